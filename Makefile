@@ -1,0 +1,176 @@
+# Ferry: build, run, test and debug a small x86_64 teaching kernel.
+#
+#   make            kernel, ISO                 make run     boot it in QEMU
+#   make test       host tests + every QEMU configuration (tests/run)
+#   make debug      QEMU waiting for gdb, which stops at kernel_main
+#   make clean      remove build/
+#
+# Variables: V=1 shows full commands; CC=clang or CROSS_COMPILE=x86_64-elf-
+# pick the compiler; WERROR=0 keeps warnings from failing the build;
+# CONFIGS=... and TESTS=... narrow `make test`; ACCEL=tcg|kvm|auto.
+# Everything the build writes goes under build/.
+
+VERSION   := 0.1
+B         := build
+
+ifeq ($(origin CC),default)
+CC        := $(CROSS_COMPILE)gcc
+endif
+LD        := $(CROSS_COMPILE)ld
+NM        := $(CROSS_COMPILE)nm
+OBJCOPY   := $(CROSS_COMPILE)objcopy
+NASM      ?= nasm
+PYTHON    ?= python3
+HOSTCC    ?= gcc
+QEMU      ?= qemu-system-x86_64
+ACCEL     ?= tcg
+
+ifeq ($(V),1)
+Q :=
+quiet = @true
+else
+Q := @
+quiet = @printf '  %-7s %s\n'
+endif
+
+# Compiler options that not every compiler knows (gcc vs clang).
+cc-option = $(shell $(CC) -Werror $(1) -x c -c /dev/null -o /dev/null 2>/dev/null && echo $(1))
+
+WERROR    ?= 1
+CFLAGS    := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -nostdinc \
+             -isystem $(shell $(CC) -print-file-name=include) \
+             -Iinclude -mcmodel=kernel -fno-pic -fno-pie -mno-red-zone \
+             -mno-sse -mno-sse2 -mno-mmx -mno-80387 \
+             -fno-omit-frame-pointer -fno-stack-protector \
+             -fno-asynchronous-unwind-tables -fno-strict-aliasing \
+             $(call cc-option,-fno-tree-loop-distribute-patterns) \
+             -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+             -MMD -MP -DFERRY_VERSION='"$(VERSION)"'
+ifeq ($(WERROR),1)
+CFLAGS    += -Werror
+endif
+NASMFLAGS := -f elf64 -g -F dwarf
+LDFLAGS   := -nostdlib -z max-page-size=0x1000 -z noexecstack \
+             $(if $(filter clang,$(notdir $(CC))),,--no-warn-rwx-segments)
+
+# Link order is test-run order for the in-kernel suites.
+KERNEL_SRCS := \
+	boot/head.asm \
+	kernel/entry.asm \
+	kernel/main.c kernel/printk.c kernel/panic.c kernel/traps.c kernel/dumpstack.c \
+	kernel/gdt.c kernel/kallsyms.c kernel/multiboot.c kernel/cmdline.c \
+	drivers/serial.c drivers/vga.c \
+	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/setjmp.asm \
+	lib/kunit/test.c lib/kunit/try-catch.c lib/kunit/executor.c
+
+KERNEL_OBJS := $(patsubst %,$(B)/%.o,$(basename $(KERNEL_SRCS)))
+# The kernel's own symbol table: a first link with an empty table gives the
+# text addresses; the table lives in .rodata, after .text, so filling it in
+# for the second link moves no function.
+KALLSYMS0   := $(B)/kallsyms0.o
+KALLSYMS    := $(B)/kallsyms.o
+
+ISO       ?= $(B)/ferry.iso
+CMDLINE   ?=
+GRUB_CFG  := iso/grub.cfg
+
+.PHONY: all iso run debug test host-test-build deps clean
+all: $(B)/kernel.elf $(B)/ferry.iso
+
+deps:
+	@sh tools/deps.sh
+
+$(B)/%.o: %.c
+	$(quiet) CC $<
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/%.o: %.asm
+	$(quiet) NASM $<
+	@mkdir -p $(dir $@)
+	$(Q)$(NASM) $(NASMFLAGS) -MD $(B)/$*.d -MP $< -o $@
+
+$(KALLSYMS0): tools/kallsyms.py
+	$(quiet) GEN $@
+	@mkdir -p $(B)
+	$(Q)$(PYTHON) tools/kallsyms.py < /dev/null > $(B)/kallsyms0.c
+	$(Q)$(CC) $(CFLAGS) -c $(B)/kallsyms0.c -o $@
+
+$(B)/kernel.elf: $(KERNEL_OBJS) $(KALLSYMS0) kernel/kernel.lds tools/kallsyms.py
+	$(quiet) LD $@
+	$(Q)$(LD) $(LDFLAGS) -T kernel/kernel.lds -o $(B)/kernel.pass1 $(KERNEL_OBJS) $(KALLSYMS0)
+	$(Q)$(NM) -n -S $(B)/kernel.pass1 | $(PYTHON) tools/kallsyms.py > $(B)/kallsyms.c
+	$(Q)$(CC) $(CFLAGS) -c $(B)/kallsyms.c -o $(KALLSYMS)
+	$(Q)$(LD) $(LDFLAGS) -T kernel/kernel.lds -o $@.tmp $(KERNEL_OBJS) $(KALLSYMS)
+	$(Q)$(NM) -n -S $@.tmp | $(PYTHON) tools/kallsyms.py | cmp -s - $(B)/kallsyms.c || \
+		{ echo "kallsyms: text moved between link passes" >&2; exit 1; }
+	$(Q)mv $@.tmp $@
+
+# An ISO whose grub.cfg boots the kernel with $(CMDLINE).  The command line
+# is kept in a file beside the ISO so a changed line rebuilds it.
+$(ISO).cmdline: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
+
+$(ISO): $(B)/kernel.elf $(GRUB_CFG) $(ISO).cmdline
+	$(quiet) ISO $@
+	@rm -rf $@.d && mkdir -p $@.d/boot/grub
+	$(Q)cp $(B)/kernel.elf $@.d/boot/kernel.elf
+	$(Q)sed 's|@CMDLINE@|$(CMDLINE)|' $(GRUB_CFG) > $@.d/boot/grub/grub.cfg
+	$(Q)grub-mkrescue -o $@ $@.d >$@.log 2>&1 || { cat $@.log; exit 1; }
+	@rm -rf $@.d
+
+iso: $(ISO)
+
+FORCE:
+
+QEMU_RUN := $(QEMU) -machine q35 -smp 2 -m 512M -no-reboot \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 -nic none \
+	-device edu -display none -serial mon:stdio -cdrom $(B)/ferry.iso -boot d
+ifeq ($(ACCEL),kvm)
+QEMU_RUN += -accel kvm -cpu host
+else
+QEMU_RUN += -accel tcg -cpu max
+endif
+
+run: deps all
+	@echo "Booting $(B)/ferry.iso (Ctrl-A X quits QEMU)"
+	$(QEMU_RUN)
+
+debug: deps all
+	@echo "QEMU waits for gdb on :1234; gdb stops at kernel_main"
+	$(QEMU_RUN) -s -S & gdb -q -x tools/gdbinit; kill $$! 2>/dev/null || true
+
+# Host unit tests: kernel library code built for the host under ASan and
+# UBSan, its symbols renamed kern_* so they do not clash with libc.
+HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
+	-Wno-sign-compare -Werror -fsanitize=address,undefined \
+	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iinclude -Itests/host
+HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c
+HOST_TESTS  := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
+
+$(B)/host/%.o: %.c
+	$(quiet) HOSTCC $<
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -ffreestanding -fno-builtin -MMD -MP -DHOST_TEST -c $< -o $@
+
+$(B)/host/kern.o: $(patsubst %.c,$(B)/host/%.o,$(HOST_KSRCS))
+	$(quiet) LD $@
+	$(Q)$(LD) -r -o $@.tmp $^
+	$(Q)$(NM) --defined-only -g $@.tmp | awk '{print $$3" kern_"$$3}' > $@.syms
+	$(Q)$(OBJCOPY) --redefine-syms=$@.syms $@.tmp $@
+
+$(B)/host/test_%: tests/host/test_%.c $(B)/host/kern.o tests/host/ktap.h
+	$(quiet) HOSTCC $<
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP $< $(B)/host/kern.o -o $@
+
+host-test-build: $(HOST_TESTS)
+
+test: deps all
+	@$(PYTHON) tests/run --host $(addprefix --config ,$(CONFIGS)) \
+		$(if $(TESTS),--filter '$(TESTS)') --accel $(ACCEL)
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

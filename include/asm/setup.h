@@ -1,0 +1,11 @@
+/*
+ * What the boot loader told the kernel (kernel/main.c fills it in).
+ */
+#ifndef _ASM_SETUP_H
+#define _ASM_SETUP_H
+
+#include <asm/multiboot2.h>
+
+extern struct multiboot_info boot_info;
+
+#endif

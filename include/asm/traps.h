@@ -1,0 +1,58 @@
+/*
+ * CPU exception vectors (Intel SDM vol. 3, table 6-1) and the trap
+ * handling entry points (kernel/traps.c, kernel/dumpstack.c).
+ */
+#ifndef _ASM_TRAPS_H
+#define _ASM_TRAPS_H
+
+#include <asm/ptrace.h>
+
+enum {
+	X86_TRAP_DE = 0,	/* divide error */
+	X86_TRAP_DB,		/* debug */
+	X86_TRAP_NMI,		/* non-maskable interrupt */
+	X86_TRAP_BP,		/* breakpoint (int3) */
+	X86_TRAP_OF,		/* overflow */
+	X86_TRAP_BR,		/* bound range exceeded */
+	X86_TRAP_UD,		/* invalid opcode */
+	X86_TRAP_NM,		/* device not available */
+	X86_TRAP_DF,		/* double fault */
+	X86_TRAP_OLD_MF,	/* coprocessor segment overrun */
+	X86_TRAP_TS,		/* invalid TSS */
+	X86_TRAP_NP,		/* segment not present */
+	X86_TRAP_SS,		/* stack segment fault */
+	X86_TRAP_GP,		/* general protection */
+	X86_TRAP_PF,		/* page fault */
+	X86_TRAP_SPURIOUS,	/* reserved */
+	X86_TRAP_MF,		/* x87 floating-point error */
+	X86_TRAP_AC,		/* alignment check */
+	X86_TRAP_MC,		/* machine check */
+	X86_TRAP_XF,		/* SIMD floating-point */
+	X86_TRAP_VE,		/* virtualization exception */
+	X86_TRAP_CP,		/* control protection */
+	X86_TRAP_HV = 28,	/* hypervisor injection */
+	X86_TRAP_VC = 29,	/* VMM communication */
+	X86_TRAP_SX = 30,	/* security exception */
+	NR_EXCEPTION_VECTORS = 32,
+};
+
+/* Page-fault error code bits (Intel SDM vol. 3, 4.7) */
+#define X86_PF_PROT	(1UL << 0)	/* 0: not present, 1: protection */
+#define X86_PF_WRITE	(1UL << 1)
+#define X86_PF_USER	(1UL << 2)
+#define X86_PF_RSVD	(1UL << 3)
+#define X86_PF_INSTR	(1UL << 4)
+
+/* "invalid opcode" and "#UD" for a vector. */
+const char *trap_name(unsigned int vector);
+const char *trap_mnemonic(unsigned int vector);
+
+/* Called by the entry stubs in kernel/entry.asm. */
+void do_exception(struct pt_regs *regs);
+
+/* Register dump and backtrace (kernel/dumpstack.c). */
+void show_regs(const struct pt_regs *regs);
+void show_stack(unsigned long bp);
+void dump_stack(void);
+
+#endif

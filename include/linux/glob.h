@@ -1,0 +1,12 @@
+/*
+ * Shell-style wildcard matching (lib/glob.c), as Linux's glob_match().
+ */
+#ifndef _LINUX_GLOB_H
+#define _LINUX_GLOB_H
+
+#include <linux/types.h>
+
+/* True when str matches pat: '*' any run, '?' one char, [a-z] / [!a-z] a set. */
+bool glob_match(const char *pat, const char *str);
+
+#endif

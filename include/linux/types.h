@@ -1,0 +1,26 @@
+/*
+ * Basic kernel types, named as in Linux (u8..u64, s8..s64, bool,
+ * size_t, phys_addr_t).  Only the compiler's freestanding headers are
+ * used, so this also compiles for the host unit tests.
+ */
+#ifndef _LINUX_TYPES_H
+#define _LINUX_TYPES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+typedef int8_t s8;
+typedef int16_t s16;
+typedef int32_t s32;
+typedef int64_t s64;
+
+typedef long ssize_t;
+typedef u64 phys_addr_t;
+typedef u64 dma_addr_t;
+
+#endif

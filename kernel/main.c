@@ -1,0 +1,112 @@
+/*
+ * kernel_main: the first C code, entered from boot/head.asm in long mode
+ * on the boot stack, with the boot page tables (identity map, direct map
+ * of the first 4 GiB, kernel image) and interrupts off.
+ *
+ * It brings the kernel up one stage at a time, each stage printing one
+ * line so the boot log reads like a table of contents (DESIGN.md section
+ * 4).  With ktest=... on the command line it then runs the in-kernel
+ * tests and leaves QEMU through the isa-debug-exit device.
+ */
+#include <asm/cmdline.h>
+#include <asm/io.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+#include <asm/setup.h>
+#include <asm/traps.h>
+#include <kunit/test.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+
+/* QEMU's isa-debug-exit device: writing v exits QEMU with (v << 1) | 1. */
+#define QEMU_DEBUG_EXIT_PORT	0xf4
+#define QEMU_EXIT_PASS		0x10	/* QEMU exit status 33 */
+#define QEMU_EXIT_FAIL		0x11	/* QEMU exit status 35 */
+
+struct multiboot_info boot_info;
+
+extern unsigned long early_pml4[];
+
+static void parse_boot_info(u32 magic, u32 mbi_phys)
+{
+	u32 total;
+	int ret;
+
+	if (magic != MULTIBOOT2_BOOTLOADER_MAGIC)
+		panic("not started by a multiboot2 boot loader (magic %#x)", magic);
+	if (mbi_phys + 8UL > EARLY_DIRECT_MAP_SIZE)
+		panic("boot information at %#x is outside the early map", mbi_phys);
+	total = *(u32 *)phys_to_virt(mbi_phys);
+	if (mbi_phys + (u64)total > EARLY_DIRECT_MAP_SIZE)
+		panic("boot information (%u bytes) runs past the early map", total);
+	ret = multiboot_parse(phys_to_virt(mbi_phys), total, &boot_info);
+	if (ret)
+		panic("malformed multiboot2 boot information (error %d)", ret);
+}
+
+static void print_memory_map(void)
+{
+	const struct multiboot_mmap_entry *e;
+	unsigned int i;
+
+	pr_info("multiboot2: loader \"%s\", %u bytes of boot information\n",
+		boot_info.loader_name ? boot_info.loader_name : "unknown",
+		boot_info.total_size);
+	pr_info("multiboot2: physical RAM map:\n");
+	for (i = 0; i < boot_info.nr_mmap; i++) {
+		e = &boot_info.mmap[i];
+		pr_info("multiboot2: [mem 0x%016llx-0x%016llx] %s\n",
+			(unsigned long long)e->addr,
+			(unsigned long long)(e->addr + e->len - 1),
+			multiboot_mmap_type_name(e->type));
+	}
+	pr_info("Memory: %lluK usable\n",
+		(unsigned long long)multiboot_usable_bytes(&boot_info) >> 10);
+}
+
+/*
+ * The identity map was only needed to switch to the higher half.
+ * Without it a NULL or low-address dereference in the kernel faults.
+ */
+static void zap_identity_map(void)
+{
+	early_pml4[0] = 0;
+	write_cr3(read_cr3());
+	pr_info("Boot identity map removed: low addresses now fault\n");
+}
+
+static void __noreturn qemu_exit(bool passed)
+{
+	outl(passed ? QEMU_EXIT_PASS : QEMU_EXIT_FAIL, QEMU_DEBUG_EXIT_PORT);
+	/* Not under QEMU (or no isa-debug-exit device): just stop. */
+	pr_info("Tests done: %s. Halting.\n", passed ? "all passed" : "FAILED");
+	halt_forever();
+}
+
+void kernel_main(u32 magic, u32 mbi_phys)
+{
+	char filter[256];
+
+	serial_init();
+	vga_init();
+	pr_info("Ferry version " FERRY_VERSION " (x86_64), compiler " __VERSION__ "\n");
+	gdt_init();
+	trap_init();
+	pr_info("Exceptions: IDT with %d handlers loaded\n", NR_EXCEPTION_VECTORS);
+
+	parse_boot_info(magic, mbi_phys);
+	cmdline_init(boot_info.cmdline);
+	pr_info("Command line: %s\n", boot_command_line);
+	print_memory_map();
+	zap_identity_map();
+
+	if (cmdline_find_option(boot_command_line, "ktest", filter,
+				sizeof(filter)) >= 0)
+		qemu_exit(kunit_run_tests(filter));
+
+	pr_info("Ferry is idle: no user space yet (the shell comes with "
+		"processes). Ctrl-A X quits QEMU.\n");
+	halt_forever();
+}

@@ -1,0 +1,63 @@
+/*
+ * panic(): the kernel cannot go on.  Print the message, the registers
+ * and a backtrace, then stop: reboot at once when panic=N (N != 0) is on
+ * the command line (under QEMU -no-reboot that ends QEMU, which is what
+ * the test harness wants), otherwise halt.  Only the boot CPU runs so
+ * far; stopping the others comes with the SMP work.
+ *
+ * Linux waits N seconds before rebooting for N > 0; there is no timer
+ * yet, so this kernel reboots at once for any non-zero N.
+ */
+#include <asm/io.h>
+#include <asm/processor.h>
+#include <asm/traps.h>
+#include <linux/kernel.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+
+#define KBD_STATUS_PORT		0x64
+#define KBD_CMD_PULSE_RESET	0xfe	/* 8042: pulse the CPU reset line */
+
+int panic_timeout;
+
+void halt_forever(void)
+{
+	local_irq_disable();
+	for (;;)
+		halt();
+}
+
+/* Reset the machine: the 8042 reset line, then a triple fault. */
+static void __noreturn machine_emergency_restart(void)
+{
+	static const struct { u16 size; u64 address; } __attribute__((packed))
+		no_idt = { 0, 0 };
+
+	outb(KBD_CMD_PULSE_RESET, KBD_STATUS_PORT);
+	__asm__ __volatile__("lidt %0; int3" : : "m"(no_idt));
+	halt_forever();
+}
+
+void panic(const char *fmt, ...)
+{
+	static bool in_panic;
+	char msg[256];
+	va_list args;
+
+	local_irq_disable();
+	if (in_panic)
+		halt_forever();		/* panic inside panic: just stop */
+	in_panic = true;
+
+	va_start(args, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+	pr_emerg("Kernel panic - not syncing: %s\n", msg);
+	dump_stack();
+	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", msg);
+	if (panic_timeout != 0) {
+		pr_emerg("Rebooting.\n");
+		machine_emergency_restart();
+	}
+	halt_forever();
+}

@@ -1,0 +1,145 @@
+/*
+ * CPU exceptions: the interrupt descriptor table and the C handler that
+ * every exception stub (kernel/entry.asm) calls.
+ *
+ * A kernel exception is an oops: we print what happened (vector name,
+ * error code, CR2 for a page fault), the registers and a backtrace.  If a
+ * test case is running the oops fails that case and the tests go on
+ * (kunit/try-catch.h); otherwise the kernel panics.  User-mode exceptions
+ * come with processes: they will kill the process, not the kernel.
+ *
+ * IDT layout: Intel SDM vol. 3, 6.14.1 (64-bit interrupt gates).
+ */
+#include <asm/page.h>
+#include <asm/processor.h>
+#include <asm/segment.h>
+#include <asm/traps.h>
+#include <kunit/try-catch.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+
+#define IDT_ENTRIES		256
+#define GATE_INTERRUPT		0x8e	/* present, DPL 0, 64-bit interrupt gate */
+
+struct gate_desc {
+	u16 offset_low;
+	u16 segment;
+	u8 ist;
+	u8 type_attr;
+	u16 offset_middle;
+	u32 offset_high;
+	u32 reserved;
+} __attribute__((packed));
+
+static struct gate_desc idt[IDT_ENTRIES] __attribute__((aligned(16)));
+extern const unsigned long exception_stubs[NR_EXCEPTION_VECTORS];
+static int die_counter;
+
+static const char *const trap_names[NR_EXCEPTION_VECTORS][2] = {
+	[X86_TRAP_DE]	= { "#DE", "divide error" },
+	[X86_TRAP_DB]	= { "#DB", "debug" },
+	[X86_TRAP_NMI]	= { "NMI", "non-maskable interrupt" },
+	[X86_TRAP_BP]	= { "#BP", "int3" },
+	[X86_TRAP_OF]	= { "#OF", "overflow" },
+	[X86_TRAP_BR]	= { "#BR", "bounds" },
+	[X86_TRAP_UD]	= { "#UD", "invalid opcode" },
+	[X86_TRAP_NM]	= { "#NM", "device not available" },
+	[X86_TRAP_DF]	= { "#DF", "double fault" },
+	[X86_TRAP_OLD_MF] = { "#MF", "coprocessor segment overrun" },
+	[X86_TRAP_TS]	= { "#TS", "invalid TSS" },
+	[X86_TRAP_NP]	= { "#NP", "segment not present" },
+	[X86_TRAP_SS]	= { "#SS", "stack segment" },
+	[X86_TRAP_GP]	= { "#GP", "general protection fault" },
+	[X86_TRAP_PF]	= { "#PF", "page fault" },
+	[X86_TRAP_MF]	= { "#MF", "coprocessor error" },
+	[X86_TRAP_AC]	= { "#AC", "alignment check" },
+	[X86_TRAP_MC]	= { "#MC", "machine check" },
+	[X86_TRAP_XF]	= { "#XM", "SIMD floating-point exception" },
+	[X86_TRAP_VE]	= { "#VE", "virtualization exception" },
+	[X86_TRAP_CP]	= { "#CP", "control protection" },
+	[X86_TRAP_HV]	= { "#HV", "hypervisor injection" },
+	[X86_TRAP_VC]	= { "#VC", "VMM communication" },
+	[X86_TRAP_SX]	= { "#SX", "security exception" },
+};
+
+const char *trap_mnemonic(unsigned int vector)
+{
+	if (vector >= NR_EXCEPTION_VECTORS || !trap_names[vector][0])
+		return "#??";
+	return trap_names[vector][0];
+}
+
+const char *trap_name(unsigned int vector)
+{
+	if (vector >= NR_EXCEPTION_VECTORS || !trap_names[vector][1])
+		return "reserved exception";
+	return trap_names[vector][1];
+}
+
+static void set_intr_gate(unsigned int vector, unsigned long addr)
+{
+	struct gate_desc *g = &idt[vector];
+
+	g->offset_low = addr & 0xffff;
+	g->offset_middle = (addr >> 16) & 0xffff;
+	g->offset_high = addr >> 32;
+	g->segment = __KERNEL_CS;
+	g->ist = 0;
+	g->type_attr = GATE_INTERRUPT;
+}
+
+void trap_init(void)
+{
+	struct { u16 size; u64 address; } __attribute__((packed)) ptr = {
+		sizeof(idt) - 1, (u64)idt
+	};
+	unsigned int v;
+
+	for (v = 0; v < NR_EXCEPTION_VECTORS; v++)
+		set_intr_gate(v, exception_stubs[v]);
+	__asm__ __volatile__("lidt %0" : : "m"(ptr));
+}
+
+/* The first lines of a page-fault oops, worded as Linux words them. */
+static void show_fault_oops(const struct pt_regs *regs, unsigned long addr)
+{
+	unsigned long err = regs->error_code;
+
+	if (addr < PAGE_SIZE)
+		pr_emerg("BUG: kernel NULL pointer dereference, address: %016lx\n",
+			 addr);
+	else
+		pr_emerg("BUG: unable to handle page fault for address: %016lx\n",
+			 addr);
+	pr_emerg("#PF: %s %s in %s mode\n",
+		 err & X86_PF_USER ? "user" : "supervisor",
+		 err & X86_PF_INSTR ? "instruction fetch" :
+		 err & X86_PF_WRITE ? "write access" : "read access",
+		 user_mode(regs) ? "user" : "kernel");
+	pr_emerg("#PF: error_code(0x%04lx) - %s\n", err,
+		 !(err & X86_PF_PROT) ? "not-present page" :
+		 err & X86_PF_RSVD ? "reserved bit violation" :
+		 "permissions violation");
+}
+
+/* Print an oops report for regs. */
+static void die(const struct pt_regs *regs)
+{
+	unsigned int vector = regs->vector;
+
+	if (vector == X86_TRAP_PF)
+		show_fault_oops(regs, read_cr2());
+	pr_emerg("Oops: %s %s: %04lx [#%d]\n", trap_mnemonic(vector),
+		 trap_name(vector), regs->error_code, ++die_counter);
+	show_regs(regs);
+}
+
+void do_exception(struct pt_regs *regs)
+{
+	if (!kunit_fault_is_expected())
+		die(regs);
+	kunit_try_catch_exception(regs);	/* returns if no test runs */
+	panic("Fatal exception");
+}

@@ -1,0 +1,62 @@
+/*
+ * Try/catch for test cases; see kunit/try-catch.h for the interface.
+ *
+ * Invariant: current_catcher is the innermost running try/catch (or
+ * NULL), and each one's outer field is the one it was started inside.
+ * The exception handler runs on the same stack as the code it stopped,
+ * above the try/catch's frame, so a longjmp back to it discards the
+ * exception frame and the half-run function together.
+ *
+ * Locking: none; one CPU runs tests until kernel threads exist.
+ */
+#include <asm/processor.h>
+#include <asm/traps.h>
+#include <kunit/try-catch.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+
+static struct kunit_try_catch *current_catcher;
+
+enum kunit_caught kunit_try_catch_run(struct kunit_try_catch *tc,
+				      void (*fn)(void *), void *arg)
+{
+	enum kunit_caught caught;
+
+	tc->outer = current_catcher;
+	tc->vector = 0;
+	tc->ip = 0;
+	tc->fault_addr = 0;
+	current_catcher = tc;
+	caught = setjmp(&tc->env);
+	if (caught == KUNIT_CAUGHT_NOTHING)
+		fn(arg);
+	current_catcher = tc->outer;
+	return caught;
+}
+
+void kunit_try_catch_throw(void)
+{
+	if (!current_catcher)
+		panic("kunit: test abort outside a test case");
+	longjmp(&current_catcher->env, KUNIT_CAUGHT_ABORT);
+}
+
+bool kunit_fault_is_expected(void)
+{
+	return current_catcher && current_catcher->expect_fault;
+}
+
+void kunit_try_catch_exception(const struct pt_regs *regs)
+{
+	struct kunit_try_catch *tc = current_catcher;
+
+	if (!tc)
+		return;
+	tc->vector = regs->vector;
+	tc->ip = regs->ip;
+	tc->fault_addr = regs->vector == X86_TRAP_PF ? read_cr2() : 0;
+	if (tc->expect_fault)
+		pr_info("    # caught expected %s at %pS\n",
+			trap_mnemonic(regs->vector), (void *)regs->ip);
+	longjmp(&tc->env, KUNIT_CAUGHT_EXCEPTION);
+}
