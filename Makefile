@@ -61,7 +61,10 @@ KERNEL_SRCS := \
 	kernel/gdt.c kernel/kallsyms.c kernel/multiboot.c kernel/cmdline.c \
 	drivers/serial.c drivers/vga.c \
 	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/setjmp.asm \
-	lib/kunit/test.c lib/kunit/try-catch.c lib/kunit/executor.c
+	lib/kunit/test.c lib/kunit/try-catch.c lib/kunit/executor.c \
+	lib/kunit/capture.c \
+	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \
+	kernel/cmdline_test.c kernel/multiboot_test.c kernel/traps_test.c
 
 KERNEL_OBJS := $(patsubst %,$(B)/%.o,$(basename $(KERNEL_SRCS)))
 # The kernel's own symbol table: a first link with an empty table gives the

@@ -26,6 +26,7 @@
 #define QEMU_EXIT_FAIL		0x11	/* QEMU exit status 35 */
 
 struct multiboot_info boot_info;
+phys_addr_t boot_mbi_phys;
 
 extern unsigned long early_pml4[];
 
@@ -41,6 +42,7 @@ static void parse_boot_info(u32 magic, u32 mbi_phys)
 	total = *(u32 *)phys_to_virt(mbi_phys);
 	if (mbi_phys + (u64)total > EARLY_DIRECT_MAP_SIZE)
 		panic("boot information (%u bytes) runs past the early map", total);
+	boot_mbi_phys = mbi_phys;
 	ret = multiboot_parse(phys_to_virt(mbi_phys), total, &boot_info);
 	if (ret)
 		panic("malformed multiboot2 boot information (error %d)", ret);

@@ -28,6 +28,18 @@ void register_console(struct console *con)
 		consoles[nr_consoles++] = con;
 }
 
+void unregister_console(struct console *con)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_consoles; i++) {
+		if (consoles[i] == con) {
+			consoles[i] = consoles[--nr_consoles];
+			return;
+		}
+	}
+}
+
 /* Strips a KERN_<LEVEL> prefix from *text and returns the level. */
 static int printk_get_level(const char **text)
 {

@@ -7,5 +7,7 @@
 #include <asm/multiboot2.h>
 
 extern struct multiboot_info boot_info;
+/* Physical address of the boot information itself. */
+extern phys_addr_t boot_mbi_phys;
 
 #endif

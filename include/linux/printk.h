@@ -50,5 +50,6 @@ struct console {
 };
 
 void register_console(struct console *con);
+void unregister_console(struct console *con);
 
 #endif

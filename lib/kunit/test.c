@@ -17,6 +17,7 @@
  * case failed.
  */
 #include <asm/traps.h>
+#include <kunit/capture.h>
 #include <kunit/test.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -258,6 +259,7 @@ static enum kunit_status kunit_run_case(struct kunit_suite *suite,
 	kunit_run_caught(&run, kunit_case_body);
 	if (suite->exit)
 		kunit_run_caught(&run, kunit_exit_body);
+	kunit_capture_stop();
 
 	if (test.status == KUNIT_SKIPPED)
 		printk(KERN_INFO KUNIT_INDENT "ok %d %s # SKIP %s\n", index,
