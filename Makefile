@@ -163,9 +163,9 @@ $(B)/host/kern.o: $(patsubst %.c,$(B)/host/%.o,$(HOST_KSRCS))
 	$(Q)$(NM) --defined-only -g $@.tmp | awk '{print $$3" kern_"$$3}' > $@.syms
 	$(Q)$(OBJCOPY) --redefine-syms=$@.syms $@.tmp $@
 
-$(B)/host/test_%: tests/host/test_%.c $(B)/host/kern.o tests/host/ktap.h
+$(B)/host/test_%: tests/host/test_%.c tests/host/symbols.c $(B)/host/kern.o
 	$(quiet) HOSTCC $<
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP $< $(B)/host/kern.o -o $@
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP $< tests/host/symbols.c $(B)/host/kern.o -o $@
 
 host-test-build: $(HOST_TESTS)
 
