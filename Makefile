@@ -50,8 +50,7 @@ ifeq ($(WERROR),1)
 CFLAGS    += -Werror
 endif
 NASMFLAGS := -f elf64 -g -F dwarf
-LDFLAGS   := -nostdlib -z max-page-size=0x1000 -z noexecstack \
-             $(if $(filter clang,$(notdir $(CC))),,--no-warn-rwx-segments)
+LDFLAGS   := -nostdlib -z max-page-size=0x1000 -z noexecstack
 
 # Link order is test-run order for the in-kernel suites.
 KERNEL_SRCS := \
@@ -87,6 +86,9 @@ $(B)/%.o: %.c
 	$(quiet) CC $<
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+# NASM's line information for the mixed 32/64-bit boot code confuses gdb.
+$(B)/boot/head.o: NASMFLAGS := -f elf64
 
 $(B)/%.o: %.asm
 	$(quiet) NASM $<
@@ -127,22 +129,26 @@ iso: $(ISO)
 
 FORCE:
 
-QEMU_RUN := $(QEMU) -machine q35 -smp 2 -m 512M -no-reboot \
+# The machine `make run` and `make debug` boot: two CPUs, one edu device.
+QEMU_MACHINE := $(QEMU) -machine q35 -smp 2 -m 512M -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 -nic none \
-	-device edu -display none -serial mon:stdio -cdrom $(B)/ferry.iso -boot d
+	-device edu -display none -cdrom $(B)/ferry.iso -boot d
 ifeq ($(ACCEL),kvm)
-QEMU_RUN += -accel kvm -cpu host
+QEMU_MACHINE += -accel kvm -cpu host
 else
-QEMU_RUN += -accel tcg -cpu max
+QEMU_MACHINE += -accel tcg -cpu max
 endif
 
 run: deps all
-	@echo "Booting $(B)/ferry.iso (Ctrl-A X quits QEMU)"
-	$(QEMU_RUN)
+	@echo "Booting $(B)/ferry.iso; Ctrl-A X quits QEMU."
+	$(QEMU_MACHINE) -serial mon:stdio
 
+# QEMU waits for gdb (-s -S) in the background, its serial output going to
+# $(B)/serial.log; gdb runs here and stops at kernel_main.
 debug: deps all
-	@echo "QEMU waits for gdb on :1234; gdb stops at kernel_main"
-	$(QEMU_RUN) -s -S & gdb -q -x tools/gdbinit; kill $$! 2>/dev/null || true
+	@echo "Serial output: $(B)/serial.log (tail -f it in another terminal)."
+	$(QEMU_MACHINE) -serial file:$(B)/serial.log -monitor none -s -S & \
+	gdb -q -x tools/gdbinit; kill $$! 2>/dev/null; true
 
 # Host unit tests: kernel library code built for the host under ASan and
 # UBSan, its symbols renamed kern_* so they do not clash with libc.

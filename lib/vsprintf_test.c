@@ -55,11 +55,11 @@ static void printk_decimal(struct kunit *test)
 	check(test, "-9223372036854775808", "%ld", (long)LLONG_MIN);
 	check(test, "18446744073709551615", "%zu", (size_t)-1);
 	check(test, "-5", "%zd", (ssize_t)-5);
-	check(test, "-1", "%hd", 65535);
-	check(test, "65535", "%hu", -1);
-	check(test, "44", "%hhd", 300);
-	check(test, "0", "%hhu", 256);
-	check(test, "-128", "%hhd", 128);
+	check_int(test, "-1", "%hd", 65535);
+	check_int(test, "65535", "%hu", -1);
+	check_int(test, "44", "%hhd", 300);
+	check_int(test, "0", "%hhu", 256);
+	check_int(test, "-128", "%hhd", 128);
 }
 
 static void printk_hex_octal(struct kunit *test)

@@ -28,27 +28,24 @@ for pair in $need; do
 done
 # grub-mkrescue needs the BIOS (i386-pc) modules of grub-pc-bin.
 [ -d /usr/lib/grub/i386-pc ] || missing="$missing grub-pc-bin"
-# qboot and SeaBIOS images come with qemu-system-data.
-[ -f /usr/share/qemu/bios.bin ] || [ -f /usr/share/seabios/bios.bin ] ||
-	missing="$missing qemu-system-data"
 
 [ -z "$missing" ] && exit 0
 
 pkgs=$(echo $missing | tr ' ' '\n' | sort -u | tr '\n' ' ')
-echo "deps: installing:$missing"
 if [ "$(id -u)" = 0 ]; then
 	sudo=""
 elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
 	sudo="sudo -n"
 else
-	echo "deps: missing tools; run as root:" >&2
-	echo "    apt-get update && apt-get install -y $pkgs" >&2
+	echo "deps: missing tools; install them with:" >&2
+	echo "    sudo apt-get update && sudo apt-get install -y $pkgs" >&2
 	exit 1
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
 	echo "deps: no apt-get here; install these packages by hand: $pkgs" >&2
 	exit 1
 fi
+echo "deps: installing $pkgs"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq >/dev/null
 $sudo apt-get install -y -qq --no-install-recommends $pkgs >/dev/null
