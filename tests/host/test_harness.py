@@ -1,0 +1,303 @@
+"""Self-test of tests/run: does the harness notice every way a run can fail?
+
+Each test runs tests/run in a subprocess with QEMU replaced by
+fake_qemu.py (through the QEMU environment variable) and one of its
+scripted stories chosen with FAKE_QEMU_SCRIPT: passing tests, a failing
+case, a kernel panic, a triple fault, a hang, a truncated KTAP stream...
+It then checks tests/run's exit status and that its output names the
+cause.  The runs use --no-build (no ISO is needed by the fake), --config
+small (one boot each) and a temporary log directory.
+
+Run from the repository root:
+    python3 -m unittest discover -s tests/host -p 'test_*.py' -v
+"""
+
+import contextlib
+import importlib.machinery
+import importlib.util
+import io
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import zlib
+from unittest import mock
+
+HOST_DIR = os.path.dirname(os.path.abspath(__file__))
+TESTS_DIR = os.path.dirname(HOST_DIR)
+RUN = os.path.join(TESTS_DIR, 'run')
+FAKE_QEMU = os.path.join(HOST_DIR, 'fake_qemu.py')
+
+
+def load_run_module():
+    """Import tests/run (a script without .py) as a module."""
+    loader = importlib.machinery.SourceFileLoader('tests_run', RUN)
+    spec = importlib.util.spec_from_loader('tests_run', loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+class Harness(unittest.TestCase):
+    """Runs of tests/run against the fake emulator."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+        self.log_dir = os.path.join(self.tmp.name, 'logs')
+
+    def run_harness(self, script, *options, timeout=60, extra_env=None):
+        """Run tests/run with the fake emulator telling `script`.
+
+        Returns (exit status, output); stdout and stderr are merged.
+        """
+        env = dict(os.environ, QEMU=FAKE_QEMU, FAKE_QEMU_SCRIPT=script,
+                   ACCEL='tcg')
+        env.update(extra_env or {})
+        command = [sys.executable, RUN, '--config', 'small', '--no-build',
+                   '--log-dir', self.log_dir, *options]
+        done = subprocess.run(command, env=env, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True,
+                              timeout=timeout)
+        return done.returncode, done.stdout
+
+    def assertFailsWith(self, script, expected, *options):
+        """tests/run must exit 1 and print `expected`; returns the output."""
+        status, output = self.run_harness(script, *options)
+        self.assertEqual(status, 1, output)
+        self.assertIn(expected, output)
+        return output
+
+    @staticmethod
+    def final_line(output):
+        return output.rstrip('\n').splitlines()[-1]
+
+    # --- passing runs ----------------------------------------------------
+
+    def test_passing_run(self):
+        status, output = self.run_harness('pass')
+        self.assertEqual(status, 0, output)
+        self.assertEqual(self.final_line(output), '4 passed, 0 failed')
+        self.assertRegex(output, r'small: 4 passed, 0 failed in [0-9.]+ s '
+                                 r'\(first kernel line after [0-9.]+ s\)')
+        self.assertRegex(output, r'total time [0-9.]+ s\n')
+        self.assertNotIn('FAIL', output)
+
+    def test_skips_are_counted(self):
+        status, output = self.run_harness('skip')
+        self.assertEqual(status, 0, output)
+        self.assertEqual(self.final_line(output),
+                         '3 passed, 0 failed, 1 skipped')
+
+    def test_serial_output_is_logged(self):
+        self.run_harness('pass')
+        with open(os.path.join(self.log_dir, 'small.log'), 'rb') as log:
+            text = log.read()
+        self.assertTrue(text.startswith(b'Ferry 0.1'))
+        self.assertIn(b'    ok 1 adds\r\n', text)
+
+    def test_qemu_gets_the_common_arguments(self):
+        args_file = os.path.join(self.tmp.name, 'args')
+        self.run_harness('pass', extra_env={'FAKE_QEMU_ARGS_FILE': args_file})
+        with open(args_file) as saved:
+            args = saved.read().split()
+        for expected in ('-no-reboot', '-nic', '-display', '-monitor',
+                         'isa-debug-exit,iobase=0xf4,iosize=0x04',
+                         '-cdrom', 'build/test-iso/small.iso'):
+            self.assertIn(expected, args)
+        self.assertEqual(args[args.index('-m') + 1], '64M')
+        self.assertEqual(args[args.index('-serial') + 1], 'stdio')
+        self.assertEqual(args[args.index('-accel') + 1], 'tcg')
+        self.assertEqual(args[args.index('-cpu') + 1], 'max')
+
+    # --- failing runs ----------------------------------------------------
+
+    def test_failing_case(self):
+        output = self.assertFailsWith('fail', 'FAIL small sample.fails')
+        self.assertIn('    Expected after == before, but', output)
+        self.assertEqual(self.final_line(output), '3 passed, 1 failed')
+
+    def test_kernel_panic(self):
+        self.assertFailsWith(
+            'panic', 'FAIL small: kernel panic: page fault in kernel mode')
+
+    def test_triple_fault(self):
+        self.assertFailsWith(
+            'triple', 'FAIL small: QEMU exited with status 0 without '
+                      'finishing the tests (triple fault or reset?)')
+
+    def test_hang(self):
+        pid_file = os.path.join(self.tmp.name, 'pid')
+        start = time.monotonic()
+        status, output = self.run_harness(
+            'hang', '--timeout', '2',
+            extra_env={'FAKE_QEMU_PID_FILE': pid_file})
+        self.assertEqual(status, 1, output)
+        self.assertIn('FAIL small: hang: no exit after 2 s; '
+                      'last line: ok 1 works', output)
+        self.assertLess(time.monotonic() - start, 30)
+        # The hung emulator must not be left running.
+        with open(pid_file) as saved:
+            pid = int(saved.read())
+        with self.assertRaises(ProcessLookupError):
+            os.kill(pid, 0)
+
+    def test_truncated_stream(self):
+        output = self.assertFailsWith(
+            'truncated', 'FAIL small: no result for sample.#2')
+        self.assertIn('FAIL small: no result for sample.#3', output)
+        self.assertEqual(self.final_line(output), '1 passed, 2 failed')
+
+    def test_no_ktap_output(self):
+        self.assertFailsWith('garbage', 'no "KTAP version" line found')
+
+    def test_exit_status_disagrees_with_ktap(self):
+        self.assertFailsWith('disagree', 'exit status disagrees with KTAP')
+
+    def test_filter_matching_nothing(self):
+        self.assertFailsWith('empty', 'no test matched the filter')
+
+    def test_missing_emulator(self):
+        status, output = self.run_harness(
+            'pass', extra_env={'QEMU': os.path.join(self.tmp.name, 'none')})
+        self.assertEqual(status, 1, output)
+        self.assertIn('FAIL small: cannot start', output)
+
+    # --- other options ---------------------------------------------------
+
+    def test_list_shows_command_lines(self):
+        status, output = self.run_harness('pass', '--list',
+                                          '--filter', 'pmm.*')
+        self.assertEqual(status, 0, output)
+        self.assertIn('-device edu', output)
+        self.assertIn('-cdrom build/test-iso/small.iso -boot d', output)
+        prefix = 'ktest=pmm.* ktest_ram=64 panic=-1'
+        checksum = format(zlib.crc32(prefix.encode()), '08x')
+        self.assertIn(f'{prefix} ktest_sum={checksum}', output)
+
+    def test_unknown_configuration(self):
+        status, output = self.run_harness('pass', '--config', 'nosuch')
+        self.assertEqual(status, 2, output)
+        self.assertIn('unknown configuration nosuch', output)
+
+
+class HarnessInternals(unittest.TestCase):
+    """Pieces of tests/run checked directly, in this process."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.harness = load_run_module()
+
+    def test_memory_sizes(self):
+        self.assertEqual(self.harness.memory_to_mib('64M'), 64)
+        self.assertEqual(self.harness.memory_to_mib('1G'), 1024)
+        self.assertEqual(self.harness.memory_to_mib('512'), 512)
+        with self.assertRaises(ValueError):
+            self.harness.memory_to_mib('lots')
+
+    def test_cmdline_checksum_is_last(self):
+        line = self.harness.kernel_cmdline('all', 64)
+        prefix, _, checksum = line.rpartition(' ktest_sum=')
+        self.assertEqual(prefix, 'ktest=all ktest_ram=64 panic=-1')
+        self.assertEqual(checksum, format(zlib.crc32(prefix.encode()), '08x'))
+
+    def test_configurations_in_file_order(self):
+        configs = self.harness.load_configs()
+        self.assertEqual([c.name for c in configs][:2], ['small', 'numa2'])
+        numa2 = configs[1]
+        self.assertEqual(numa2.ram_mib(), 1024)
+        self.assertEqual(numa2.devices, ['-device', 'edu', '-device', 'edu'])
+        self.assertEqual(numa2.numa.count('-numa'), 2)
+
+    def test_unittest_recorder_maps_outcomes(self):
+        class Sample(unittest.TestCase):
+            def test_pass(self):
+                pass
+
+            def test_fail(self):
+                self.fail('boom')
+
+            def test_error(self):
+                raise RuntimeError('bang')
+
+            @unittest.skip('not now')
+            def test_skip(self):
+                pass
+
+        recorder = self.harness._UnittestRecorder()
+        unittest.defaultTestLoader.loadTestsFromTestCase(Sample).run(recorder)
+        by_method = {r.name.rsplit('.', 1)[-1]: r for r in recorder.recorded}
+        self.assertEqual({name: r.status for name, r in by_method.items()}, {
+            'test_pass': 'pass', 'test_fail': 'fail',
+            'test_error': 'fail', 'test_skip': 'skip'})
+        self.assertIn('AssertionError: boom',
+                      '\n'.join(by_method['test_fail'].diagnostics))
+        self.assertIn('RuntimeError: bang',
+                      '\n'.join(by_method['test_error'].diagnostics))
+
+
+class AccelChoice(unittest.TestCase):
+    """--accel auto, with a stand-in /dev/kvm and the fake emulator."""
+
+    def setUp(self):
+        self.harness = load_run_module()
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        self.kvm_device = os.path.join(tmp.name, 'kvm')
+        with open(self.kvm_device, 'w'):
+            pass
+        self.cache = os.path.join(tmp.name, 'kvm-probe')
+        self.args = self.harness.parse_arguments(
+            ['--accel', 'auto', '--log-dir', tmp.name])
+        # Point the harness at the stand-ins; the ISO build does nothing.
+        for name, value in (('KVM_DEVICE', self.kvm_device),
+                            ('KVM_PROBE_FILE', self.cache),
+                            ('KVM_PROBE_TIMEOUT', 2),
+                            ('build_iso', lambda iso, cmdline: 0)):
+            patcher = mock.patch.object(self.harness, name, value)
+            patcher.start()
+            self.addCleanup(patcher.stop)
+
+    def choose(self, script):
+        """Run choose_accel with the fake emulator; return (accel, output)."""
+        output = io.StringIO()
+        env = {'QEMU': FAKE_QEMU, 'FAKE_QEMU_SCRIPT': script}
+        with mock.patch.dict(os.environ, env), \
+                contextlib.redirect_stdout(output):
+            accel = self.harness.choose_accel(self.args,
+                                              self.harness.load_configs())
+        return accel, output.getvalue()
+
+    def test_probe_boot_that_finishes_picks_kvm(self):
+        accel, output = self.choose('pass')
+        self.assertEqual(accel, 'kvm')
+        self.assertEqual(output, 'accel: KVM probe boot finished normally; '
+                                 'using KVM\n')
+        with open(self.cache) as cache:
+            self.assertEqual(cache.readline(), 'kvm\n')
+
+    def test_hanging_probe_boot_picks_tcg(self):
+        accel, output = self.choose('hang')
+        self.assertEqual(accel, 'tcg')
+        self.assertEqual(output, 'accel: KVM probe boot did not finish in '
+                                 '2 s; using TCG\n')
+
+    def test_cached_verdict_is_used_without_booting(self):
+        self.choose('triple')                  # caches 'tcg'
+        accel, output = self.choose('pass')    # would say kvm if it booted
+        self.assertEqual(accel, 'tcg')
+        self.assertIn('cached in build/kvm-probe', output)
+
+    def test_missing_device_picks_tcg_without_caching(self):
+        os.remove(self.kvm_device)
+        accel, output = self.choose('pass')
+        self.assertEqual(accel, 'tcg')
+        self.assertIn('does not exist; using TCG', output)
+        self.assertFalse(os.path.exists(self.cache))
+
+
+if __name__ == '__main__':
+    unittest.main()
