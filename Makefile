@@ -18,10 +18,12 @@ CC        := $(CROSS_COMPILE)gcc
 endif
 LD        := $(CROSS_COMPILE)ld
 NM        := $(CROSS_COMPILE)nm
-OBJCOPY   := $(CROSS_COMPILE)objcopy
 NASM      ?= nasm
 PYTHON    ?= python3
 HOSTCC    ?= gcc
+HOSTLD    ?= ld
+HOSTNM    ?= nm
+HOSTOBJCOPY ?= objcopy
 QEMU      ?= qemu-system-x86_64
 ACCEL     ?= tcg
 
@@ -165,9 +167,9 @@ $(B)/host/%.o: %.c
 
 $(B)/host/kern.o: $(patsubst %.c,$(B)/host/%.o,$(HOST_KSRCS))
 	$(quiet) LD $@
-	$(Q)$(LD) -r -o $@.tmp $^
-	$(Q)$(NM) --defined-only -g $@.tmp | awk '{print $$3" kern_"$$3}' > $@.syms
-	$(Q)$(OBJCOPY) --redefine-syms=$@.syms $@.tmp $@
+	$(Q)$(HOSTLD) -r -o $@.tmp $^
+	$(Q)$(HOSTNM) --defined-only -g $@.tmp | awk '{print $$3" kern_"$$3}' > $@.syms
+	$(Q)$(HOSTOBJCOPY) --redefine-syms=$@.syms $@.tmp $@
 
 $(B)/host/test_%: tests/host/test_%.c tests/host/symbols.c $(B)/host/kern.o
 	$(quiet) HOSTCC $<

@@ -24,6 +24,7 @@
 #include <linux/string.h>
 
 #define KUNIT_INDENT	"    "
+#define KUNIT_STR_MAX	128	/* strings longer than this are cut in reports */
 
 static void kunit_vlog(struct kunit *test, const char *level,
 		       const char *fmt, va_list args)
@@ -85,18 +86,30 @@ static void kunit_fail_message(const char *fmt, va_list args)
 	printk(KERN_ERR KUNIT_INDENT "%s\n", msg);
 }
 
+/* "Expected L op R, but" and the two values, already formatted. */
+static void kunit_fail_binary(struct kunit *test, struct kunit_loc loc,
+			      const char *op, const char *ltext,
+			      const char *lval, const char *rtext,
+			      const char *rval, const char *fmt, va_list args)
+{
+	kunit_fail_header(test, loc);
+	printk(KERN_ERR KUNIT_INDENT "Expected %s %s %s, but\n", ltext, op, rtext);
+	printk(KERN_ERR KUNIT_INDENT "    %s == %s\n", ltext, lval);
+	printk(KERN_ERR KUNIT_INDENT "    %s == %s\n", rtext, rval);
+	kunit_fail_message(fmt, args);
+}
+
 void kunit_fail_int(struct kunit *test, struct kunit_loc loc, const char *op,
 		    const char *ltext, long long lval, const char *rtext,
 		    long long rval, const char *fmt, ...)
 {
+	char l[24], r[24];
 	va_list args;
 
-	kunit_fail_header(test, loc);
-	printk(KERN_ERR KUNIT_INDENT "Expected %s %s %s, but\n", ltext, op, rtext);
-	printk(KERN_ERR KUNIT_INDENT "    %s == %lld\n", ltext, lval);
-	printk(KERN_ERR KUNIT_INDENT "    %s == %lld\n", rtext, rval);
+	snprintf(l, sizeof(l), "%lld", lval);
+	snprintf(r, sizeof(r), "%lld", rval);
 	va_start(args, fmt);
-	kunit_fail_message(fmt, args);
+	kunit_fail_binary(test, loc, op, ltext, l, rtext, r, fmt, args);
 	va_end(args);
 }
 
@@ -104,14 +117,13 @@ void kunit_fail_ptr(struct kunit *test, struct kunit_loc loc, const char *op,
 		    const char *ltext, const void *lval, const char *rtext,
 		    const void *rval, const char *fmt, ...)
 {
+	char l[24], r[24];
 	va_list args;
 
-	kunit_fail_header(test, loc);
-	printk(KERN_ERR KUNIT_INDENT "Expected %s %s %s, but\n", ltext, op, rtext);
-	printk(KERN_ERR KUNIT_INDENT "    %s == %p\n", ltext, lval);
-	printk(KERN_ERR KUNIT_INDENT "    %s == %p\n", rtext, rval);
+	snprintf(l, sizeof(l), "%p", lval);
+	snprintf(r, sizeof(r), "%p", rval);
 	va_start(args, fmt);
-	kunit_fail_message(fmt, args);
+	kunit_fail_binary(test, loc, op, ltext, l, rtext, r, fmt, args);
 	va_end(args);
 }
 
@@ -119,14 +131,13 @@ void kunit_fail_str(struct kunit *test, struct kunit_loc loc, const char *op,
 		    const char *ltext, const char *lval, const char *rtext,
 		    const char *rval, const char *fmt, ...)
 {
+	char l[KUNIT_STR_MAX], r[KUNIT_STR_MAX];
 	va_list args;
 
-	kunit_fail_header(test, loc);
-	printk(KERN_ERR KUNIT_INDENT "Expected %s %s %s, but\n", ltext, op, rtext);
-	printk(KERN_ERR KUNIT_INDENT "    %s == \"%s\"\n", ltext, lval);
-	printk(KERN_ERR KUNIT_INDENT "    %s == \"%s\"\n", rtext, rval);
+	snprintf(l, sizeof(l), lval ? "\"%s\"" : "%s", lval);
+	snprintf(r, sizeof(r), rval ? "\"%s\"" : "%s", rval);
 	va_start(args, fmt);
-	kunit_fail_message(fmt, args);
+	kunit_fail_binary(test, loc, op, ltext, l, rtext, r, fmt, args);
 	va_end(args);
 }
 
