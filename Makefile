@@ -59,13 +59,18 @@ KERNEL_SRCS := \
 	boot/head.asm \
 	kernel/entry.asm \
 	kernel/main.c kernel/printk.c kernel/panic.c kernel/traps.c kernel/dumpstack.c \
-	kernel/gdt.c kernel/kallsyms.c kernel/multiboot.c kernel/cmdline.c \
+	kernel/gdt.c kernel/kallsyms.c kernel/multiboot.c kernel/acpi.c \
+	kernel/acpi_init.c kernel/cmdline.c \
+	kernel/setup.c \
+	mm/memblock.c mm/numa.c mm/init_64.c mm/buddy.c mm/page_alloc.c \
+	mm/mm_init.c mm/vmstat.c \
 	drivers/serial.c drivers/vga.c \
 	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/setjmp.asm \
 	lib/kunit/test.c lib/kunit/try-catch.c lib/kunit/executor.c \
 	lib/kunit/capture.c \
 	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \
-	kernel/cmdline_test.c kernel/multiboot_test.c kernel/traps_test.c
+	kernel/cmdline_test.c kernel/multiboot_test.c kernel/traps_test.c \
+	kernel/acpi_test.c
 
 KERNEL_OBJS := $(patsubst %,$(B)/%.o,$(basename $(KERNEL_SRCS)))
 # The kernel's own symbol table: a first link with an empty table gives the
@@ -157,7 +162,8 @@ debug: deps all
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iinclude -Itests/host
-HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c
+HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c \
+	kernel/acpi.c
 HOST_TESTS  := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
 
 $(B)/host/%.o: %.c

@@ -28,8 +28,6 @@
 struct multiboot_info boot_info;
 phys_addr_t boot_mbi_phys;
 
-extern unsigned long early_pml4[];
-
 static void parse_boot_info(u32 magic, u32 mbi_phys)
 {
 	u32 total;
@@ -68,17 +66,6 @@ static void print_memory_map(void)
 		(unsigned long long)multiboot_usable_bytes(&boot_info) >> 10);
 }
 
-/*
- * The identity map was only needed to switch to the higher half.
- * Without it a NULL or low-address dereference in the kernel faults.
- */
-static void zap_identity_map(void)
-{
-	early_pml4[0] = 0;
-	write_cr3(read_cr3());
-	pr_info("Boot identity map removed: low addresses now fault\n");
-}
-
 static void __noreturn qemu_exit(bool passed)
 {
 	outl(passed ? QEMU_EXIT_PASS : QEMU_EXIT_FAIL, QEMU_DEBUG_EXIT_PORT);
@@ -102,7 +89,7 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	cmdline_init(boot_info.cmdline);
 	pr_info("Command line: %s\n", boot_command_line);
 	print_memory_map();
-	zap_identity_map();
+	setup_memory();
 
 	if (cmdline_find_option(boot_command_line, "ktest", filter,
 				sizeof(filter)) >= 0)

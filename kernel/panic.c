@@ -11,6 +11,7 @@
 #include <asm/io.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+#include <linux/bug.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
@@ -36,6 +37,12 @@ static void __noreturn machine_emergency_restart(void)
 	outb(KBD_CMD_PULSE_RESET, KBD_STATUS_PORT);
 	__asm__ __volatile__("lidt %0; int3" : : "m"(no_idt));
 	halt_forever();
+}
+
+void __warn(const char *file, int line, const char *cond)
+{
+	pr_warn("WARNING: at %s:%d: %s\n", file, line, cond);
+	dump_stack();
 }
 
 void panic(const char *fmt, ...)

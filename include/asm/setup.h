@@ -10,4 +10,7 @@ extern struct multiboot_info boot_info;
 /* Physical address of the boot information itself. */
 extern phys_addr_t boot_mbi_phys;
 
+/* Bring up memory management (kernel/setup.c). */
+void setup_memory(void);
+
 #endif

@@ -1,0 +1,55 @@
+/*
+ * x86_64 page-table entries (Intel SDM vol. 3, 4.5: 4-level paging) and
+ * the kernel's page-table interface (mm/init_64.c).
+ */
+#ifndef _ASM_PGTABLE_H
+#define _ASM_PGTABLE_H
+
+#include <linux/types.h>
+
+#define _PAGE_PRESENT	(1UL << 0)
+#define _PAGE_RW	(1UL << 1)
+#define _PAGE_USER	(1UL << 2)
+#define _PAGE_PWT	(1UL << 3)
+#define _PAGE_PCD	(1UL << 4)	/* cache disable */
+#define _PAGE_ACCESSED	(1UL << 5)
+#define _PAGE_DIRTY	(1UL << 6)
+#define _PAGE_PSE	(1UL << 7)	/* 2 MiB / 1 GiB page */
+#define _PAGE_GLOBAL	(1UL << 8)
+#define _PAGE_NX	(1UL << 63)
+#define PTE_PFN_MASK	0x000ffffffffff000UL
+
+#define PTRS_PER_TABLE	512
+#define PGDIR_SHIFT	39
+#define PUD_SHIFT	30
+#define PMD_SHIFT	21
+
+/* Kernel mappings: data (RW, no execute), text (RX), read-only (R). */
+#define PAGE_KERNEL		(_PAGE_PRESENT | _PAGE_RW | _PAGE_NX)
+#define PAGE_KERNEL_EXEC	(_PAGE_PRESENT)
+#define PAGE_KERNEL_RO		(_PAGE_PRESENT | _PAGE_NX)
+#define PAGE_KERNEL_NOCACHE	(PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
+
+/* Entry bits this CPU allows (no _PAGE_NX without NX support). */
+extern unsigned long __supported_pte_mask;
+
+/* Build the final kernel page tables and switch to them (boot only). */
+void paging_init(void);
+
+/*
+ * Map one 4 KiB page of kernel address space; page-table pages come from
+ * the page allocator once it runs.  0, or -ENOMEM, or -EBUSY when va is
+ * already mapped.  unmap_kernel_page() also flushes the TLB entry.
+ */
+int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long prot);
+void unmap_kernel_page(unsigned long va);
+
+/* The leaf entry mapping va (and its level: 1 = 4K, 2 = 2M, 3 = 1G), or 0. */
+unsigned long lookup_kernel_pte(unsigned long va, int *level);
+
+static inline void flush_tlb_one(unsigned long va)
+{
+	__asm__ __volatile__("invlpg (%0)" : : "r"(va) : "memory");
+}
+
+#endif

@@ -1,0 +1,328 @@
+/*
+ * The page allocator: the public interface of linux/gfp.h on top of the
+ * per-zone buddy lists (mm/buddy.c), with per-CPU lists of order-0 pages
+ * and NUMA-aware zonelists.
+ *
+ * An allocation picks a zonelist (the requested node's, or with
+ * __GFP_THISNODE the one holding only that node's zones), skips zones
+ * above what the GFP flags allow (GFP_DMA: ZONE_DMA only; GFP_DMA32: up
+ * to ZONE_DMA32), and takes the first zone that has the pages.  Order-0
+ * requests are served from this CPU's list, refilled from the buddy lists
+ * pcp->batch pages at a time; frees go back to it and it drains a batch
+ * when it holds more than pcp->high.  Nothing here sleeps: with nothing
+ * to reclaim, a request that cannot be met fails at once, GFP_KERNEL or
+ * GFP_ATOMIC alike.
+ *
+ * Invariants: an allocated block's first page has PG_head, its order in
+ * private and a reference count >= 1; every other page of it has none of
+ * these.  A free page has refcount 0 and is on exactly one buddy or
+ * per-CPU list.  A bad free (already free, wrong order, not the start of
+ * a block, a reserved page, an address outside the direct map) is
+ * reported with its caller and changes nothing.
+ *
+ * Locking: zone->lock (irqsave) protects the buddy lists and counters;
+ * a per-CPU list is touched only by its CPU with interrupts off.  Order:
+ * interrupts off, then zone->lock.
+ */
+#include <linux/bug.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+#include <linux/topology.h>
+
+#include "internal.h"
+
+#define _RET_IP_	((unsigned long)__builtin_return_address(0))
+
+struct pglist_data node_data[MAX_NUMNODES];
+unsigned long node_online_map;
+unsigned long node_memory_map;
+int nr_online_nodes;
+
+/* The highest zone the GFP flags allow. */
+static enum zone_type gfp_zone(gfp_t gfp)
+{
+	if (gfp & __GFP_DMA)
+		return ZONE_DMA;
+	if (gfp & __GFP_DMA32)
+		return ZONE_DMA32;
+	return ZONE_NORMAL;
+}
+
+/* ---- per-CPU lists ---- */
+
+/* Move up to count pages from the buddy lists to pcp; returns how many. */
+static int rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, int count)
+{
+	struct page *page;
+	int i;
+
+	spin_lock(&zone->lock);
+	for (i = 0; i < count; i++) {
+		page = buddy_alloc(zone, 0);
+		if (!page)
+			break;
+		SetPagePcp(page);
+		list_add_tail(&page->lru, &pcp->list);
+	}
+	spin_unlock(&zone->lock);
+	pcp->count += i;
+	return i;
+}
+
+/* Give count pages of pcp back to the buddy lists. */
+static void free_pcppages_bulk(struct zone *zone, struct per_cpu_pages *pcp,
+			       int count)
+{
+	struct page *page;
+
+	spin_lock(&zone->lock);
+	while (count-- > 0 && !list_empty(&pcp->list)) {
+		page = list_entry(pcp->list.prev, struct page, lru);
+		list_del(&page->lru);
+		ClearPagePcp(page);
+		pcp->count--;
+		buddy_free(zone, page, 0);
+	}
+	spin_unlock(&zone->lock);
+}
+
+static struct page *rmqueue_pcplist(struct zone *zone)
+{
+	struct per_cpu_pages *pcp = &zone->pcp[smp_processor_id()];
+	struct page *page = NULL;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (pcp->count || rmqueue_bulk(zone, pcp, pcp->batch)) {
+		page = list_first_entry(&pcp->list, struct page, lru);
+		list_del(&page->lru);
+		ClearPagePcp(page);
+		pcp->count--;
+	}
+	local_irq_restore(flags);
+	return page;
+}
+
+static void free_unref_page(struct zone *zone, struct page *page)
+{
+	struct per_cpu_pages *pcp = &zone->pcp[smp_processor_id()];
+	unsigned long flags;
+
+	local_irq_save(flags);
+	SetPagePcp(page);
+	list_add(&page->lru, &pcp->list);
+	if (++pcp->count > pcp->high)
+		free_pcppages_bulk(zone, pcp, pcp->batch);
+	local_irq_restore(flags);
+}
+
+void drain_local_pages(void)
+{
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
+	int nid, z;
+
+	for_each_online_node(nid) {
+		for (z = 0; z < MAX_NR_ZONES; z++) {
+			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
+
+			pcp = &zone->pcp[smp_processor_id()];
+			local_irq_save(flags);
+			free_pcppages_bulk(zone, pcp, pcp->count);
+			local_irq_restore(flags);
+		}
+	}
+}
+
+/* ---- allocation ---- */
+
+static struct page *rmqueue(struct zone *zone, unsigned int order)
+{
+	struct page *page;
+	unsigned long flags;
+
+	if (order == 0)
+		return rmqueue_pcplist(zone);
+	spin_lock_irqsave(&zone->lock, flags);
+	page = buddy_alloc(zone, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return page;
+}
+
+static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+{
+	page->_refcount = 1;
+	page->private = order;
+	SetPageHead(page);
+	if (gfp & __GFP_ZERO)
+		memset(page_address(page), 0, PAGE_SIZE << order);
+}
+
+static struct page *get_page_from_zonelist(const struct zonelist *zonelist,
+					   enum zone_type highest,
+					   unsigned int order, gfp_t gfp)
+{
+	const struct zoneref *z;
+	struct page *page;
+
+	for (z = zonelist->_zonerefs; z->zone; z++) {
+		if (z->zone_idx > highest)
+			continue;
+		page = rmqueue(z->zone, order);
+		if (page) {
+			prep_new_page(page, order, gfp);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+static void warn_alloc(gfp_t gfp, unsigned int order, int nid,
+		       unsigned long caller)
+{
+	if (gfp & __GFP_NOWARN)
+		return;
+	pr_warn("%pS: page allocation failure: order:%u, mode:%#x, node %d%s\n",
+		(void *)caller, order, gfp, nid,
+		gfp & __GFP_THISNODE ? " only" : "");
+}
+
+static struct page *__alloc_pages(gfp_t gfp, unsigned int order, int nid,
+				  unsigned long caller)
+{
+	const struct zonelist *zonelist;
+	struct page *page = NULL;
+
+	if (nid == NUMA_NO_NODE)
+		nid = numa_node_id();
+	if (order >= MAX_ORDER || nid < 0 || nid >= MAX_NUMNODES ||
+	    !node_online(nid))
+		goto fail;
+	zonelist = &NODE_DATA(nid)->node_zonelists[gfp & __GFP_THISNODE ?
+			ZONELIST_NOFALLBACK : ZONELIST_FALLBACK];
+	page = get_page_from_zonelist(zonelist, gfp_zone(gfp), order, gfp);
+	if (page)
+		return page;
+fail:
+	warn_alloc(gfp, order, nid, caller);
+	return NULL;
+}
+
+struct page *alloc_pages_node(int nid, gfp_t gfp_mask, unsigned int order)
+{
+	return __alloc_pages(gfp_mask, order, nid, _RET_IP_);
+}
+
+struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
+{
+	return __alloc_pages(gfp_mask, order, numa_node_id(), _RET_IP_);
+}
+
+unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
+{
+	struct page *page = __alloc_pages(gfp_mask, order, numa_node_id(),
+					  _RET_IP_);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp_mask)
+{
+	struct page *page = __alloc_pages(gfp_mask | __GFP_ZERO, 0,
+					  numa_node_id(), _RET_IP_);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+/* ---- freeing ---- */
+
+static void bad_page(const struct page *page, unsigned int order,
+		     const char *reason, unsigned long caller)
+{
+	pr_err("BUG: Bad page free: %s: pfn %#lx order %u (flags %#lx refcount %d) from %pS\n",
+	       reason, page_to_pfn(page), order, page->flags, page->_refcount,
+	       (void *)caller);
+}
+
+/* The reason a free of (page, order) is wrong, or NULL when it is fine. */
+static const char *free_pages_problem(const struct page *page,
+				      unsigned int order)
+{
+	if (PageReserved(page))
+		return "page is reserved";
+	if (page->_refcount <= 0 || PageBuddy(page) || PagePcp(page))
+		return "page already free (double free?)";
+	if (!PageHead(page))
+		return "not the first page of an allocated block";
+	if (page->private != order)
+		return "order differs from the allocation's";
+	return NULL;
+}
+
+static void free_the_page(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long flags;
+
+	ClearPageHead(page);
+	page->private = 0;
+	if (order == 0) {
+		free_unref_page(zone, page);
+		return;
+	}
+	spin_lock_irqsave(&zone->lock, flags);
+	buddy_free(zone, page, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+static void __free_pages_caller(struct page *page, unsigned int order,
+				unsigned long caller)
+{
+	const char *problem = free_pages_problem(page, order);
+
+	if (problem) {
+		bad_page(page, order, problem, caller);
+		return;
+	}
+	if (--page->_refcount == 0)
+		free_the_page(page, order);
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	__free_pages_caller(page, order, _RET_IP_);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr == 0)
+		return;
+	if (!virt_addr_valid(addr) || !IS_ALIGNED(addr, PAGE_SIZE)) {
+		pr_err("BUG: Bad page free: %#lx is not a page in the direct map, from %pS\n",
+		       addr, (void *)_RET_IP_);
+		return;
+	}
+	__free_pages_caller(virt_to_page((void *)addr), order, _RET_IP_);
+}
+
+void put_page(struct page *page)
+{
+	__free_pages_caller(page, page->private, _RET_IP_);
+}
+
+/* Boot: a block that memblock found free joins its zone. */
+void memblock_free_pages(unsigned long pfn, unsigned int order)
+{
+	struct page *page = pfn_to_page(pfn);
+	struct zone *zone = page_zone(page);
+	unsigned long i, flags;
+
+	for (i = 0; i < (1UL << order); i++)
+		ClearPageReserved(page + i);
+	spin_lock_irqsave(&zone->lock, flags);
+	zone->managed_pages += 1UL << order;
+	buddy_free(zone, page, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
