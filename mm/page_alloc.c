@@ -246,16 +246,33 @@ static void bad_page(const struct page *page, unsigned int order,
 	       (void *)caller);
 }
 
+/* Is page inside (not at the start of) an allocated block? */
+static bool inside_allocated_block(const struct page *page)
+{
+	unsigned long pfn = page_to_pfn(page), head;
+	unsigned int order;
+
+	for (order = 1; order < MAX_ORDER; order++) {
+		head = pfn & ~((1UL << order) - 1);
+		if (head != pfn && PageHead(pfn_to_page(head)) &&
+		    pfn_to_page(head)->private >= order)
+			return true;
+	}
+	return false;
+}
+
 /* The reason a free of (page, order) is wrong, or NULL when it is fine. */
 static const char *free_pages_problem(const struct page *page,
 				      unsigned int order)
 {
 	if (PageReserved(page))
 		return "page is reserved";
-	if (page->_refcount <= 0 || PageBuddy(page) || PagePcp(page))
-		return "page already free (double free?)";
 	if (!PageHead(page))
-		return "not the first page of an allocated block";
+		return inside_allocated_block(page) ?
+		       "not the first page of an allocated block" :
+		       "page already free (double free?)";
+	if (page->_refcount <= 0)
+		return "page already free (double free?)";
 	if (page->private != order)
 		return "order differs from the allocation's";
 	return NULL;

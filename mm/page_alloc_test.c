@@ -1,0 +1,307 @@
+/*
+ * Tests for the page allocator (suite "page_alloc"): every order, the
+ * address conversions, exhaustion and recovery, GFP zone limits, bad
+ * frees, reference counts and the /proc-style reports.  They run in
+ * every QEMU configuration and only assume what the allocator promises.
+ */
+#include <kunit/capture.h>
+#include <kunit/test.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/string.h>
+#include <linux/topology.h>
+#include <linux/vmstat.h>
+
+#define NOWARN	(GFP_KERNEL | __GFP_NOWARN)
+
+/* The free-list state of every zone, to compare before and after. */
+struct free_snapshot {
+	unsigned long free_pages[MAX_NUMNODES][MAX_NR_ZONES];
+	unsigned long nr_free[MAX_NUMNODES][MAX_NR_ZONES][MAX_ORDER];
+};
+
+static struct free_snapshot before, after;
+
+static void snapshot(struct free_snapshot *s)
+{
+	int nid, z;
+	unsigned int o;
+
+	drain_local_pages();
+	memset(s, 0, sizeof(*s));
+	for_each_online_node(nid) {
+		for (z = 0; z < MAX_NR_ZONES; z++) {
+			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
+
+			s->free_pages[nid][z] = zone->free_pages;
+			for (o = 0; o < MAX_ORDER; o++)
+				s->nr_free[nid][z][o] = zone->free_area[o].nr_free;
+		}
+	}
+}
+
+static void page_alloc_every_order(struct kunit *test)
+{
+	unsigned int order;
+
+	for (order = 0; order < MAX_ORDER; order++) {
+		struct page *page = alloc_pages(GFP_KERNEL, order);
+		unsigned long pfn, n = 1UL << order;
+		struct zone *zone;
+
+		KUNIT_ASSERT_NOT_NULL_MSG(test, page, "order %u", order);
+		pfn = page_to_pfn(page);
+		zone = page_zone(page);
+		KUNIT_EXPECT_EQ_MSG(test, pfn & (n - 1), 0, "order %u", order);
+		KUNIT_EXPECT_GE(test, pfn, zone->zone_start_pfn);
+		KUNIT_EXPECT_LE(test, pfn + n, zone_end_pfn(zone));
+		KUNIT_EXPECT_EQ(test, page_to_nid(page), zone->zone_pgdat->node_id);
+		KUNIT_EXPECT_PTR_EQ(test, pfn_to_page(pfn), page);
+		KUNIT_EXPECT_PTR_EQ(test, virt_to_page(page_address(page)), page);
+		KUNIT_EXPECT_EQ(test, virt_to_phys(page_address(page)), PFN_PHYS(pfn));
+		KUNIT_EXPECT_EQ(test, page_count(page), 1);
+		memset(page_address(page), 0xa5, PAGE_SIZE << order);	/* mapped */
+		__free_pages(page, order);
+	}
+}
+
+static void page_alloc_get_free_page(struct kunit *test)
+{
+	unsigned long addr = __get_free_page(GFP_KERNEL);
+	unsigned long zeroed;
+	unsigned int i;
+
+	KUNIT_ASSERT_NE(test, addr, 0);
+	KUNIT_EXPECT_TRUE(test, virt_addr_valid(addr));
+	KUNIT_EXPECT_TRUE(test, IS_ALIGNED(addr, PAGE_SIZE));
+	KUNIT_EXPECT_PTR_EQ(test, virt_to_page((void *)addr),
+			    pfn_to_page(PHYS_PFN(__pa(addr))));
+	memset((void *)addr, 0xff, PAGE_SIZE);
+	free_page(addr);
+
+	/* The per-CPU list hands the same dirty page back: it must be zeroed. */
+	zeroed = get_zeroed_page(GFP_KERNEL);
+	KUNIT_ASSERT_NE(test, zeroed, 0);
+	for (i = 0; i < PAGE_SIZE; i++)
+		if (((u8 *)zeroed)[i])
+			break;
+	KUNIT_EXPECT_EQ(test, i, PAGE_SIZE);
+	free_page(zeroed);
+}
+
+/* Allocate with gfp until it fails, chaining the pages through themselves. */
+static unsigned long exhaust(gfp_t gfp, int nid, unsigned int order, void **chain)
+{
+	unsigned long n = 0;
+	struct page *page;
+	void **p;
+
+	while ((page = alloc_pages_node(nid, gfp | __GFP_NOWARN, order))) {
+		p = page_address(page);
+		p[0] = *chain;
+		p[1] = (void *)(unsigned long)order;
+		*chain = p;
+		n++;
+	}
+	return n;
+}
+
+static void release_chain(void *chain)
+{
+	void **p;
+
+	while (chain) {
+		p = chain;
+		chain = p[0];
+		free_pages((unsigned long)p, (unsigned long)p[1]);
+	}
+}
+
+static void page_alloc_exhaust_and_recover(struct kunit *test)
+{
+	unsigned long free_before, n;
+	void *chain = NULL;
+	int nid, z;
+
+	snapshot(&before);
+	free_before = nr_free_pages();
+	n = exhaust(GFP_KERNEL, NUMA_NO_NODE, 0, &chain);
+	kunit_info(test, "allocated %lu pages of %lu free", n, free_before);
+	KUNIT_EXPECT_EQ(test, n, free_before);
+	KUNIT_EXPECT_NULL(test, alloc_pages(NOWARN, 0));
+	release_chain(chain);
+	snapshot(&after);
+	for_each_online_node(nid)
+		for (z = 0; z < MAX_NR_ZONES; z++) {
+			KUNIT_EXPECT_EQ_MSG(test, after.free_pages[nid][z],
+					    before.free_pages[nid][z],
+					    "node %d zone %d", nid, z);
+			KUNIT_EXPECT_MEMEQ_MSG(test, after.nr_free[nid][z],
+					       before.nr_free[nid][z],
+					       sizeof(before.nr_free[nid][z]),
+					       "blocks per order, node %d zone %d", nid, z);
+		}
+}
+
+static void page_alloc_gfp_zones(struct kunit *test)
+{
+	struct page *page;
+	void *chain = NULL;
+	unsigned long n;
+
+	page = alloc_pages(GFP_DMA32, 2);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	KUNIT_EXPECT_LT(test, PFN_PHYS(page_to_pfn(page) + 4), 1ULL << 32);
+	__free_pages(page, 2);
+
+	n = exhaust(GFP_DMA, NUMA_NO_NODE, 0, &chain);
+	KUNIT_EXPECT_GT(test, n, 0);
+	for (void **p = chain; p; p = p[0])
+		KUNIT_EXPECT_LT(test, __pa(p), 16ULL << 20);
+	/* ZONE_DMA is empty: GFP_DMA fails rather than using higher memory. */
+	KUNIT_EXPECT_NULL(test, alloc_pages(GFP_DMA | __GFP_NOWARN, 0));
+	page = alloc_pages(GFP_KERNEL, 0);
+	KUNIT_EXPECT_NOT_NULL(test, page);
+	if (page)
+		__free_pages(page, 0);
+	release_chain(chain);
+}
+
+static void page_alloc_zeroed_block(struct kunit *test)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 2);
+	unsigned long i;
+	u8 *p;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	memset(page_address(page), 0x77, 4 * PAGE_SIZE);
+	__free_pages(page, 2);
+	page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	p = page_address(page);
+	for (i = 0; i < 4 * PAGE_SIZE && !p[i]; i++)
+		;
+	KUNIT_EXPECT_EQ(test, i, 4 * PAGE_SIZE);
+	__free_pages(page, 2);
+}
+
+static void page_alloc_bad_requests(struct kunit *test)
+{
+	const char *out;
+
+	kunit_capture_start();
+	KUNIT_EXPECT_NULL(test, alloc_pages(GFP_KERNEL, MAX_ORDER));
+	KUNIT_EXPECT_NULL(test, alloc_pages_node(MAX_NUMNODES + 3, GFP_KERNEL, 0));
+	KUNIT_EXPECT_NULL(test, alloc_pages(NOWARN, MAX_ORDER + 5));
+	out = kunit_capture_stop();
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "page allocation failure: order:11"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "page allocation failure: order:0"));
+	KUNIT_EXPECT_NULL(test, strstr(out, "order:16"));	/* __GFP_NOWARN */
+	KUNIT_EXPECT_EQ(test, __get_free_pages(NOWARN, MAX_ORDER), 0);
+}
+
+static void page_alloc_bad_frees(struct kunit *test)
+{
+	extern char _text[];
+	struct page *page = alloc_pages(GFP_KERNEL, 1);
+	unsigned long free_before;
+	const char *out;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	drain_local_pages();
+	free_before = nr_free_pages();
+	kunit_info(test, "four deliberate bad frees follow");
+	kunit_capture_start();
+	__free_pages(page, 0);				/* wrong order */
+	__free_pages(page + 1, 0);			/* not the block's start */
+	free_pages((unsigned long)_text, 0);		/* kernel image */
+	free_pages(PAGE_OFFSET + (1UL << 45), 0);	/* no RAM there */
+	out = kunit_capture_stop();
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "order differs"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "not the first page"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "not a page in the direct map"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "page_alloc_bad_frees+0x"));
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);	/* nothing freed */
+	KUNIT_EXPECT_EQ(test, page_count(page), 1);
+
+	__free_pages(page, 1);
+	drain_local_pages();
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before + 2);
+	kunit_capture_start();
+	__free_pages(page, 1);				/* double free */
+	out = kunit_capture_stop();
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "already free"));
+	drain_local_pages();
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before + 2);
+}
+
+static void page_alloc_refcount(struct kunit *test)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 0);
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	get_page(page);
+	KUNIT_EXPECT_EQ(test, page_count(page), 2);
+	__free_pages(page, 0);			/* drops one reference */
+	KUNIT_EXPECT_EQ(test, page_count(page), 1);
+	KUNIT_EXPECT_TRUE(test, PageHead(page));
+	put_page(page);				/* the last one frees it */
+	KUNIT_EXPECT_EQ(test, page_count(page), 0);
+	KUNIT_EXPECT_FALSE(test, PageHead(page));
+}
+
+static void page_alloc_local_node(struct kunit *test)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 0);
+	const struct zone *first =
+		NODE_DATA(numa_node_id())->node_zonelists[ZONELIST_FALLBACK]._zonerefs[0].zone;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	KUNIT_ASSERT_NOT_NULL(test, first);
+	/* The running CPU's node, or its nearest node with memory. */
+	KUNIT_EXPECT_EQ(test, page_to_nid(page), first->zone_pgdat->node_id);
+	if (node_has_memory(numa_node_id()))
+		KUNIT_EXPECT_EQ(test, page_to_nid(page), numa_node_id());
+	__free_pages(page, 0);
+}
+
+static void page_alloc_reports(struct kunit *test)
+{
+	static char buf[4096];
+	char line[64];
+	const struct zone *zone = &NODE_DATA(0)->node_zones[ZONE_DMA];
+	size_t len;
+
+	drain_local_pages();
+	len = buddyinfo_show(buf, sizeof(buf));
+	KUNIT_EXPECT_EQ(test, len, strlen(buf));
+	if (populated_zone(zone)) {
+		snprintf(line, sizeof(line), "Node 0, zone      DMA %6lu %6lu ",
+			 zone->free_area[0].nr_free, zone->free_area[1].nr_free);
+		KUNIT_EXPECT_NOT_NULL(test, strstr(buf, line));
+	}
+	len = zoneinfo_show(buf, sizeof(buf));
+	KUNIT_EXPECT_GT(test, len, 0);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(buf, "Node 0, zone      DMA\n  pages free     "));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(buf, "        managed  "));
+}
+
+static struct kunit_case page_alloc_cases[] = {
+	KUNIT_CASE(page_alloc_every_order),
+	KUNIT_CASE(page_alloc_get_free_page),
+	KUNIT_CASE(page_alloc_exhaust_and_recover),
+	KUNIT_CASE(page_alloc_gfp_zones),
+	KUNIT_CASE(page_alloc_zeroed_block),
+	KUNIT_CASE(page_alloc_bad_requests),
+	KUNIT_CASE(page_alloc_bad_frees),
+	KUNIT_CASE(page_alloc_refcount),
+	KUNIT_CASE(page_alloc_local_node),
+	KUNIT_CASE(page_alloc_reports),
+	{}
+};
+
+static struct kunit_suite page_alloc_suite = {
+	.name = "page_alloc",
+	.test_cases = page_alloc_cases,
+};
+kunit_test_suite(page_alloc_suite);
