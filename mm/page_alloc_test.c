@@ -12,6 +12,8 @@
 #include <linux/topology.h>
 #include <linux/vmstat.h>
 
+#include "test_chain.h"
+
 #define NOWARN	(GFP_KERNEL | __GFP_NOWARN)
 
 /* The free-list state of every zone, to compare before and after. */
@@ -89,34 +91,6 @@ static void page_alloc_get_free_page(struct kunit *test)
 	free_page(zeroed);
 }
 
-/* Allocate with gfp until it fails, chaining the pages through themselves. */
-static unsigned long exhaust(gfp_t gfp, int nid, unsigned int order, void **chain)
-{
-	unsigned long n = 0;
-	struct page *page;
-	void **p;
-
-	while ((page = alloc_pages_node(nid, gfp | __GFP_NOWARN, order))) {
-		p = page_address(page);
-		p[0] = *chain;
-		p[1] = (void *)(unsigned long)order;
-		*chain = p;
-		n++;
-	}
-	return n;
-}
-
-static void release_chain(void *chain)
-{
-	void **p;
-
-	while (chain) {
-		p = chain;
-		chain = p[0];
-		free_pages((unsigned long)p, (unsigned long)p[1]);
-	}
-}
-
 static void page_alloc_exhaust_and_recover(struct kunit *test)
 {
 	unsigned long free_before, n;
@@ -125,11 +99,11 @@ static void page_alloc_exhaust_and_recover(struct kunit *test)
 
 	snapshot(&before);
 	free_before = nr_free_pages();
-	n = exhaust(GFP_KERNEL, NUMA_NO_NODE, 0, &chain);
+	n = chain_exhaust(GFP_KERNEL, NUMA_NO_NODE, 0, &chain);
 	kunit_info(test, "allocated %lu pages of %lu free", n, free_before);
 	KUNIT_EXPECT_EQ(test, n, free_before);
 	KUNIT_EXPECT_NULL(test, alloc_pages(NOWARN, 0));
-	release_chain(chain);
+	chain_release(chain);
 	snapshot(&after);
 	for_each_online_node(nid)
 		for (z = 0; z < MAX_NR_ZONES; z++) {
@@ -154,7 +128,7 @@ static void page_alloc_gfp_zones(struct kunit *test)
 	KUNIT_EXPECT_LT(test, PFN_PHYS(page_to_pfn(page) + 4), 1ULL << 32);
 	__free_pages(page, 2);
 
-	n = exhaust(GFP_DMA, NUMA_NO_NODE, 0, &chain);
+	n = chain_exhaust(GFP_DMA, NUMA_NO_NODE, 0, &chain);
 	KUNIT_EXPECT_GT(test, n, 0);
 	for (void **p = chain; p; p = p[0])
 		KUNIT_EXPECT_LT(test, __pa(p), 16ULL << 20);
@@ -164,7 +138,7 @@ static void page_alloc_gfp_zones(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, page);
 	if (page)
 		__free_pages(page, 0);
-	release_chain(chain);
+	chain_release(chain);
 }
 
 static void page_alloc_zeroed_block(struct kunit *test)
