@@ -1,4 +1,508 @@
 /*
- * Tests of the ACPI tables (suite "acpi"): being written.
+ * Tests of the ACPI tables (suite "acpi").
+ *
+ * The first cases compare acpi_info, filled by acpi_init() at boot, with
+ * what tests/run told QEMU, as it says on the command line:
+ *
+ *	ktest_cpus=N		-smp N
+ *	ktest_machine=pc|q35	the chipset: q35 has an MCFG, pc has none
+ *	ktest_numa=none, or MASK:MIB/MASK:MIB/...
+ *				one entry per node in node-id order: the hex
+ *				bitmask of its CPUs and its memory in MiB
+ *	ktest_dist=D.D.D...	with NUMA: the distances, row-major
+ *
+ * A case whose option is missing is skipped.  The last cases run
+ * acpi_parse() again on the real tables, through a map callback that
+ * swaps one table for a damaged copy in a static buffer, and check that
+ * the damaged table (and only it) is refused.  The host test
+ * (tests/host/test_acpi.c) does the heavy corruption testing.
+ *
+ * The cases run one at a time on the boot CPU; the static buffers below
+ * belong to the running case.
  */
+#include <asm/cmdline.h>
+#include <asm/page.h>
+#include <asm/setup.h>
 #include <kunit/test.h>
+#include <linux/acpi.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+
+/* The local APIC's architectural default address (Intel SDM 10.4.1). */
+#define APIC_DEFAULT_PHYS_BASE	0xfee00000
+
+/*
+ * QEMU's SRAT leaves the legacy VGA and BIOS hole (0xa0000-0xfffff,
+ * 384 KiB) out of the node whose memory starts at 0; every other range
+ * is exact.
+ */
+#define LEGACY_HOLE_SIZE	(0x100000 - 0xa0000)
+
+/* What ktest_numa= says about the nodes. */
+struct numa_expect {
+	int nr_nodes;				/* 0 for ktest_numa=none */
+	unsigned long cpus[MAX_NUMNODES];	/* bitmask of CPUs */
+	unsigned long mib[MAX_NUMNODES];	/* memory */
+};
+
+/* Reads a number in base 10 or 16 at s; returns the end, or NULL. */
+static const char *parse_num(const char *s, unsigned int base,
+			     unsigned long *out)
+{
+	const char *start;
+	unsigned int d;
+
+	if (base == 16 && s[0] == '0' && s[1] == 'x')
+		s += 2;
+	*out = 0;
+	for (start = s; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			d = *s - '0';
+		else if ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'f')
+			d = (*s | 0x20) - 'a' + 10;
+		else
+			break;
+		if (d >= base)
+			break;
+		*out = *out * base + d;
+	}
+	return s == start ? NULL : s;
+}
+
+/* The value of ktest_NAME=, or skip the case. */
+static void get_option(struct kunit *test, const char *name, char *buf,
+		       int size)
+{
+	if (cmdline_find_option(boot_command_line, name, buf, size) < 0)
+		kunit_skip(test, "no %s= on the command line", name);
+}
+
+/* ktest_numa=none or MASK:MIB/...; false when it cannot be read. */
+static bool parse_numa(const char *s, struct numa_expect *numa)
+{
+	memset(numa, 0, sizeof(*numa));
+	if (!strcmp(s, "none"))
+		return true;
+	for (;;) {
+		if (numa->nr_nodes == MAX_NUMNODES)
+			return false;
+		s = parse_num(s, 16, &numa->cpus[numa->nr_nodes]);
+		if (!s || *s++ != ':')
+			return false;
+		s = parse_num(s, 10, &numa->mib[numa->nr_nodes++]);
+		if (!s || (*s != '/' && *s != '\0'))
+			return false;
+		if (*s++ == '\0')
+			return true;
+	}
+}
+
+static void get_numa(struct kunit *test, struct numa_expect *numa)
+{
+	char val[256];
+
+	get_option(test, "ktest_numa", val, sizeof(val));
+	KUNIT_ASSERT_TRUE_MSG(test, parse_numa(val, numa),
+			      "cannot read ktest_numa=%s", val);
+}
+
+/* acpi_parse() always sets distance[0][0]; a zeroed acpi_info has 0. */
+static int acpi_test_init(struct kunit *test)
+{
+	if (acpi_info.distance[0][0] != LOCAL_DISTANCE) {
+		kunit_err(test, "acpi_init() has not run: acpi_info is empty");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* ---- acpi_info against what QEMU was given ---- */
+
+static void acpi_root_table(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ_MSG(test, acpi_info.root_status, 0, "%s",
+			    acpi_info.root_reason);
+	KUNIT_EXPECT_PTR_EQ(test, acpi_info.root_reason, NULL);
+	/* An ACPI 1.0 RSDP has no XSDT. */
+	if (acpi_info.revision < 2)
+		KUNIT_EXPECT_FALSE(test, acpi_info.xsdt);
+	kunit_info(test, "RSDP revision %u, tables from the %s",
+		   acpi_info.revision, acpi_info.xsdt ? "XSDT" : "RSDT");
+}
+
+static void acpi_madt_cpus(struct kunit *test)
+{
+	char val[16];
+	unsigned long cpus;
+	int i, j;
+
+	get_option(test, "ktest_cpus", val, sizeof(val));
+	KUNIT_ASSERT_NOT_NULL(test, parse_num(val, 10, &cpus));
+	KUNIT_ASSERT_EQ_MSG(test, acpi_info.madt_status, 0, "%s",
+			    acpi_info.madt_reason);
+	KUNIT_EXPECT_EQ(test, acpi_info.nr_cpus, (int)cpus);
+	for (i = 0; i < acpi_info.nr_cpus; i++)
+		for (j = i + 1; j < acpi_info.nr_cpus; j++)
+			KUNIT_EXPECT_NE_MSG(test, acpi_info.cpus[i].apic_id,
+					    acpi_info.cpus[j].apic_id,
+					    "CPUs %d and %d", i, j);
+}
+
+static void acpi_madt_interrupts(struct kunit *test)
+{
+	const struct acpi_override *ovr = NULL;
+	int i;
+
+	KUNIT_ASSERT_EQ(test, acpi_info.madt_status, 0);
+	KUNIT_EXPECT_GE(test, acpi_info.nr_ioapics, 1);
+	KUNIT_EXPECT_EQ(test, acpi_info.lapic_address, APIC_DEFAULT_PHYS_BASE);
+	for (i = 0; i < acpi_info.nr_overrides; i++)
+		if (acpi_info.overrides[i].bus == 0 &&
+		    acpi_info.overrides[i].source == 0)
+			ovr = &acpi_info.overrides[i];
+	/* The PIT's IRQ 0 is wired to the IOAPIC's pin 2 (pc and q35). */
+	KUNIT_ASSERT_NOT_NULL(test, ovr);
+	KUNIT_EXPECT_EQ(test, ovr->gsi, 2);
+}
+
+static void acpi_srat_nodes(struct kunit *test)
+{
+	struct numa_expect numa;
+	const struct acpi_cpu *cpu;
+	int i;
+
+	get_numa(test, &numa);
+	if (!numa.nr_nodes) {
+		KUNIT_EXPECT_EQ(test, acpi_info.srat_status, -ENOENT);
+		KUNIT_EXPECT_EQ(test, acpi_info.nr_nodes, 0);
+		return;
+	}
+	KUNIT_ASSERT_EQ_MSG(test, acpi_info.srat_status, 0, "%s",
+			    acpi_info.srat_reason);
+	KUNIT_ASSERT_EQ(test, acpi_info.nr_nodes, numa.nr_nodes);
+	/* QEMU numbers proximity domains by node id. */
+	for (i = 0; i < numa.nr_nodes; i++)
+		KUNIT_EXPECT_EQ(test, acpi_info.node_to_pxm[i], i);
+	/*
+	 * CPU i of -smp has APIC id i in QEMU's MADT (true for -smp N; a
+	 * topology with, say, 3 cores per socket leaves gaps in the ids).
+	 */
+	for (i = 0; i < acpi_info.nr_cpus; i++) {
+		cpu = &acpi_info.cpus[i];
+		KUNIT_ASSERT_LT(test, cpu->apic_id, 8 * sizeof(long));
+		KUNIT_ASSERT_LT(test, cpu->node, numa.nr_nodes);
+		KUNIT_EXPECT_TRUE_MSG(test,
+				      numa.cpus[cpu->node] >> cpu->apic_id & 1,
+				      "APIC id %u is on node %d", cpu->apic_id,
+				      cpu->node);
+	}
+}
+
+/* Bytes of node's enabled, not hot-pluggable memory ranges. */
+static u64 node_memory(int node, bool *holds_zero)
+{
+	const struct acpi_memblk *blk;
+	u64 total = 0;
+	int i;
+
+	*holds_zero = false;
+	for (i = 0; i < acpi_info.nr_memblks; i++) {
+		blk = &acpi_info.memblks[i];
+		if (blk->node != node || blk->hotpluggable)
+			continue;
+		total += blk->end - blk->start;
+		*holds_zero |= blk->start == 0;
+	}
+	return total;
+}
+
+static void acpi_srat_memory(struct kunit *test)
+{
+	struct numa_expect numa;
+	u64 want, got, all = 0, ram = 0;
+	bool holds_zero;
+	int node;
+
+	get_numa(test, &numa);
+	if (!numa.nr_nodes)
+		kunit_skip(test, "no NUMA nodes");
+	KUNIT_ASSERT_EQ(test, acpi_info.nr_nodes, numa.nr_nodes);
+	for (node = 0; node < numa.nr_nodes; node++) {
+		want = (u64)numa.mib[node] << 20;
+		got = node_memory(node, &holds_zero);
+		kunit_info(test, "node %d: %llu KiB, QEMU gave %llu KiB", node,
+			   (unsigned long long)got >> 10,
+			   (unsigned long long)want >> 10);
+		KUNIT_EXPECT_LE(test, got, want);
+		KUNIT_EXPECT_GE(test, got,
+				want - (holds_zero ? LEGACY_HOLE_SIZE : 0));
+		all += got;
+		ram += want;
+	}
+	/* Together the nodes hold all RAM (but the legacy hole). */
+	KUNIT_EXPECT_GE(test, all, ram - LEGACY_HOLE_SIZE);
+}
+
+static void acpi_slit_distances(struct kunit *test)
+{
+	char val[512];
+	const char *s = val;
+	unsigned long d;
+	int n = acpi_info.nr_nodes, i, j;
+
+	get_option(test, "ktest_dist", val, sizeof(val));
+	KUNIT_ASSERT_GT(test, n, 0);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < n; j++) {
+			s = parse_num(s, 10, &d);
+			KUNIT_ASSERT_NOT_NULL_MSG(test, s, "ktest_dist= too short");
+			KUNIT_EXPECT_EQ_MSG(test, acpi_info.distance[i][j], d,
+					    "from node %d to node %d", i, j);
+			if (*s == '.')
+				s++;
+		}
+	}
+	KUNIT_EXPECT_EQ_MSG(test, *s, '\0', "ktest_dist= too long");
+}
+
+/* Without NUMA: no SLIT, and the 10/20 defaults for every node pair. */
+static void acpi_slit_defaults(struct kunit *test)
+{
+	struct numa_expect numa;
+	int i, j;
+
+	get_numa(test, &numa);
+	if (numa.nr_nodes)
+		kunit_skip(test, "NUMA machine: acpi_slit_distances checks it");
+	KUNIT_EXPECT_EQ(test, acpi_info.slit_status, -ENOENT);
+	for (i = 0; i < MAX_NUMNODES; i++)
+		for (j = 0; j < MAX_NUMNODES; j++)
+			KUNIT_EXPECT_EQ(test, acpi_info.distance[i][j],
+					i == j ? LOCAL_DISTANCE :
+						 REMOTE_DISTANCE);
+}
+
+static void acpi_mcfg(struct kunit *test)
+{
+	char val[16];
+
+	get_option(test, "ktest_machine", val, sizeof(val));
+	if (!strcmp(val, "pc")) {
+		KUNIT_EXPECT_EQ(test, acpi_info.mcfg_status, -ENOENT);
+		KUNIT_EXPECT_EQ(test, acpi_info.nr_mcfg, 0);
+		return;
+	}
+	KUNIT_ASSERT_STREQ(test, val, "q35");
+	KUNIT_ASSERT_EQ_MSG(test, acpi_info.mcfg_status, 0, "%s",
+			    acpi_info.mcfg_reason);
+	KUNIT_ASSERT_EQ(test, acpi_info.nr_mcfg, 1);
+	KUNIT_EXPECT_EQ(test, acpi_info.mcfg[0].segment, 0);
+	KUNIT_EXPECT_EQ(test, acpi_info.mcfg[0].start_bus, 0);
+	KUNIT_EXPECT_GE(test, acpi_info.mcfg[0].end_bus, 0);
+	KUNIT_EXPECT_NE(test, acpi_info.mcfg[0].base, 0);
+}
+
+/* ---- acpi_parse() on the real tables, whole or damaged ---- */
+
+static struct acpi_info parsed;
+
+/* The boot direct map, as acpi_init() reads the tables. */
+static const void *direct_map(u64 phys, size_t len)
+{
+	if (len > EARLY_DIRECT_MAP_SIZE || phys > EARLY_DIRECT_MAP_SIZE - len)
+		return NULL;
+	return phys_to_virt(phys);
+}
+
+static void acpi_parse_again(struct kunit *test)
+{
+	const u8 *found = acpi_find_rsdp(direct_map);
+
+	KUNIT_ASSERT_EQ(test, acpi_parse(boot_info.rsdp, boot_info.rsdp_size,
+					 direct_map, &parsed), 0);
+	KUNIT_EXPECT_MEMEQ(test, &parsed, &acpi_info, sizeof(parsed));
+	/* The BIOS areas hold the RSDP the boot loader copied. */
+	KUNIT_ASSERT_NOT_NULL(test, found);
+	KUNIT_EXPECT_MEMEQ(test, found, boot_info.rsdp, 20);
+}
+
+static void acpi_rejects_bad_rsdp(struct kunit *test)
+{
+	static u8 rsdp[64];
+	u32 len = boot_info.rsdp_size;
+
+	KUNIT_ASSERT_LE(test, len, sizeof(rsdp));
+	memcpy(rsdp, boot_info.rsdp, len);
+	rsdp[9]++;				/* an OEM id byte */
+	KUNIT_EXPECT_EQ(test, acpi_parse(rsdp, len, direct_map, &parsed),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, parsed.madt_status, -ENOENT);
+	KUNIT_EXPECT_EQ(test, acpi_parse(boot_info.rsdp, 19, direct_map,
+					 &parsed), -EINVAL);
+	KUNIT_EXPECT_EQ(test, acpi_parse(NULL, 0, direct_map, &parsed),
+			-ENOENT);
+}
+
+/*
+ * A map that returns the real tables, except that the table whose
+ * signature is damaged_sig comes as a copy that damage() changed.
+ */
+static const char *damaged_sig;
+static void (*damage)(u8 *table, u32 length);
+static u8 damaged[16384];
+
+static const void *damaging_map(u64 phys, size_t len)
+{
+	const u8 *real = direct_map(phys, len);
+	u32 real_len;
+
+	if (!real || len < 36 || memcmp(real, damaged_sig, 4))
+		return real;
+	memcpy(&real_len, real + 4, 4);
+	len = max(len, (size_t)real_len);
+	if (len > sizeof(damaged) || !direct_map(phys, len))
+		return NULL;
+	memcpy(damaged, real, len);
+	damage(damaged, real_len);
+	return damaged;
+}
+
+/* Make the table's bytes sum to 0 again, after a change. */
+static void fix_checksum(u8 *table)
+{
+	u32 len, i;
+	u8 sum = 0;
+
+	memcpy(&len, table + 4, 4);
+	table[9] = 0;
+	for (i = 0; i < len; i++)
+		sum += table[i];
+	table[9] = -sum;
+}
+
+/* The damages: each leaves a table the parser must refuse. */
+static void bad_checksum(u8 *table, u32 length)
+{
+	table[9]++;
+}
+
+static void zero_length_entry(u8 *table, u32 length)
+{
+	table[45] = 0;			/* the first MADT entry's length */
+	fix_checksum(table);
+}
+
+static void last_entry_cut(u8 *table, u32 length)
+{
+	length--;			/* the last entry now runs past the end */
+	memcpy(table + 4, &length, 4);
+	fix_checksum(table);
+}
+
+static void slit_bad_diagonal(u8 *table, u32 length)
+{
+	table[44] = LOCAL_DISTANCE + 1;	/* distance from node 0 to itself */
+	fix_checksum(table);
+}
+
+static void mcfg_bad_buses(u8 *table, u32 length)
+{
+	table[54] = 9;			/* start bus of the first entry */
+	table[55] = 8;			/* end bus */
+	fix_checksum(table);
+}
+
+/* Parse the real tables, with the table sig damaged by fn. */
+static void parse_damaged(struct kunit *test, const char *sig,
+			  void (*fn)(u8 *, u32))
+{
+	damaged_sig = sig;
+	damage = fn;
+	KUNIT_ASSERT_EQ(test, acpi_parse(boot_info.rsdp, boot_info.rsdp_size,
+					 damaging_map, &parsed), 0);
+}
+
+static void acpi_rejects_bad_madt(struct kunit *test)
+{
+	void (*damages[])(u8 *, u32) = {
+		bad_checksum, zero_length_entry, last_entry_cut,
+	};
+	unsigned int i;
+
+	KUNIT_ASSERT_EQ(test, acpi_info.madt_status, 0);
+	for (i = 0; i < ARRAY_SIZE(damages); i++) {
+		parse_damaged(test, "APIC", damages[i]);
+		KUNIT_EXPECT_EQ_MSG(test, parsed.madt_status, -EINVAL,
+				    "damage %u", i);
+		KUNIT_EXPECT_EQ(test, parsed.nr_cpus, 0);
+		KUNIT_EXPECT_EQ(test, parsed.nr_ioapics, 0);
+		/* The other tables are still read. */
+		KUNIT_EXPECT_EQ(test, parsed.srat_status, acpi_info.srat_status);
+		KUNIT_EXPECT_EQ(test, parsed.mcfg_status, acpi_info.mcfg_status);
+	}
+}
+
+/* Without its SRAT the machine is one node, and the SLIT is unusable. */
+static void acpi_rejects_bad_srat(struct kunit *test)
+{
+	int i;
+
+	if (acpi_info.srat_status)
+		kunit_skip(test, "no SRAT on this machine");
+	parse_damaged(test, "SRAT", bad_checksum);
+	KUNIT_EXPECT_EQ(test, parsed.srat_status, -EINVAL);
+	KUNIT_EXPECT_EQ(test, parsed.nr_nodes, 0);
+	KUNIT_EXPECT_EQ(test, parsed.nr_memblks, 0);
+	KUNIT_EXPECT_EQ(test, parsed.nr_cpus, acpi_info.nr_cpus);
+	for (i = 0; i < parsed.nr_cpus; i++)
+		KUNIT_EXPECT_EQ(test, parsed.cpus[i].node, 0);
+	KUNIT_EXPECT_NE(test, parsed.slit_status, 0);
+	KUNIT_EXPECT_EQ(test, parsed.distance[0][1], REMOTE_DISTANCE);
+}
+
+static void acpi_rejects_bad_slit(struct kunit *test)
+{
+	if (acpi_info.slit_status)
+		kunit_skip(test, "no SLIT on this machine");
+	parse_damaged(test, "SLIT", slit_bad_diagonal);
+	KUNIT_EXPECT_EQ(test, parsed.slit_status, -EINVAL);
+	KUNIT_EXPECT_EQ(test, parsed.srat_status, 0);
+	KUNIT_EXPECT_EQ(test, parsed.nr_nodes, acpi_info.nr_nodes);
+	KUNIT_EXPECT_EQ(test, parsed.distance[0][1], REMOTE_DISTANCE);
+}
+
+static void acpi_rejects_bad_mcfg(struct kunit *test)
+{
+	if (acpi_info.mcfg_status)
+		kunit_skip(test, "no MCFG on this machine");
+	parse_damaged(test, "MCFG", mcfg_bad_buses);
+	KUNIT_EXPECT_EQ(test, parsed.mcfg_status, -EINVAL);
+	KUNIT_EXPECT_EQ(test, parsed.nr_mcfg, 0);
+	KUNIT_EXPECT_EQ(test, parsed.madt_status, 0);
+}
+
+static struct kunit_case acpi_cases[] = {
+	KUNIT_CASE(acpi_root_table),
+	KUNIT_CASE(acpi_madt_cpus),
+	KUNIT_CASE(acpi_madt_interrupts),
+	KUNIT_CASE(acpi_srat_nodes),
+	KUNIT_CASE(acpi_srat_memory),
+	KUNIT_CASE(acpi_slit_distances),
+	KUNIT_CASE(acpi_slit_defaults),
+	KUNIT_CASE(acpi_mcfg),
+	KUNIT_CASE(acpi_parse_again),
+	KUNIT_CASE(acpi_rejects_bad_rsdp),
+	KUNIT_CASE(acpi_rejects_bad_madt),
+	KUNIT_CASE(acpi_rejects_bad_srat),
+	KUNIT_CASE(acpi_rejects_bad_slit),
+	KUNIT_CASE(acpi_rejects_bad_mcfg),
+	{}
+};
+
+static struct kunit_suite acpi_suite = {
+	.name = "acpi",
+	.init = acpi_test_init,
+	.test_cases = acpi_cases,
+};
+kunit_test_suite(acpi_suite);
