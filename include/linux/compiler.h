@@ -11,7 +11,9 @@
 #define __aligned(x)		__attribute__((__aligned__(x)))
 #define __section(s)		__attribute__((__section__(s)))
 #define __printf(a, b)		__attribute__((__format__(printf, a, b)))
+#ifndef __always_inline		/* the C library's headers (host tests) have one */
 #define __always_inline		inline __attribute__((__always_inline__))
+#endif
 #define noinline		__attribute__((__noinline__))
 
 #define likely(x)		__builtin_expect(!!(x), 1)
