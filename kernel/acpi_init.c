@@ -6,7 +6,10 @@
  * The RSDP comes from the boot loader's copy (the multiboot2 ACPI tag),
  * or else from a scan of the BIOS areas.  The tables are read through
  * the boot page tables' direct map of the first 4 GiB: firmware puts
- * them below 4 GiB, and anything beyond is simply "not readable".
+ * them below 4 GiB, and anything beyond is simply "not readable".  So
+ * acpi_init() runs before paging_init() replaces those page tables (the
+ * final direct map need not hold the tables: QEMU's firmware keeps them
+ * in a "reserved" range), and keeps nothing that points into them.
  *
  * Nothing in the tables can crash the kernel: kernel/acpi.c checks every
  * length and checksum, and each table that is missing or broken gets a
@@ -36,17 +39,24 @@ static const void *acpi_early_map(u64 phys, size_t len)
 	return phys_to_virt(phys);
 }
 
-static void acpi_print_root(const char *source)
+/* What the kernel does with no ACPI tables at all. */
+#define ACPI_NO_TABLES "the boot CPU only, one node, legacy 8259 " \
+		       "interrupts, PCI through ports 0xcf8/0xcfc"
+
+static void acpi_print_root(const void *rsdp, const char *source)
 {
-	if (acpi_info.root_status) {
-		pr_info("no usable RSDP or root table (%s, RSDP %s): no ACPI "
-			"tables; one CPU, one node, legacy interrupts\n",
-			acpi_info.root_reason, source);
-		return;
+	if (!rsdp) {
+		pr_info("no RSDP from the boot loader or in BIOS memory: "
+			ACPI_NO_TABLES "\n");
+	} else if (acpi_info.root_status) {
+		pr_info("RSDP %s unusable (%s): " ACPI_NO_TABLES "\n", source,
+			acpi_info.root_reason);
+	} else {
+		pr_info("RSDP revision %u (ACPI %s) %s; tables listed in the "
+			"%s\n", acpi_info.revision,
+			acpi_info.revision >= 2 ? "2.0+" : "1.0", source,
+			acpi_info.xsdt ? "XSDT" : "RSDT");
 	}
-	pr_info("RSDP revision %u (ACPI %s) %s; tables listed in the %s\n",
-		acpi_info.revision, acpi_info.revision >= 2 ? "2.0+" : "1.0",
-		source, acpi_info.xsdt ? "XSDT" : "RSDT");
 }
 
 /* ---- MADT ---- */
@@ -76,7 +86,8 @@ static void acpi_print_cpus(void)
 	for (i = 0; i < acpi_info.nr_cpus; i++)
 		len += scnprintf(ids + len, sizeof(ids) - len, " %u",
 				 acpi_info.cpus[i].apic_id);
-	pr_info("MADT: %d CPU%s, APIC ids%s\n", acpi_info.nr_cpus,
+	pr_info("MADT: %d CPU%s, APIC id%s%s\n", acpi_info.nr_cpus,
+		acpi_info.nr_cpus == 1 ? "" : "s",
 		acpi_info.nr_cpus == 1 ? "" : "s", ids);
 }
 
@@ -181,14 +192,15 @@ static void acpi_print_mcfg(void)
 
 	if (acpi_info.mcfg_status) {
 		pr_info("no usable MCFG (%s): PCI configuration space only "
-			"through I/O ports 0xcf8/0xcfc\n", acpi_info.mcfg_reason);
+			"through I/O ports 0xcf8/0xcfc\n",
+			acpi_info.mcfg_reason);
 		return;
 	}
 	for (i = 0; i < acpi_info.nr_mcfg; i++) {
 		m = &acpi_info.mcfg[i];
-		pr_info("MCFG: PCI segment %u buses %02x-%02x: ECAM at 0x%llx\n",
-			m->segment, m->start_bus, m->end_bus,
-			(unsigned long long)m->base);
+		pr_info("MCFG: PCI segment %u buses %02x-%02x: "
+			"ECAM at 0x%llx\n", m->segment, m->start_bus,
+			m->end_bus, (unsigned long long)m->base);
 	}
 }
 
@@ -201,10 +213,10 @@ void acpi_init(void)
 	if (!rsdp) {
 		rsdp = acpi_find_rsdp(acpi_early_map);
 		rsdp_len = ACPI_RSDP_SIZE;
-		source = rsdp ? "found in BIOS memory" : "not found";
+		source = "found in BIOS memory";
 	}
 	acpi_parse(rsdp, rsdp_len, acpi_early_map, &acpi_info);
-	acpi_print_root(source);
+	acpi_print_root(rsdp, source);
 	if (acpi_info.root_status)
 		return;
 	acpi_print_madt();

@@ -18,10 +18,12 @@
  * (tests/host/test_acpi.c) does the heavy corruption testing.
  *
  * The cases run one at a time on the boot CPU; the static buffers below
- * belong to the running case.
+ * belong to the running case, and so do the pages it maps to read the
+ * tables (unmapped by the suite's exit).
  */
 #include <asm/cmdline.h>
 #include <asm/page.h>
+#include <asm/pgtable.h>
 #include <asm/setup.h>
 #include <kunit/test.h>
 #include <linux/acpi.h>
@@ -256,7 +258,8 @@ static void acpi_slit_distances(struct kunit *test)
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < n; j++) {
 			s = parse_num(s, 10, &d);
-			KUNIT_ASSERT_NOT_NULL_MSG(test, s, "ktest_dist= too short");
+			KUNIT_ASSERT_NOT_NULL_MSG(test, s,
+						  "ktest_dist= too short");
 			KUNIT_EXPECT_EQ_MSG(test, acpi_info.distance[i][j], d,
 					    "from node %d to node %d", i, j);
 			if (*s == '.')
@@ -305,12 +308,52 @@ static void acpi_mcfg(struct kunit *test)
 
 /* ---- acpi_parse() on the real tables, whole or damaged ---- */
 
+/*
+ * acpi_init() read the tables through the boot page tables, which map
+ * the first 4 GiB.  The final direct map (mm/init_64.c) holds RAM, the
+ * first MiB and the memory map's "ACPI data" and "ACPI NVS" ranges, but
+ * QEMU's firmware keeps its tables in a "reserved" range.  So the map
+ * callback of these cases maps each missing page read-only at its
+ * direct-map address, as Linux's acpi_os_map_memory() would map it, and
+ * the suite's exit unmaps them after each case.
+ */
+#define ACPI_TEST_MAX_PAGES	64
+
+static unsigned long test_pages[ACPI_TEST_MAX_PAGES];
+static int nr_test_pages;
 static struct acpi_info parsed;
 
-/* The boot direct map, as acpi_init() reads the tables. */
+static bool map_missing_pages(u64 phys, size_t len)
+{
+	unsigned long va;
+	u64 page;
+	int level;
+
+	for (page = ALIGN_DOWN(phys, PAGE_SIZE); page < phys + len;
+	     page += PAGE_SIZE) {
+		va = (unsigned long)phys_to_virt(page);
+		if (lookup_kernel_pte(va, &level))
+			continue;
+		if (nr_test_pages == ACPI_TEST_MAX_PAGES ||
+		    map_kernel_page(va, page, PAGE_KERNEL_RO))
+			return false;
+		test_pages[nr_test_pages++] = va;
+	}
+	return true;
+}
+
+static void acpi_test_exit(struct kunit *test)
+{
+	while (nr_test_pages)
+		unmap_kernel_page(test_pages[--nr_test_pages]);
+}
+
+/* Like acpi_init()'s callback: the first 4 GiB, at direct-map addresses. */
 static const void *direct_map(u64 phys, size_t len)
 {
 	if (len > EARLY_DIRECT_MAP_SIZE || phys > EARLY_DIRECT_MAP_SIZE - len)
+		return NULL;
+	if (!map_missing_pages(phys, len))
 		return NULL;
 	return phys_to_virt(phys);
 }
@@ -395,7 +438,7 @@ static void zero_length_entry(u8 *table, u32 length)
 
 static void last_entry_cut(u8 *table, u32 length)
 {
-	length--;			/* the last entry now runs past the end */
+	length--;		/* the last entry now runs past the end */
 	memcpy(table + 4, &length, 4);
 	fix_checksum(table);
 }
@@ -438,8 +481,10 @@ static void acpi_rejects_bad_madt(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, parsed.nr_cpus, 0);
 		KUNIT_EXPECT_EQ(test, parsed.nr_ioapics, 0);
 		/* The other tables are still read. */
-		KUNIT_EXPECT_EQ(test, parsed.srat_status, acpi_info.srat_status);
-		KUNIT_EXPECT_EQ(test, parsed.mcfg_status, acpi_info.mcfg_status);
+		KUNIT_EXPECT_EQ(test, parsed.srat_status,
+				acpi_info.srat_status);
+		KUNIT_EXPECT_EQ(test, parsed.mcfg_status,
+				acpi_info.mcfg_status);
 	}
 }
 
@@ -503,6 +548,7 @@ static struct kunit_case acpi_cases[] = {
 static struct kunit_suite acpi_suite = {
 	.name = "acpi",
 	.init = acpi_test_init,
+	.exit = acpi_test_exit,
 	.test_cases = acpi_cases,
 };
 kunit_test_suite(acpi_suite);

@@ -174,9 +174,21 @@ class Harness(unittest.TestCase):
         self.assertEqual(status, 0, output)
         self.assertIn('-device edu', output)
         self.assertIn('-cdrom build/test-iso/small.iso -boot d', output)
-        prefix = 'ktest=pmm.* ktest_ram=64 panic=-1'
+        prefix = ('ktest=pmm.* ktest_ram=64 panic=-1 ktest_cpus=1 '
+                  'ktest_machine=pc ktest_numa=none')
         checksum = format(zlib.crc32(prefix.encode()), '08x')
-        self.assertIn(f'{prefix} ktest_sum={checksum}', output)
+        self.assertIn(f'{prefix} ktest_sum={checksum}\n', output)
+
+    def test_list_shows_numa_options(self):
+        status, output = self.run_harness('pass', '--list', '--config',
+                                          'numa4')
+        self.assertEqual(status, 0, output)
+        line = next(line for line in output.splitlines()
+                    if 'ktest_ram=6144' in line)
+        self.assertRegex(line, r' ktest_cpus=4 ktest_machine=q35 '
+                               r'ktest_numa=1:1024/2:3072/4:2048/8:0 '
+                               r'ktest_dist=10\.30\.15\.25\.32\.[0-9.]+ '
+                               r'ktest_sum=[0-9a-f]{8}$')
 
     def test_unknown_configuration(self):
         status, output = self.run_harness('pass', '--config', 'nosuch')
@@ -206,7 +218,8 @@ class HarnessInternals(unittest.TestCase):
 
     def test_configurations_in_file_order(self):
         configs = self.harness.load_configs()
-        self.assertEqual([c.name for c in configs][:2], ['small', 'numa2'])
+        self.assertEqual([c.name for c in configs][:4],
+                         ['small', 'numa2', 'numa4', 'numa3'])
         numa2 = configs[1]
         self.assertEqual(numa2.ram_mib(), 1024)
         self.assertEqual(numa2.devices, ['-device', 'edu', '-device', 'edu'])
@@ -237,6 +250,168 @@ class HarnessInternals(unittest.TestCase):
                       '\n'.join(by_method['test_fail'].diagnostics))
         self.assertIn('RuntimeError: bang',
                       '\n'.join(by_method['test_error'].diagnostics))
+
+
+class MachineTopology(unittest.TestCase):
+    """The ktest_cpus/machine/numa/dist options derived from QEMU's args."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.harness = load_run_module()
+        cls.configs = {c.name: c for c in cls.harness.load_configs()}
+
+    def topology(self, text):
+        """The Topology of QEMU arguments written as one string."""
+        return self.harness.machine_topology(text.split())
+
+    def options(self, text):
+        return self.topology(text).kernel_options()
+
+    def test_no_numa(self):
+        self.assertEqual(self.configs['small'].topology().kernel_options(),
+                         ['ktest_cpus=1', 'ktest_machine=pc',
+                          'ktest_numa=none'])
+        self.assertEqual(self.options('-machine q35 -m 1G'),
+                         ['ktest_cpus=1', 'ktest_machine=q35',
+                          'ktest_numa=none'])
+
+    def test_configured_machines(self):
+        expected = {
+            'numa2': ['ktest_cpus=4', 'ktest_machine=q35',
+                      'ktest_numa=3:512/c:512', 'ktest_dist=10.20.20.10'],
+            'numa4': ['ktest_cpus=4', 'ktest_machine=q35',
+                      'ktest_numa=1:1024/2:3072/4:2048/8:0',
+                      'ktest_dist=10.30.15.25.32.10.24.16.'
+                      '17.26.10.21.27.18.23.10'],
+            'numa3': ['ktest_cpus=2', 'ktest_machine=q35',
+                      'ktest_numa=1:512/2:0/0:256',
+                      'ktest_dist=10.20.20.20.10.20.20.20.10'],
+        }
+        for name, options in expected.items():
+            with self.subTest(name):
+                self.assertEqual(
+                    self.configs[name].topology().kernel_options(), options)
+
+    def test_numa4_fallback_order_is_not_node_order(self):
+        distance = self.configs['numa4'].topology().distance
+        nearest = [min((d, to) for to, d in enumerate(row) if to != frm)[1]
+                   for frm, row in enumerate(distance)]
+        self.assertEqual(nearest, [2, 3, 0, 1])
+        self.assertNotEqual(distance, [list(r) for r in zip(*distance)])
+
+    def test_memory_sizes_cover_ram(self):
+        for config in self.configs.values():
+            topology = config.topology()
+            if topology.node_mib:
+                self.assertEqual(sum(topology.node_mib), config.ram_mib(),
+                                 config.name)
+
+    def test_smp_and_machine_forms(self):
+        cases = {
+            '-smp 4': 4, '-smp 4,sockets=2': 4, '-smp cpus=3': 3,
+            '-smp sockets=2,cores=3': 6, '-smp threads=2,cores=2,dies=2': 8,
+            '': 1,
+        }
+        for args, cpus in cases.items():
+            with self.subTest(args):
+                self.assertEqual(self.harness.smp_cpus(args.split()), cpus)
+        machines = {
+            '-machine q35': 'q35', '-machine pc': 'pc',
+            '-M pc-q35-7.2': 'q35', '-machine type=q35,accel=tcg': 'q35',
+            '-machine pc-i440fx-7.2,usb=off': 'pc', '': 'pc',
+        }
+        for args, machine in machines.items():
+            with self.subTest(args):
+                self.assertEqual(self.harness.machine_chipset(args.split()),
+                                 machine)
+
+    def test_node_cpus_and_ids(self):
+        topology = self.topology(
+            '-smp 5 -object memory-backend-ram,id=a,size=64M '
+            '-numa node,cpus=0-1,cpus=3,memdev=a '
+            '-numa node,nodeid=1,cpus=2 -numa node,cpus=4')
+        self.assertEqual(topology.node_cpus, [0b1011, 0b100, 0b10000])
+        self.assertEqual(topology.node_mib, [64, 0, 0])
+
+    def test_bad_numa_options(self):
+        bad = {
+            'CPU in no node': '-smp 2 -numa node,nodeid=0,cpus=0',
+            'CPU in two nodes': '-smp 2 -numa node,cpus=0-1 '
+                                '-numa node,cpus=1',
+            'CPU that does not exist': '-smp 1 -numa node,cpus=0-1',
+            'node ids with a gap': '-smp 2 -numa node,nodeid=0,cpus=0 '
+                                   '-numa node,nodeid=2,cpus=1',
+            'node given twice': '-smp 2 -numa node,nodeid=0,cpus=0 '
+                                '-numa node,nodeid=0,cpus=1',
+            'unknown memdev': '-numa node,cpus=0,memdev=nosuch',
+        }
+        for what, args in bad.items():
+            with self.subTest(what), \
+                    self.assertRaises((ValueError, KeyError)):
+                self.options(args)
+
+    TWO_NODES = ('-smp 2 -numa node,nodeid=0,cpus=0 '
+                 '-numa node,nodeid=1,cpus=1 ')
+    THREE_NODES = ('-smp 3 -numa node,cpus=0 -numa node,cpus=1 '
+                   '-numa node,cpus=2 ')
+
+    def test_distances_default_and_symmetric(self):
+        # No -numa dist: QEMU builds no SLIT; 10 local, 20 remote.
+        self.assertEqual(self.topology(self.THREE_NODES).distance,
+                         [[10, 20, 20], [20, 10, 20], [20, 20, 10]])
+        # One direction per pair: QEMU copies it to the other.
+        topology = self.topology(
+            self.THREE_NODES + '-numa dist,src=0,dst=1,val=15 '
+            '-numa dist,src=2,dst=0,val=25 -numa dist,src=1,dst=2,val=35 '
+            '-numa dist,src=1,dst=1,val=10')
+        self.assertEqual(topology.distance,
+                         [[10, 15, 25], [15, 10, 35], [25, 35, 10]])
+
+    def test_asymmetric_distances(self):
+        topology = self.topology(
+            self.TWO_NODES + '-numa dist,src=0,dst=1,val=30 '
+            '-numa dist,src=1,dst=0,val=40')
+        self.assertEqual(topology.distance, [[10, 30], [40, 10]])
+        self.assertIn('ktest_dist=10.30.40.10', topology.kernel_options())
+
+    def test_bad_distances(self):
+        bad = {
+            'pair missing': self.THREE_NODES +
+                '-numa dist,src=0,dst=1,val=15 -numa dist,src=0,dst=2,val=25',
+            'asymmetric but incomplete': self.THREE_NODES +
+                '-numa dist,src=0,dst=1,val=15 -numa dist,src=1,dst=0,val=16 '
+                '-numa dist,src=0,dst=2,val=25 -numa dist,src=1,dst=2,val=35',
+            'below 10': self.TWO_NODES + '-numa dist,src=0,dst=1,val=9',
+            'local not 10': self.TWO_NODES + '-numa dist,src=0,dst=1,val=20 '
+                '-numa dist,src=0,dst=0,val=11',
+            'no such node': self.TWO_NODES + '-numa dist,src=0,dst=2,val=20',
+        }
+        for what, args in bad.items():
+            with self.subTest(what), self.assertRaises(ValueError):
+                self.options(args)
+
+    def test_options_go_before_the_checksum(self):
+        options = self.configs['numa4'].topology().kernel_options()
+        line = self.harness.kernel_cmdline('acpi', 6144, options)
+        prefix, _, checksum = line.rpartition(' ktest_sum=')
+        self.assertEqual(prefix, 'ktest=acpi ktest_ram=6144 panic=-1 '
+                         + ' '.join(options))
+        self.assertEqual(checksum, format(zlib.crc32(prefix.encode()), '08x'))
+        # GRUB must pass every value through untouched.
+        for option in options:
+            self.assertRegex(option, r'^ktest_[a-z]+=[0-9A-Za-z.:/]+$')
+
+    def test_bad_configuration_is_refused(self):
+        with tempfile.NamedTemporaryFile('w', suffix='.conf') as conf:
+            conf.write('[bad]\nmachine = q35\nsmp = 2\nmemory = 1G\n'
+                       'numa = -numa node,nodeid=0,cpus=0\n')
+            conf.flush()
+            with contextlib.redirect_stderr(io.StringIO()) as err, \
+                    self.assertRaises(SystemExit) as stop:
+                self.harness.load_configs(conf.name)
+        self.assertEqual(stop.exception.code, 2)
+        self.assertIn('[bad]: every CPU must be in a NUMA node',
+                      err.getvalue())
 
 
 class AccelChoice(unittest.TestCase):
