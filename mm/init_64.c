@@ -2,8 +2,9 @@
  * The kernel's final page tables (x86_64, 4-level paging).
  *
  * paging_init() replaces the boot tables (boot/head.asm) with:
- *   - the direct map: all RAM, the first MiB and the ACPI areas at
- *     PAGE_OFFSET + physical address, read-write and never executable,
+ *   - the direct map: all RAM, the first MiB and the ranges the memory
+ *     map marks ACPI data or ACPI NVS, at PAGE_OFFSET + physical address,
+ *     read-write and never executable,
  *     in 1 GiB pages where the CPU has them and the range is aligned,
  *     2 MiB pages otherwise, 4 KiB pages at unaligned edges;
  *   - the kernel image at __START_KERNEL_map, W^X in 4 KiB pages: text
@@ -11,7 +12,9 @@
  *     and not executable;
  *   - nothing else: no identity map, so NULL and low addresses fault.
  * Page-table pages come from memblock during boot (below 4 GiB, which
- * the boot tables map) and from the page allocator afterwards.
+ * the boot tables map) and from the page allocator afterwards.  Firmware
+ * may keep its ACPI tables in "reserved" ranges, which are not mapped:
+ * acpi_init() reads them earlier, through the boot tables.
  *
  * Locking: none yet.  Boot mappings are made before anything else runs;
  * later kernel mappings (vmalloc, ioremap) take their own lock.
@@ -128,7 +131,7 @@ static void map_direct(phys_addr_t start, phys_addr_t end)
 		map_range((unsigned long)__va(start), start, end - start, PAGE_KERNEL);
 }
 
-/* RAM, the ISA area below 1 MiB (VGA, BIOS) and the ACPI tables. */
+/* RAM, the ISA area below 1 MiB (VGA, BIOS) and the ACPI ranges. */
 static void map_direct_all(void)
 {
 	const struct multiboot_mmap_entry *e;
