@@ -63,7 +63,8 @@ KERNEL_SRCS := \
 	kernel/acpi_init.c kernel/cmdline.c \
 	kernel/setup.c \
 	mm/memblock.c mm/numa.c mm/init_64.c mm/buddy.c mm/page_alloc.c \
-	mm/mm_init.c mm/vmstat.c \
+	mm/mm_init.c mm/vmstat.c mm/slab_obj.c mm/slab.c \
+	mm/vmalloc.c \
 	drivers/serial.c drivers/vga.c \
 	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/setjmp.asm \
 	lib/kunit/test.c lib/kunit/try-catch.c lib/kunit/executor.c \
@@ -71,7 +72,7 @@ KERNEL_SRCS := \
 	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \
 	kernel/cmdline_test.c kernel/multiboot_test.c kernel/traps_test.c \
 	kernel/acpi_test.c mm/memblock_test.c mm/init_64_test.c \
-	mm/page_alloc_test.c mm/numa_test.c
+	mm/page_alloc_test.c mm/numa_test.c mm/slab_test.c
 
 KERNEL_OBJS := $(patsubst %,$(B)/%.o,$(basename $(KERNEL_SRCS)))
 # The kernel's own symbol table: a first link with an empty table gives the

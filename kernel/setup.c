@@ -7,7 +7,9 @@
  *   numa_init()       nodes for CPUs and memory, from SRAT and SLIT;
  *   paging_init()     the final page tables: all RAM mapped, W^X image;
  *   mem_init()        struct pages, zones, zonelists, and all free memory
- *                     to the page allocator; memblock retires.
+ *                     to the page allocator; memblock retires;
+ *   kmem_cache_init() the kmalloc caches;
+ *   vmalloc_init()    the vmalloc area.
  *
  * Until paging_init() switches tables, memblock allocates below 4 GiB,
  * which the boot page tables map.
@@ -20,6 +22,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/slab.h>
 #include <linux/topology.h>
 
 extern char _end[];
@@ -64,4 +67,5 @@ void setup_memory(void)
 	numa_init();
 	paging_init();
 	mem_init();
+	kmem_cache_init();
 }

@@ -16,8 +16,11 @@
  * may keep its ACPI tables in "reserved" ranges, which are not mapped:
  * acpi_init() reads them earlier, through the boot tables.
  *
- * Locking: none yet.  Boot mappings are made before anything else runs;
- * later kernel mappings (vmalloc, ioremap) take their own lock.
+ * Locking: kernel_pt_lock serialises changes to the kernel page tables
+ * after boot (map_kernel_page, unmap_kernel_page); page-table pages are
+ * then allocated with GFP_ATOMIC, since the lock is held.  Boot mappings
+ * are made before anything else runs.  Flushing other CPUs' TLBs comes
+ * with the SMP work.
  */
 #include <asm/cmdline.h>
 #include <asm/page.h>
@@ -30,12 +33,14 @@
 #include <linux/memblock.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/spinlock.h>
 
 #define CPUID_EXT_PDPE1GB	(1U << 26)	/* CPUID 0x80000001 EDX */
 #define CPUID_EXT_NX		(1U << 20)
 
 unsigned long __supported_pte_mask = ~0UL;
 static unsigned long *init_top_pgt;
+static DEFINE_SPINLOCK(kernel_pt_lock);
 static bool has_gbpages;
 static unsigned long nr_mapped[4];	/* direct-map pages per level */
 
@@ -45,7 +50,7 @@ static unsigned long *alloc_pgtable_page(void)
 {
 	if (!memblock.retired)
 		return memblock_alloc(PAGE_SIZE, PAGE_SIZE);
-	return (unsigned long *)get_zeroed_page(GFP_KERNEL);
+	return (unsigned long *)get_zeroed_page(GFP_ATOMIC);
 }
 
 static unsigned int table_index(unsigned long va, int level)
@@ -217,23 +222,31 @@ unsigned long lookup_kernel_pte(unsigned long va, int *level)
 
 int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long prot)
 {
-	unsigned long *entry = walk_create(va, 1);
+	unsigned long *entry, flags;
+	int ret = 0;
 
+	spin_lock_irqsave(&kernel_pt_lock, flags);
+	entry = walk_create(va, 1);
 	if (!entry)
-		return -ENOMEM;
-	if (*entry & _PAGE_PRESENT)
-		return -EBUSY;
-	*entry = pa | (prot & __supported_pte_mask);
-	return 0;
+		ret = -ENOMEM;
+	else if (*entry & _PAGE_PRESENT)
+		ret = -EBUSY;
+	else
+		*entry = pa | (prot & __supported_pte_mask);
+	spin_unlock_irqrestore(&kernel_pt_lock, flags);
+	return ret;
 }
 
 void unmap_kernel_page(unsigned long va)
 {
+	unsigned long *entry, flags;
 	int level;
-	unsigned long *entry = walk_lookup(va, &level);
 
+	spin_lock_irqsave(&kernel_pt_lock, flags);
+	entry = walk_lookup(va, &level);
 	if (entry && level == 1) {
 		*entry = 0;
 		flush_tlb_one(va);
 	}
+	spin_unlock_irqrestore(&kernel_pt_lock, flags);
 }

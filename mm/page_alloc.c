@@ -40,6 +40,14 @@ unsigned long node_online_map;
 unsigned long node_memory_map;
 int nr_online_nodes;
 
+int local_memory_node(int nid)
+{
+	const struct zone *zone =
+		NODE_DATA(nid)->node_zonelists[ZONELIST_FALLBACK]._zonerefs[0].zone;
+
+	return zone ? zone->zone_pgdat->node_id : nid;
+}
+
 /* The highest zone the GFP flags allow. */
 static enum zone_type gfp_zone(gfp_t gfp)
 {

@@ -8,8 +8,10 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/topology.h>
+#include <linux/vmalloc.h>
 #include <linux/vmstat.h>
 
 static unsigned long zone_pcp_pages(const struct zone *zone)
@@ -104,15 +106,6 @@ size_t zoneinfo_show(char *buf, size_t size)
 	return len;
 }
 
-/* The first node a memoryless node's allocations go to. */
-static int first_fallback_node(int nid)
-{
-	const struct zone *zone =
-		NODE_DATA(nid)->node_zonelists[ZONELIST_FALLBACK]._zonerefs[0].zone;
-
-	return zone ? zone->zone_pgdat->node_id : NUMA_NO_NODE;
-}
-
 void mem_report(void)
 {
 	int nid, z;
@@ -120,7 +113,7 @@ void mem_report(void)
 	for_each_online_node(nid) {
 		if (!node_has_memory(nid)) {
 			pr_info("  node %d: no memory; allocates from node %d first\n",
-				nid, first_fallback_node(nid));
+				nid, local_memory_node(nid));
 			continue;
 		}
 		for (z = 0; z < MAX_NR_ZONES; z++) {
@@ -136,4 +129,38 @@ void mem_report(void)
 				zone->free_pages);
 		}
 	}
+}
+
+static unsigned long total_managed_pages(void)
+{
+	unsigned long n = 0;
+	int nid, z;
+
+	for_each_online_node(nid)
+		for (z = 0; z < MAX_NR_ZONES; z++)
+			n += NODE_DATA(nid)->node_zones[z].managed_pages;
+	return n;
+}
+
+/* "MemTotal:       65020 kB" lines, in Linux's layout. */
+static size_t meminfo_line(char *buf, size_t size, const char *name,
+			   unsigned long kb)
+{
+	return scnprintf(buf, size, "%-16s%8lu kB\n", name, kb);
+}
+
+size_t meminfo_show(char *buf, size_t size)
+{
+	const unsigned int k = PAGE_SHIFT - 10;
+	size_t len = 0;
+
+	len += meminfo_line(buf + len, size - len, "MemTotal:",
+			    total_managed_pages() << k);
+	len += meminfo_line(buf + len, size - len, "MemFree:", nr_free_pages() << k);
+	len += meminfo_line(buf + len, size - len, "Slab:", slab_pages() << k);
+	len += meminfo_line(buf + len, size - len, "VmallocTotal:",
+			    (VMALLOC_END - VMALLOC_START + 1) >> 10);
+	len += meminfo_line(buf + len, size - len, "VmallocUsed:",
+			    vmalloc_nr_pages() << k);
+	return len;
 }

@@ -15,6 +15,19 @@
 #define PFN_UP(x)		(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 #define PFN_DOWN(x)		((x) >> PAGE_SHIFT)
 
+/* The smallest order of a block holding size bytes (Linux's get_order()). */
+static inline unsigned int get_order(unsigned long size)
+{
+	unsigned int order = 0;
+
+	size = (size - 1) >> PAGE_SHIFT;
+	while (size) {
+		order++;
+		size >>= 1;
+	}
+	return order;
+}
+
 /* Highest pfn of RAM + 1 (mm/mm_init.c). */
 extern unsigned long max_pfn;
 

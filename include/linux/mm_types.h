@@ -8,12 +8,15 @@
  *
  * (Z) zone->lock while the page is free or on a per-CPU list
  * (O) the owner of an allocated page
+ * (S) the slab's node list_lock, for a page of a slab (PG_slab)
  */
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
 
 #include <linux/list.h>
 #include <linux/types.h>
+
+struct kmem_cache;
 
 struct page {
 	unsigned long flags;	/* PG_* bits, section, node, zone */
@@ -24,6 +27,10 @@ struct page {
 	 */
 	unsigned long private;
 	int _refcount;		/* 0 when free; 1 when allocated, more if shared */
+	/* A slab's first page also links it on its node's lists, via lru. */
+	unsigned int inuse;		/* (S) slab: objects handed out */
+	struct kmem_cache *slab_cache;	/* (S) slab: its cache, on every page */
+	void *freelist;			/* (S) slab: first free object */
 };
 
 #endif

@@ -17,6 +17,7 @@ enum pageflags {
 	PG_buddy,	/* heads a free block on a free list; order in private */
 	PG_head,	/* heads an allocated block; order in private */
 	PG_pcp,		/* free, on a per-CPU list */
+	PG_slab,	/* part of a slab of kmem_cache objects (mm/slab.c) */
 };
 
 #define SECTIONS_WIDTH		11
@@ -47,6 +48,7 @@ PAGEFLAG(Reserved, PG_reserved)
 PAGEFLAG(Buddy, PG_buddy)
 PAGEFLAG(Head, PG_head)
 PAGEFLAG(Pcp, PG_pcp)
+PAGEFLAG(Slab, PG_slab)
 
 static inline unsigned long page_to_section(const struct page *page)
 {

@@ -21,6 +21,15 @@ static inline int numa_node_id(void)
 	return cpu_to_node(smp_processor_id());
 }
 
+/* The nearest node with memory to nid: nid itself unless it has none. */
+int local_memory_node(int nid);
+
+/* The node this CPU's allocations come from first (Linux's numa_mem_id()). */
+static inline int numa_mem_id(void)
+{
+	return local_memory_node(numa_node_id());
+}
+
 /* SLIT distance between two nodes (10 = local). */
 int node_distance(int from, int to);
 
