@@ -72,7 +72,8 @@ KERNEL_SRCS := \
 	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \
 	kernel/cmdline_test.c kernel/multiboot_test.c kernel/traps_test.c \
 	kernel/acpi_test.c mm/memblock_test.c mm/init_64_test.c \
-	mm/page_alloc_test.c mm/numa_test.c mm/slab_test.c
+	mm/page_alloc_test.c mm/numa_test.c mm/slab_test.c \
+	mm/vmalloc_test.c
 
 KERNEL_OBJS := $(patsubst %,$(B)/%.o,$(basename $(KERNEL_SRCS)))
 # The kernel's own symbol table: a first link with an empty table gives the
