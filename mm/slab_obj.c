@@ -58,9 +58,9 @@ int slab_calculate_sizes(struct kmem_cache *s)
 
 	if (!s->object_size || s->object_size > (PAGE_SIZE << SLAB_MAX_ORDER))
 		return -EINVAL;
-	s->align = max(s->align, (unsigned int)ARCH_KMALLOC_MINALIGN);
 	if (s->align & (s->align - 1))
-		return -EINVAL;
+		return -EINVAL;		/* alignments are powers of two */
+	s->align = max(s->align, (unsigned int)ARCH_KMALLOC_MINALIGN);
 	if (s->ctor)
 		s->flags &= ~SLAB_POISON;	/* the constructed state must stay */
 
