@@ -35,6 +35,23 @@ static int host_case_failed;
 		}							\
 	} while (0)
 
+/*
+ * For checks inside helpers that return bool: count the check, and when
+ * it fails report it, mark the case failed and return false at once.
+ */
+static unsigned long long host_nr_checks;
+
+#define REQUIRE(cond, fmt, ...)						\
+	do {								\
+		host_nr_checks++;					\
+		if (!(cond)) {						\
+			printf("# %s:%d: expected %s: " fmt "\n",	\
+			       __FILE__, __LINE__, #cond, ##__VA_ARGS__); \
+			host_case_failed = 1;				\
+			return false;					\
+		}							\
+	} while (0)
+
 static inline int host_run(const struct host_case *cases, int n)
 {
 	int i, failed = 0;

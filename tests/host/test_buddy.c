@@ -92,19 +92,7 @@ static unsigned long rng_below(unsigned long n)
 
 /* ---- checks ---- */
 
-static unsigned long long nr_checks;	/* every CHECK() evaluated */
-
-/* Count a check; when it fails, report it and return false at once. */
-#define CHECK(cond, fmt, ...)						\
-	do {								\
-		nr_checks++;						\
-		if (!(cond)) {						\
-			printf("# %s:%d: expected %s: " fmt "\n",	\
-			       __FILE__, __LINE__, #cond, ##__VA_ARGS__); \
-			host_case_failed = 1;				\
-			return false;					\
-		}							\
-	} while (0)
+/* REQUIRE() and host_nr_checks come from ktap.h. */
 
 /*
  * The last operations, printed when a check fails so that the failing
@@ -382,7 +370,7 @@ static bool check_fully_coalesced(const struct model *m)
 			run++;			/* step over one hole page */
 	}
 	for (order = 0; order < MAX_ORDER; order++)
-		CHECK(m->zone->free_area[order].nr_free == counts[order],
+		REQUIRE(m->zone->free_area[order].nr_free == counts[order],
 		      "zone [+%#lx, +%#lx): %lu free blocks of order %u, not %lu",
 		      m->start - SEC_BASE, m->end - SEC_BASE,
 		      m->zone->free_area[order].nr_free, order, counts[order]);
@@ -412,28 +400,28 @@ static bool check_zone(const struct model *m)
 		for (pos = list->next; pos != list; prev = pos, pos = pos->next) {
 			/* Make sure the entry is a page's lru before reading it. */
 			offset = (unsigned long)pos - (unsigned long)&pages[0].lru;
-			CHECK(offset % sizeof(struct page) == 0 &&
+			REQUIRE(offset % sizeof(struct page) == 0 &&
 			      offset / sizeof(struct page) < PAGES_PER_SECTION,
 			      "order %u list holds %p, not a page", order, pos);
-			CHECK(pos->prev == prev, "order %u list: bad prev at %p",
+			REQUIRE(pos->prev == prev, "order %u list: bad prev at %p",
 			      order, pos);
 			page = list_entry(pos, struct page, lru);
 			pfn = SEC_BASE + (page - pages);
-			CHECK(page_to_pfn(page) == pfn,
+			REQUIRE(page_to_pfn(page) == pfn,
 			      "pfn +%#lx: flags %#lx name another section",
 			      pfn - SEC_BASE, page->flags);
-			CHECK(pfn >= m->start && pfn + (1UL << order) <= m->end,
+			REQUIRE(pfn >= m->start && pfn + (1UL << order) <= m->end,
 			      "free block +%#lx of order %u is outside the zone [+%#lx, +%#lx)",
 			      pfn - SEC_BASE, order, m->start - SEC_BASE,
 			      m->end - SEC_BASE);
-			CHECK(IS_ALIGNED(pfn, 1UL << order),
+			REQUIRE(IS_ALIGNED(pfn, 1UL << order),
 			      "free block +%#lx of order %u is misaligned",
 			      pfn - SEC_BASE, order);
-			CHECK(PageBuddy(page) && page->private == order,
+			REQUIRE(PageBuddy(page) && page->private == order,
 			      "free block +%#lx of order %u: PG_buddy %d, private %lu",
 			      pfn - SEC_BASE, order, PageBuddy(page),
 			      page->private);
-			CHECK(!head_order[pfn - SEC_BASE],
+			REQUIRE(!head_order[pfn - SEC_BASE],
 			      "pfn +%#lx is on the order %u and order %u lists",
 			      pfn - SEC_BASE, head_order[pfn - SEC_BASE] - 1,
 			      order);
@@ -441,16 +429,16 @@ static bool check_zone(const struct model *m)
 			total += 1UL << order;
 			count++;
 		}
-		CHECK(list->prev == prev, "order %u list: bad prev at the head",
+		REQUIRE(list->prev == prev, "order %u list: bad prev at the head",
 		      order);
-		CHECK(zone->free_area[order].nr_free == count,
+		REQUIRE(zone->free_area[order].nr_free == count,
 		      "order %u: nr_free %lu, but %lu blocks on the list",
 		      order, zone->free_area[order].nr_free, count);
 	}
-	CHECK(zone->free_pages == total,
+	REQUIRE(zone->free_pages == total,
 	      "free_pages %lu, but %lu pages on the lists",
 	      zone->free_pages, total);
-	CHECK(total == m->nr_free, "%lu pages on the free lists, %lu free",
+	REQUIRE(total == m->nr_free, "%lu pages on the free lists, %lu free",
 	      total, m->nr_free);
 
 	/*
@@ -464,28 +452,28 @@ static bool check_zone(const struct model *m)
 		page = &pages[i];
 		if (head_order[i]) {
 			order = head_order[i] - 1;
-			CHECK(pfn >= block_end,
+			REQUIRE(pfn >= block_end,
 			      "free block +%#lx of order %u lies inside another",
 			      pfn - SEC_BASE, order);
 			block_end = pfn + (1UL << order);
 			buddy = pfn ^ (1UL << order);
-			CHECK(order == TOP_ORDER || buddy < m->start ||
+			REQUIRE(order == TOP_ORDER || buddy < m->start ||
 			      buddy >= m->end ||
 			      head_order[buddy - SEC_BASE] != order + 1,
 			      "free buddies +%#lx and +%#lx of order %u were not merged",
 			      pfn - SEC_BASE, buddy - SEC_BASE, order);
 			want |= 1UL << PG_buddy;
 		} else if (pfn < block_end) {
-			CHECK(page->private == 0,
+			REQUIRE(page->private == 0,
 			      "pfn +%#lx inside a free block has private %lu",
 			      pfn - SEC_BASE, page->private);
 		}
-		CHECK(bit_test(m->freemap, pfn) == (pfn < block_end),
+		REQUIRE(bit_test(m->freemap, pfn) == (pfn < block_end),
 		      "pfn +%#lx is %s the free lists but %s",
 		      pfn - SEC_BASE, pfn < block_end ? "on" : "not on",
 		      is_hole(pfn) ? "a hole" :
 		      bit_test(m->freemap, pfn) ? "free" : "held");
-		CHECK(page->flags == want, "pfn +%#lx: flags %#lx, not %#lx",
+		REQUIRE(page->flags == want, "pfn +%#lx: flags %#lx, not %#lx",
 		      pfn - SEC_BASE, page->flags, want);
 	}
 	return true;
@@ -521,22 +509,22 @@ static bool take(struct model *m, unsigned int order, unsigned long *got)
 	*got = 0;
 	if (!page) {
 		note_op('a', order, 0);
-		CHECK(!model_has_block(m, order),
+		REQUIRE(!model_has_block(m, order),
 		      "buddy_alloc(order %u) = NULL, but an aligned block of that order is free",
 		      order);
 		return check_zone(m);
 	}
-	CHECK(page >= pages && page < pages + PAGES_PER_SECTION,
+	REQUIRE(page >= pages && page < pages + PAGES_PER_SECTION,
 	      "buddy_alloc(order %u) = %p, not a page", order, page);
 	pfn = SEC_BASE + (page - pages);
 	note_op('a', order, pfn);
-	CHECK(IS_ALIGNED(pfn, 1UL << order),
+	REQUIRE(IS_ALIGNED(pfn, 1UL << order),
 	      "buddy_alloc(order %u) = +%#lx, misaligned", order,
 	      pfn - SEC_BASE);
-	CHECK(pfn >= m->start && pfn + (1UL << order) <= m->end,
+	REQUIRE(pfn >= m->start && pfn + (1UL << order) <= m->end,
 	      "buddy_alloc(order %u) = +%#lx, outside the zone [+%#lx, +%#lx)",
 	      order, pfn - SEC_BASE, m->start - SEC_BASE, m->end - SEC_BASE);
-	CHECK(block_all_set(m->freemap, pfn, order),
+	REQUIRE(block_all_set(m->freemap, pfn, order),
 	      "buddy_alloc(order %u) = +%#lx, which overlaps a held block or a hole",
 	      order, pfn - SEC_BASE);
 
@@ -559,7 +547,7 @@ static bool give_back(struct model *m, unsigned long i)
 	struct block b = m->held[i];
 	struct page *page = pfn_to_page(b.pfn);
 
-	CHECK(PageHead(page) && page->private == b.order &&
+	REQUIRE(PageHead(page) && page->private == b.order &&
 	      page->_refcount == 1 && page->lru.next == LRU_POISON,
 	      "held block +%#lx of order %u was changed while held",
 	      b.pfn - SEC_BASE, b.order);
@@ -653,7 +641,7 @@ static bool free_and_coalesce(unsigned long offset, unsigned long nr_pages)
 	world_create(start, start + nr_pages);
 	if (!give_all_pages_shuffled(&zm) || !check_fully_coalesced(&zm))
 		return false;
-	CHECK(zm.zone->free_pages == nr_pages, "free_pages %lu, %lu pages",
+	REQUIRE(zm.zone->free_pages == nr_pages, "free_pages %lu, %lu pages",
 	      zm.zone->free_pages, nr_pages);
 
 	/* One block of every order, smallest first, then largest first. */
@@ -663,10 +651,10 @@ static bool free_and_coalesce(unsigned long offset, unsigned long nr_pages)
 
 			if (!take(&zm, o, &got))
 				return false;
-			CHECK(got, "buddy_alloc(order %u) = NULL from a zone of %lu free pages",
+			REQUIRE(got, "buddy_alloc(order %u) = NULL from a zone of %lu free pages",
 			      o, zm.nr_free);
 		}
-		CHECK(zm.zone->free_pages == nr_pages - ((1UL << MAX_ORDER) - 1),
+		REQUIRE(zm.zone->free_pages == nr_pages - ((1UL << MAX_ORDER) - 1),
 		      "free_pages %lu after taking 2^%u - 1 pages of %lu",
 		      zm.zone->free_pages, MAX_ORDER, nr_pages);
 		if (!give_back_all(&zm) || !check_fully_coalesced(&zm))
@@ -770,7 +758,7 @@ static bool random_run(u64 seed, bool holes)
 		}
 		nr_random_ops++;
 		/* The neighbours never change: a cheap look now, a full one later. */
-		CHECK(below.zone->free_pages == below.nr_free &&
+		REQUIRE(below.zone->free_pages == below.nr_free &&
 		      above.zone->free_pages == above.nr_free,
 		      "a neighbour's free_pages changed: %lu, %lu",
 		      below.zone->free_pages, above.zone->free_pages);
@@ -812,7 +800,7 @@ static bool check_nothing_to_take(struct model *m)
 	for (order = 0; order < MAX_ORDER; order++) {
 		if (!take(m, order, &got))
 			return false;
-		CHECK(!got, "buddy_alloc(order %u) = +%#lx from an empty zone",
+		REQUIRE(!got, "buddy_alloc(order %u) = +%#lx from an empty zone",
 		      order, got - SEC_BASE);
 	}
 	return true;
@@ -829,14 +817,14 @@ static bool too_small(unsigned long start, unsigned long nr_pages)
 	world_create(start, start + nr_pages);
 	if (!give_all_pages_shuffled(&zm))
 		return false;
-	CHECK(!model_has_block(&zm, TOP_ORDER), "the zone is not too small");
+	REQUIRE(!model_has_block(&zm, TOP_ORDER), "the zone is not too small");
 	if (!take(&zm, TOP_ORDER, &got))
 		return false;
-	CHECK(!got, "buddy_alloc(order %u) = +%#lx from a zone too small",
+	REQUIRE(!got, "buddy_alloc(order %u) = +%#lx from a zone too small",
 	      TOP_ORDER, got - SEC_BASE);
 	if (!take(&zm, TOP_ORDER - 1, &got))	/* the next order down fits */
 		return false;
-	CHECK(got, "buddy_alloc(order %u) = NULL", TOP_ORDER - 1);
+	REQUIRE(got, "buddy_alloc(order %u) = NULL", TOP_ORDER - 1);
 	return true;
 }
 
@@ -846,7 +834,7 @@ static bool empty_zone(void)
 	unsigned long start = SEC_BASE + 4096 + 7, got;
 
 	world_create(start, start + 100);
-	CHECK(zm.zone->free_pages == 0, "free_pages %lu in a new zone",
+	REQUIRE(zm.zone->free_pages == 0, "free_pages %lu in a new zone",
 	      zm.zone->free_pages);
 	if (!check_zone(&zm) || !check_nothing_to_take(&zm))
 		return false;
@@ -872,31 +860,31 @@ static bool split_one_block(void)
 	give(&zm, start, 3);
 	if (!check_zone(&zm))
 		return false;
-	CHECK(area[3].nr_free == 1 && zm.zone->free_pages == 8,
+	REQUIRE(area[3].nr_free == 1 && zm.zone->free_pages == 8,
 	      "%lu order 3 blocks, %lu free pages", area[3].nr_free,
 	      zm.zone->free_pages);
 
 	if (!take(&zm, 0, &got))
 		return false;
-	CHECK(got == start, "buddy_alloc(0) = +%#lx, not the block's first page",
+	REQUIRE(got == start, "buddy_alloc(0) = +%#lx, not the block's first page",
 	      got - SEC_BASE);
 	/* Pages 1, 2-3 and 4-7 of the block, one free block each. */
 	for (order = 0; order < 3; order++) {
-		CHECK(area[order].nr_free == 1, "%lu blocks of order %u",
+		REQUIRE(area[order].nr_free == 1, "%lu blocks of order %u",
 		      area[order].nr_free, order);
-		CHECK(PageBuddy(pfn_to_page(start + (1UL << order))) &&
+		REQUIRE(PageBuddy(pfn_to_page(start + (1UL << order))) &&
 		      pfn_to_page(start + (1UL << order))->private == order,
 		      "no free block of order %u at +%#lx", order,
 		      start + (1UL << order) - SEC_BASE);
 	}
 	for (order = 3; order < MAX_ORDER; order++)
-		CHECK(area[order].nr_free == 0, "%lu blocks of order %u",
+		REQUIRE(area[order].nr_free == 0, "%lu blocks of order %u",
 		      area[order].nr_free, order);
-	CHECK(zm.zone->free_pages == 7, "free_pages %lu", zm.zone->free_pages);
+	REQUIRE(zm.zone->free_pages == 7, "free_pages %lu", zm.zone->free_pages);
 
 	if (!give_back(&zm, 0))
 		return false;
-	CHECK(area[3].nr_free == 1 && PageBuddy(pfn_to_page(start)),
+	REQUIRE(area[3].nr_free == 1 && PageBuddy(pfn_to_page(start)),
 	      "the order 3 block did not merge back");
 	return check_neighbours();
 }
@@ -934,6 +922,6 @@ int main(void)
 	};
 	int failed = host_run(cases, ARRAY_SIZE(cases));
 
-	printf("# %llu checks\n", nr_checks);
+	printf("# %llu checks\n", host_nr_checks);
 	return failed;
 }

@@ -118,19 +118,7 @@ static void shuffle(void **v, unsigned long n)
 
 /* ---- checks ---- */
 
-static unsigned long long nr_checks;	/* every REQUIRE() evaluated */
-
-/* Count a check; when it fails, report it and return false at once. */
-#define REQUIRE(cond, fmt, ...)						\
-	do {								\
-		nr_checks++;						\
-		if (!(cond)) {						\
-			printf("# %s:%d: expected %s: " fmt "\n",	\
-			       __FILE__, __LINE__, #cond, ##__VA_ARGS__); \
-			host_case_failed = 1;				\
-			return false;					\
-		}							\
-	} while (0)
+/* REQUIRE() and host_nr_checks come from ktap.h. */
 
 /* Has printk() been called since `since` (a host_printk_calls value)? */
 static bool reported_since(unsigned long since)
@@ -1353,6 +1341,6 @@ int main(void)
 	};
 	int failed = host_run(cases, ARRAY_SIZE(cases));
 
-	printf("# %llu checks\n", nr_checks);
+	printf("# %llu checks\n", host_nr_checks);
 	return failed;
 }
