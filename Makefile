@@ -59,7 +59,7 @@ KERNEL_SRCS := \
 	boot/head.asm \
 	kernel/entry.asm \
 	kernel/main.c kernel/printk.c kernel/panic.c kernel/traps.c kernel/dumpstack.c \
-	kernel/gdt.c kernel/kallsyms.c kernel/multiboot.c kernel/acpi.c \
+	kernel/cpu.c kernel/irq.c kernel/kallsyms.c kernel/multiboot.c kernel/acpi.c \
 	kernel/acpi_init.c kernel/cmdline.c \
 	kernel/setup.c \
 	mm/memblock.c mm/numa.c mm/init_64.c mm/buddy.c mm/page_alloc.c \

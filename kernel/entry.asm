@@ -1,17 +1,18 @@
-; entry.asm: entry stubs for the 32 CPU exceptions.
+; entry.asm: entry stubs for all 256 interrupt vectors.
 ;
 ; Each stub makes the stack look the same whatever the vector: it pushes a
 ; zero where the CPU pushes no error code, then the vector number, and
 ; jumps to exception_common, which saves the general registers so that the
 ; stack holds a struct pt_regs (asm/ptrace.h) and calls
-; do_exception(regs).  If do_exception returns, the registers are restored
-; and iretq resumes the interrupted code.  The stack is 16-byte aligned at
-; the call: the CPU aligns it before pushing its 5 words, and we add 17.
+; handle_vector(regs): vectors 0-31 are CPU exceptions, the others
+; interrupts.  When it returns, the registers are restored and iretq
+; resumes the interrupted code.  The stack is 16-byte aligned at the
+; call: the CPU aligns it before pushing its 5 words, and we add 17.
 
 section .text
 bits 64
-extern do_exception
-global exception_stubs
+extern handle_vector
+global interrupt_stubs
 
 %macro EXCEPTION_NOERR 1
 exception_%1:
@@ -28,7 +29,7 @@ exception_%1:
 
 ; Vectors whose exceptions push an error code (Intel SDM vol. 3, 6.13)
 %assign v 0
-%rep 32
+%rep 256
 %if v = 8 || (v >= 10 && v <= 14) || v = 17 || v = 21 || v = 29 || v = 30
 	EXCEPTION_ERR %[v]
 %else
@@ -55,7 +56,7 @@ exception_common:
 	push r14
 	push r15
 	mov rdi, rsp
-	call do_exception
+	call handle_vector
 	pop r15
 	pop r14
 	pop r13
@@ -75,10 +76,10 @@ exception_common:
 	iretq
 
 section .rodata
-; exception_stubs[v]: address of the stub for vector v, for the IDT
-exception_stubs:
+; interrupt_stubs[v]: address of the stub for vector v, for the IDT
+interrupt_stubs:
 %assign v 0
-%rep 32
+%rep 256
 	dq exception_ %+ v
 %assign v v + 1
 %endrep

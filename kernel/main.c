@@ -11,6 +11,7 @@
 #include <asm/cmdline.h>
 #include <asm/io.h>
 #include <asm/page.h>
+#include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
@@ -81,8 +82,8 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	serial_init();
 	vga_init();
 	pr_info("Ferry version " FERRY_VERSION " (x86_64), compiler " __VERSION__ "\n");
-	gdt_init();
 	trap_init();
+	cpu_init(0);
 	pr_info("Exceptions: IDT with %d handlers loaded\n", NR_EXCEPTION_VECTORS);
 
 	parse_boot_info(magic, mbi_phys);

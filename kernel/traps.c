@@ -1,6 +1,9 @@
 /*
- * CPU exceptions: the interrupt descriptor table and the C handler that
- * every exception stub (kernel/entry.asm) calls.
+ * CPU exceptions: the interrupt descriptor table, shared by all CPUs,
+ * and the C handler that every entry stub (kernel/entry.asm) calls;
+ * vectors from 32 up are interrupts and go to do_IRQ() (kernel/irq.c).
+ * Double fault, NMI and machine check run on stacks of their own (the
+ * TSS's IST, kernel/cpu.c), so a kernel stack overflow is reported.
  *
  * A kernel exception is an oops: we print what happened (vector name,
  * error code, CR2 for a page fault), the registers and a backtrace.  If a
@@ -11,11 +14,13 @@
  * IDT layout: Intel SDM vol. 3, 6.14.1 (64-bit interrupt gates).
  */
 #include <asm/page.h>
+#include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
 #include <asm/traps.h>
 #include <kunit/try-catch.h>
 #include <linux/init.h>
+#include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
@@ -34,7 +39,7 @@ struct gate_desc {
 } __attribute__((packed));
 
 static struct gate_desc idt[IDT_ENTRIES] __attribute__((aligned(16)));
-extern const unsigned long exception_stubs[NR_EXCEPTION_VECTORS];
+extern const unsigned long interrupt_stubs[IDT_ENTRIES];
 static int die_counter;
 
 static const char *const trap_names[NR_EXCEPTION_VECTORS][2] = {
@@ -78,7 +83,8 @@ const char *trap_name(unsigned int vector)
 	return trap_names[vector][1];
 }
 
-static void set_intr_gate(unsigned int vector, unsigned long addr)
+static void set_intr_gate(unsigned int vector, unsigned long addr,
+			  unsigned int ist)
 {
 	struct gate_desc *g = &idt[vector];
 
@@ -86,19 +92,28 @@ static void set_intr_gate(unsigned int vector, unsigned long addr)
 	g->offset_middle = (addr >> 16) & 0xffff;
 	g->offset_high = addr >> 32;
 	g->segment = __KERNEL_CS;
-	g->ist = 0;
+	g->ist = ist;
 	g->type_attr = GATE_INTERRUPT;
 }
 
+/* Fill the IDT once; each CPU then loads it with trap_load_idt(). */
 void trap_init(void)
+{
+	unsigned int v;
+
+	for (v = 0; v < IDT_ENTRIES; v++)
+		set_intr_gate(v, interrupt_stubs[v], 0);
+	set_intr_gate(X86_TRAP_DF, interrupt_stubs[X86_TRAP_DF], IST_DOUBLE_FAULT);
+	set_intr_gate(X86_TRAP_NMI, interrupt_stubs[X86_TRAP_NMI], IST_NMI);
+	set_intr_gate(X86_TRAP_MC, interrupt_stubs[X86_TRAP_MC], IST_MACHINE_CHECK);
+}
+
+void trap_load_idt(void)
 {
 	struct { u16 size; u64 address; } __attribute__((packed)) ptr = {
 		sizeof(idt) - 1, (u64)idt
 	};
-	unsigned int v;
 
-	for (v = 0; v < NR_EXCEPTION_VECTORS; v++)
-		set_intr_gate(v, exception_stubs[v]);
 	__asm__ __volatile__("lidt %0" : : "m"(ptr));
 }
 
@@ -134,6 +149,14 @@ static void die(const struct pt_regs *regs)
 	pr_emerg("Oops: %s %s: %04lx [#%d]\n", trap_mnemonic(vector),
 		 trap_name(vector), regs->error_code, ++die_counter);
 	show_regs(regs);
+}
+
+void handle_vector(struct pt_regs *regs)
+{
+	if (regs->vector >= NR_EXCEPTION_VECTORS)
+		do_IRQ(regs);
+	else
+		do_exception(regs);
 }
 
 void do_exception(struct pt_regs *regs)

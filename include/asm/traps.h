@@ -48,7 +48,11 @@ const char *trap_name(unsigned int vector);
 const char *trap_mnemonic(unsigned int vector);
 
 /* Called by the entry stubs in kernel/entry.asm. */
+void handle_vector(struct pt_regs *regs);
 void do_exception(struct pt_regs *regs);
+
+/* Load the shared IDT on this CPU. */
+void trap_load_idt(void);
 
 /* Register dump and backtrace (kernel/dumpstack.c). */
 void show_regs(const struct pt_regs *regs);

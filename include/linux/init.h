@@ -6,7 +6,6 @@
 
 void serial_init(void);
 void vga_init(void);
-void gdt_init(void);
 void trap_init(void);
 void kernel_main(unsigned int magic, unsigned int mbi_phys);
 
