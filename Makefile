@@ -66,7 +66,7 @@ KERNEL_SRCS := \
 	mm/mm_init.c mm/vmstat.c mm/slab_obj.c mm/slab.c \
 	mm/vmalloc.c \
 	drivers/serial.c drivers/vga.c \
-	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/setjmp.asm \
+	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c lib/setjmp.asm \
 	lib/kunit/test.c lib/kunit/try-catch.c lib/kunit/executor.c \
 	lib/kunit/capture.c \
 	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \

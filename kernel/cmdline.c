@@ -6,6 +6,7 @@
  */
 #include <asm/cmdline.h>
 #include <linux/kernel.h>
+#include <linux/kstrtox.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/string.h>
@@ -78,26 +79,6 @@ int cmdline_find_option_bool(const char *cmdline, const char *option)
 	return found;
 }
 
-/* A decimal number with an optional sign; false if s is not one. */
-static bool parse_int(const char *s, int *out)
-{
-	int sign = 1, v = 0;
-
-	if (*s == '-') {
-		sign = -1;
-		s++;
-	}
-	if (!*s)
-		return false;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return false;
-		v = v * 10 + (*s - '0');
-	}
-	*out = sign * v;
-	return true;
-}
-
 void cmdline_init(const char *from)
 {
 	char val[16];
@@ -109,10 +90,10 @@ void cmdline_init(const char *from)
 		console_loglevel = 10;
 	if (cmdline_find_option(boot_command_line, "loglevel", val,
 				sizeof(val)) >= 0 &&
-	    !parse_int(val, &console_loglevel))
+	    kstrtoint(val, 10, &console_loglevel))
 		pr_warn("cmdline: bad loglevel=%s ignored\n", val);
 	if (cmdline_find_option(boot_command_line, "panic", val,
 				sizeof(val)) >= 0 &&
-	    !parse_int(val, &panic_timeout))
+	    kstrtoint(val, 10, &panic_timeout))
 		pr_warn("cmdline: bad panic=%s ignored\n", val);
 }

@@ -12,32 +12,10 @@
 #include <linux/crc32.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/kstrtox.h>
 #include <linux/string.h>
 
 extern char _text[], _end[];
-
-/* A number in base 10 or 16 (0x...); false when s is not one. */
-static bool parse_ulong(const char *s, unsigned int base, unsigned long *out)
-{
-	unsigned long v = 0;
-	unsigned int d;
-
-	if (!*s)
-		return false;
-	for (; *s; s++) {
-		if (*s >= '0' && *s <= '9')
-			d = *s - '0';
-		else if (*s >= 'a' && *s <= 'f')
-			d = *s - 'a' + 10;
-		else
-			return false;
-		if (d >= base)
-			return false;
-		v = v * base + d;
-	}
-	*out = v;
-	return true;
-}
 
 static void multiboot_memory_map_covers_ram(struct kunit *test)
 {
@@ -47,7 +25,7 @@ static void multiboot_memory_map_covers_ram(struct kunit *test)
 
 	if (cmdline_find_option(boot_command_line, "ktest_ram", val,
 				sizeof(val)) < 0 ||
-	    !parse_ulong(val, 10, &ram_mib))
+	    kstrtoul(val, 10, &ram_mib))
 		kunit_skip(test, "no ktest_ram=MIB on the command line");
 	ram = (u64)ram_mib << 20;
 	kunit_info(test, "QEMU RAM %llu KiB, usable in the map %llu KiB",
@@ -88,7 +66,7 @@ static void multiboot_cmdline_intact(struct kunit *test)
 	tail = strstr(line, " ktest_sum=");
 	if (!tail)
 		kunit_skip(test, "no ktest_sum= on the command line");
-	KUNIT_ASSERT_TRUE(test, parse_ulong(tail + 11, 16, &sum));
+	KUNIT_ASSERT_EQ(test, kstrtoul(tail + 11, 16, &sum), 0);
 	crc = ~crc32_le(~0U, line, tail - line);
 	KUNIT_EXPECT_EQ(test, crc, (u32)sum);
 	/* The kernel's copy is the same line. */

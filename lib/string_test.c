@@ -7,6 +7,7 @@
 #include <linux/crc32.h>
 #include <linux/errno.h>
 #include <linux/glob.h>
+#include <linux/kstrtox.h>
 #include <linux/string.h>
 
 static void string_memcpy_memset(struct kunit *test)
@@ -150,6 +151,36 @@ static void string_crc32(struct kunit *test)
 			0xcbf43926U);
 }
 
+static void string_kstrtox(struct kunit *test)
+{
+	unsigned long long ull = 0;
+	unsigned long ul = 0;
+	unsigned int u = 0;
+	int i = 0;
+
+	KUNIT_EXPECT_EQ(test, kstrtoull("18446744073709551615", 10, &ull), 0);
+	KUNIT_EXPECT_EQ(test, ull, 18446744073709551615ULL);
+	KUNIT_EXPECT_EQ(test, kstrtoull("18446744073709551616", 10, &ull), -ERANGE);
+	KUNIT_EXPECT_EQ(test, kstrtoul("0x1F", 0, &ul), 0);
+	KUNIT_EXPECT_EQ(test, ul, 31);
+	KUNIT_EXPECT_EQ(test, kstrtoul("ff", 16, &ul), 0);
+	KUNIT_EXPECT_EQ(test, ul, 255);
+	KUNIT_EXPECT_EQ(test, kstrtoul("017", 0, &ul), 0);
+	KUNIT_EXPECT_EQ(test, ul, 15);
+	KUNIT_EXPECT_EQ(test, kstrtouint("42\n", 10, &u), 0);	/* one newline */
+	KUNIT_EXPECT_EQ(test, u, 42);
+	KUNIT_EXPECT_EQ(test, kstrtouint("4294967296", 10, &u), -ERANGE);
+	KUNIT_EXPECT_EQ(test, kstrtoint("-2147483648", 10, &i), 0);
+	KUNIT_EXPECT_EQ(test, i, -2147483647 - 1);
+	KUNIT_EXPECT_EQ(test, kstrtoint("2147483648", 10, &i), -ERANGE);
+	ul = 7;
+	KUNIT_EXPECT_EQ(test, kstrtoul("", 10, &ul), -EINVAL);
+	KUNIT_EXPECT_EQ(test, kstrtoul("12a", 10, &ul), -EINVAL);
+	KUNIT_EXPECT_EQ(test, kstrtoul("-1", 10, &ul), -EINVAL);
+	KUNIT_EXPECT_EQ(test, kstrtoul("0x", 16, &ul), -EINVAL);
+	KUNIT_EXPECT_EQ(test, ul, 7);		/* untouched on error */
+}
+
 static struct kunit_case string_cases[] = {
 	KUNIT_CASE(string_memcpy_memset),
 	KUNIT_CASE(string_memmove_overlap),
@@ -158,6 +189,7 @@ static struct kunit_case string_cases[] = {
 	KUNIT_CASE(string_bounded_copies),
 	KUNIT_CASE(string_glob_match),
 	KUNIT_CASE(string_crc32),
+	KUNIT_CASE(string_kstrtox),
 	{}
 };
 
