@@ -62,6 +62,11 @@ KERNEL_SRCS := \
 	kernel/cpu.c kernel/irq.c kernel/kallsyms.c kernel/multiboot.c kernel/acpi.c \
 	kernel/acpi_init.c kernel/cmdline.c \
 	kernel/setup.c \
+	kernel/apic.c kernel/i8259.c kernel/ioapic.c kernel/time.c \
+	kernel/irq_init.c kernel/smp.c boot/trampoline.asm \
+	kernel/sched/core.c kernel/sched/switch.asm kernel/sched/wait.c \
+	kernel/sched/completion.c kernel/kthread.c kernel/time/timer.c \
+	kernel/locking/spinlock.c kernel/locking/mutex.c \
 	mm/memblock.c mm/numa.c mm/init_64.c mm/buddy.c mm/page_alloc.c \
 	mm/mm_init.c mm/vmstat.c mm/slab_obj.c mm/slab.c \
 	mm/vmalloc.c \
@@ -73,7 +78,9 @@ KERNEL_SRCS := \
 	kernel/cmdline_test.c kernel/multiboot_test.c kernel/traps_test.c \
 	kernel/acpi_test.c mm/memblock_test.c mm/init_64_test.c \
 	mm/page_alloc_test.c mm/numa_test.c mm/slab_test.c \
-	mm/vmalloc_test.c
+	mm/vmalloc_test.c \
+	kernel/irq_test.c kernel/time_test.c kernel/sched/sched_test.c \
+	kernel/locking/locking_test.c
 
 KERNEL_OBJS := $(patsubst %,$(B)/%.o,$(basename $(KERNEL_SRCS)))
 # The kernel's own symbol table: a first link with an empty table gives the

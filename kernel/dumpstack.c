@@ -12,6 +12,7 @@
 #include <asm/traps.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 
 #define MAX_BACKTRACE_DEPTH	32
 
@@ -20,13 +21,16 @@ struct stack_frame {
 	unsigned long return_address;
 };
 
-extern char boot_stack[], boot_stack_top[];
+extern char boot_stack[];
 
-/* The only kernel stack so far; threads get their own with the scheduler. */
+/* Is [p, p + size) on the running task's kernel stack? */
 static bool on_kernel_stack(unsigned long p, unsigned long size)
 {
-	return p >= (unsigned long)boot_stack &&
-	       p + size <= (unsigned long)boot_stack_top && !(p & 7);
+	struct task_struct *task = this_cpu()->current_task;
+	unsigned long base = task ? (unsigned long)task->stack :
+				    (unsigned long)boot_stack;
+
+	return p >= base && p + size <= base + THREAD_SIZE && !(p & 7);
 }
 
 void show_stack(unsigned long bp)

@@ -3,8 +3,9 @@
  * per-CPU counts for /proc/interrupts.
  *
  * do_IRQ() runs with interrupts off (all our gates are interrupt gates):
- * it counts the interrupt, calls the vector's handler, and signals end of
- * interrupt to the controller.  A vector without a handler is counted as
+ * it counts the interrupt, calls the vector's handler (in_interrupt()
+ * true), signals end of interrupt to the controller, and then lets the
+ * scheduler switch tasks if the tick asked for it.  A vector without a handler is counted as
  * unexpected (reported once per vector) and acknowledged; a spurious
  * APIC interrupt is only counted, and must not be acknowledged.
  *
@@ -16,7 +17,9 @@
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/numa.h>
+#include <linux/preempt.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/topology.h>
 #include <linux/spinlock.h>
@@ -85,6 +88,7 @@ void do_IRQ(struct pt_regs *regs)
 	desc->count[cpu]++;
 	if (vector == SPURIOUS_APIC_VECTOR)
 		return;
+	preempt_count_add(HARDIRQ_OFFSET);
 	if (desc->handler) {
 		desc->handler(regs, desc->data);
 	} else {
@@ -97,6 +101,8 @@ void do_IRQ(struct pt_regs *regs)
 	}
 	if (irq_eoi)
 		irq_eoi();
+	preempt_count_sub(HARDIRQ_OFFSET);
+	preempt_schedule_irq();
 }
 
 unsigned long irq_count(unsigned int vector, int cpu)

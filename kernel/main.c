@@ -17,9 +17,12 @@
 #include <asm/traps.h>
 #include <kunit/test.h>
 #include <linux/init.h>
+#include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
 
 /* QEMU's isa-debug-exit device: writing v exits QEMU with (v << 1) | 1. */
 #define QEMU_DEBUG_EXIT_PORT	0xf4
@@ -91,6 +94,11 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	pr_info("Command line: %s\n", boot_command_line);
 	print_memory_map();
 	setup_memory();
+	sched_init();
+	kthread_init();
+	interrupts_init();
+	smp_prepare_ipis();
+	smp_init();
 
 	if (cmdline_find_option(boot_command_line, "ktest", filter,
 				sizeof(filter)) >= 0)

@@ -33,7 +33,9 @@
 #include <linux/memblock.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
 
 #define CPUID_EXT_PDPE1GB	(1U << 26)	/* CPUID 0x80000001 EDX */
 #define CPUID_EXT_NX		(1U << 20)
@@ -249,4 +251,56 @@ void unmap_kernel_page(unsigned long va)
 		flush_tlb_one(va);
 	}
 	spin_unlock_irqrestore(&kernel_pt_lock, flags);
+}
+
+void load_kernel_pgd(void)
+{
+	write_cr3(__pa(init_top_pgt));
+}
+
+/* Three pages: a PML4, and a PDPT and PD mapping 0-1 GiB with 2 MiB pages. */
+phys_addr_t trampoline_pgd_alloc(void)
+{
+	unsigned long *pgd, *pud, *pmd;
+	int i;
+
+	pgd = (unsigned long *)get_zeroed_page(GFP_DMA32);
+	pud = (unsigned long *)get_zeroed_page(GFP_DMA32);
+	pmd = (unsigned long *)get_zeroed_page(GFP_DMA32);
+	if (!pgd || !pud || !pmd) {
+		free_page((unsigned long)pgd);
+		free_page((unsigned long)pud);
+		free_page((unsigned long)pmd);
+		return 0;
+	}
+	for (i = 0; i < PTRS_PER_TABLE; i++)
+		pmd[i] = ((unsigned long)i << PMD_SHIFT) | _PAGE_PRESENT | _PAGE_RW | _PAGE_PSE;
+	pud[0] = __pa(pmd) | _PAGE_PRESENT | _PAGE_RW;
+	memcpy(pgd, init_top_pgt, PAGE_SIZE);	/* the kernel half */
+	pgd[0] = __pa(pud) | _PAGE_PRESENT | _PAGE_RW;
+	return __pa(pgd);
+}
+
+void trampoline_pgd_free(phys_addr_t pgd)
+{
+	unsigned long *top = __va(pgd);
+	unsigned long *pud = __va(top[0] & PTE_PFN_MASK);
+
+	free_page((unsigned long)__va(pud[0] & PTE_PFN_MASK));
+	free_page((unsigned long)pud);
+	free_page((unsigned long)top);
+}
+
+static void flush_tlb_all_local(void *unused)
+{
+	write_cr3(read_cr3());
+}
+
+void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	unsigned long va;
+
+	for (va = start; va < end; va += PAGE_SIZE)
+		flush_tlb_one(va);
+	smp_call_function(flush_tlb_all_local, NULL);
 }

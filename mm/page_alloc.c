@@ -28,6 +28,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
 
@@ -124,6 +125,16 @@ static void free_unref_page(struct zone *zone, struct page *page)
 	if (++pcp->count > pcp->high)
 		free_pcppages_bulk(zone, pcp, pcp->batch);
 	local_irq_restore(flags);
+}
+
+static void drain_local_pages_ipi(void *unused)
+{
+	drain_local_pages();
+}
+
+void drain_all_pages(void)
+{
+	on_each_cpu(drain_local_pages_ipi, NULL);
 }
 
 void drain_local_pages(void)

@@ -29,7 +29,7 @@ static void snapshot(struct free_snapshot *s)
 	int nid, z;
 	unsigned int o;
 
-	drain_local_pages();
+	drain_all_pages();
 	memset(s, 0, sizeof(*s));
 	for_each_online_node(nid) {
 		for (z = 0; z < MAX_NR_ZONES; z++) {
@@ -182,7 +182,7 @@ static void page_alloc_bad_frees(struct kunit *test)
 	const char *out;
 
 	KUNIT_ASSERT_NOT_NULL(test, page);
-	drain_local_pages();
+	drain_all_pages();
 	free_before = nr_free_pages();
 	kunit_info(test, "four deliberate bad frees follow");
 	kunit_capture_start();
@@ -199,13 +199,13 @@ static void page_alloc_bad_frees(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, page_count(page), 1);
 
 	__free_pages(page, 1);
-	drain_local_pages();
+	drain_all_pages();
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before + 2);
 	kunit_capture_start();
 	__free_pages(page, 1);				/* double free */
 	out = kunit_capture_stop();
 	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "already free"));
-	drain_local_pages();
+	drain_all_pages();
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before + 2);
 }
 
@@ -246,7 +246,7 @@ static void page_alloc_reports(struct kunit *test)
 	const struct zone *zone = &NODE_DATA(0)->node_zones[ZONE_DMA];
 	size_t len;
 
-	drain_local_pages();
+	drain_all_pages();
 	len = buddyinfo_show(buf, sizeof(buf));
 	KUNIT_EXPECT_EQ(test, len, strlen(buf));
 	if (populated_zone(zone)) {

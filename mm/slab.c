@@ -28,6 +28,7 @@
 #include <linux/mm.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
 
@@ -345,18 +346,23 @@ static void node_free_empty(struct kmem_cache *s, struct kmem_cache_node *n)
 	}
 }
 
-/*
- * Until other CPUs run, only this CPU's magazine holds objects; the SMP
- * work will ask each CPU to flush its own.
- */
+/* On each CPU, from on_each_cpu(): empty this CPU's magazine. */
+static void flush_cpu_cache(void *cache)
+{
+	struct kmem_cache *s = cache;
+	struct array_cache *ac = &s->cpu_cache[smp_processor_id()];
+
+	cache_flusharray(s, ac, ac->avail);
+}
+
+/* Every CPU empties its magazine, then empty slabs go back. */
 int kmem_cache_shrink(struct kmem_cache *s)
 {
-	struct array_cache *ac = &s->cpu_cache[smp_processor_id()];
 	unsigned long flags;
 	int nid;
 
+	on_each_cpu(flush_cpu_cache, s);
 	local_irq_save(flags);
-	cache_flusharray(s, ac, ac->avail);
 	for (nid = 0; nid < MAX_NUMNODES; nid++) {
 		spin_lock(&s->node[nid].list_lock);
 		node_free_empty(s, &s->node[nid]);

@@ -320,7 +320,7 @@ static void zone_free_pages(unsigned long free[MAX_NUMNODES][MAX_NR_ZONES])
 	int nid, z;
 
 	kmem_cache_shrink_all();
-	drain_local_pages();
+	drain_all_pages();
 	memset(free, 0, sizeof(unsigned long) * MAX_NUMNODES * MAX_NR_ZONES);
 	for_each_online_node(nid)
 		for (z = 0; z < MAX_NR_ZONES; z++)

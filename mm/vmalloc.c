@@ -7,7 +7,9 @@
  * page larger than asked, and that last page is never mapped: the guard.
  * vmalloc maps pages it allocates itself; ioremap maps device memory
  * uncached and owns no pages.  Unmapping clears each page-table entry and
- * flushes its TLB entry; the page-table pages stay for the next area.
+ * flushes the TLBs of every CPU (with interrupts on: vfree() and
+ * iounmap() are for process context); the page-table pages stay for the
+ * next area.
  *
  * Locking: vmap_area_lock protects the area list and the usage count.
  * It is not held while pages are allocated or mapped: an area on the
@@ -99,17 +101,22 @@ static void unmap_area(const struct vm_struct *area)
 
 	for (va = area->addr; va < end; va += PAGE_SIZE)
 		unmap_kernel_page(va);
+	flush_tlb_kernel_range(area->addr, end);
 }
 
-/* Unmap and free what a vmalloc area holds (its first nr pages). */
+/*
+ * Unmap and free what a vmalloc area holds (its first nr pages); the
+ * pages are freed only once no CPU's TLB can still reach them.
+ */
 static void free_vm_pages(struct vm_struct *area, unsigned int nr)
 {
 	unsigned int i;
 
-	for (i = 0; i < nr; i++) {
+	for (i = 0; i < nr; i++)
 		unmap_kernel_page(area->addr + i * PAGE_SIZE);
+	flush_tlb_kernel_range(area->addr, area->addr + nr * PAGE_SIZE);
+	for (i = 0; i < nr; i++)
 		__free_page(area->pages[i]);
-	}
 	kfree(area->pages);
 	kfree(area);
 }

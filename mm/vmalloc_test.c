@@ -23,7 +23,7 @@ static void touch(void *addr)
 static unsigned long settled_free_pages(void)
 {
 	kmem_cache_shrink_all();
-	drain_local_pages();
+	drain_all_pages();
 	return nr_free_pages();
 }
 

@@ -37,7 +37,8 @@ struct cpu_data {
 	int node;			/* (C) NUMA node */
 	u32 apic_id;			/* (C) */
 	bool online;			/* (P) */
-	struct task_struct *current;	/* (P) the running task */
+	struct task_struct *current_task;	/* (P) the running task */
+	struct task_struct *idle;	/* (C) its idle task (other CPUs) */
 	int preempt_count;		/* (P) see linux/preempt.h */
 	u64 gdt[GDT_ENTRIES] __attribute__((aligned(16)));	/* (C) */
 	struct tss_struct tss __attribute__((aligned(16)));	/* (C) */

@@ -47,6 +47,20 @@ void unmap_kernel_page(unsigned long va);
 /* The leaf entry mapping va (and its level: 1 = 4K, 2 = 2M, 3 = 1G), or 0. */
 unsigned long lookup_kernel_pte(unsigned long va, int *level);
 
+/* Switch this CPU to the kernel page tables (a starting CPU). */
+void load_kernel_pgd(void);
+
+/*
+ * Page tables for a starting CPU: the kernel's, plus the first GiB
+ * mapped at its own address for the trampoline; below 4 GiB, since the
+ * trampoline loads CR3 in 32-bit mode.  0 when out of memory.
+ */
+phys_addr_t trampoline_pgd_alloc(void);
+void trampoline_pgd_free(phys_addr_t pgd);
+
+/* After unmapping kernel pages: flush every CPU's TLB (interrupts on). */
+void flush_tlb_kernel_range(unsigned long start, unsigned long end);
+
 static inline void flush_tlb_one(unsigned long va)
 {
 	__asm__ __volatile__("invlpg (%0)" : : "r"(va) : "memory");

@@ -41,6 +41,16 @@ static inline void local_irq_disable(void)
 	__asm__ __volatile__("cli" : : : "memory");
 }
 
+static inline void local_irq_enable(void)
+{
+	__asm__ __volatile__("sti" : : : "memory");
+}
+
+static inline void cpu_relax(void)
+{
+	__builtin_ia32_pause();
+}
+
 static inline void halt(void)
 {
 	__asm__ __volatile__("hlt" : : : "memory");

@@ -259,6 +259,17 @@ bool kunit_filter_match(const char *filter, const char *suite_name,
  */
 bool kunit_run_tests(const char *filter);
 
+/*
+ * Run one case in its own kernel thread, failing it if it takes more than
+ * timeout jiffies, and return its final state without printing it
+ * (lib/kunit/test.c); kunit_case_timeout (seconds, ktest_timeout= on the
+ * command line) is what the runner uses.
+ */
+extern unsigned int kunit_case_timeout;
+struct kunit kunit_run_case_timeout(struct kunit_suite *suite,
+				    struct kunit_case *test_case,
+				    unsigned long timeout);
+
 /* Run one suite as KTAP subtest number index (lib/kunit/test.c). */
 enum kunit_status kunit_run_suite(struct kunit_suite *suite, int index,
 				  const char *filter, int stats[3]);

@@ -8,8 +8,8 @@
  * inside one, and kunit_expect_fault() runs a function inside another,
  * "expecting" one, so a deliberate fault is not reported as an oops.
  *
- * This uses setjmp/longjmp on the one kernel stack.  Once kernel threads
- * exist each case will run in its own thread instead, as in Linux.
+ * This uses setjmp/longjmp on the running task's stack; the test runner
+ * also runs each case in a kernel thread of its own, as Linux does.
  */
 #ifndef _KUNIT_TRY_CATCH_H
 #define _KUNIT_TRY_CATCH_H
@@ -32,6 +32,7 @@ struct kunit_try_catch {
 	unsigned long vector;		/* the exception caught */
 	unsigned long ip;		/* where it happened */
 	unsigned long fault_addr;	/* CR2, for a page fault */
+	int preempt_count;		/* restored when the function is abandoned */
 };
 
 /* Run fn(arg) under tc; returns how it ended. */
@@ -40,6 +41,13 @@ enum kunit_caught kunit_try_catch_run(struct kunit_try_catch *tc,
 
 /* End the innermost try/catch now (a failed assertion). */
 void __attribute__((noreturn)) kunit_try_catch_throw(void);
+
+/*
+ * For kernel code that found a bug it cannot go on from (a lock taken
+ * twice): end the test case running in this task, if there is one;
+ * otherwise return, and the caller decides (lib/kunit/try-catch.c).
+ */
+void kunit_abort_current_test(void);
 
 /* True when the innermost try/catch expects a fault. */
 bool kunit_fault_is_expected(void);

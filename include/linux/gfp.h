@@ -62,7 +62,8 @@ void free_pages(unsigned long addr, unsigned int order);
 #define __free_page(page)	__free_pages(page, 0)
 #define free_page(addr)		free_pages(addr, 0)
 
-/* Give this CPU's cached order-0 pages back to the buddy lists. */
+/* Give this CPU's (every CPU's) cached order-0 pages back to the buddy lists. */
 void drain_local_pages(void);
+void drain_all_pages(void);
 
 #endif

@@ -35,4 +35,26 @@ unsigned long irq_count(unsigned int vector, int cpu);
 /* /proc/interrupts text: one line per used vector, one column per CPU. */
 size_t interrupts_show(char *buf, size_t size);
 
+/*
+ * ISA interrupts for drivers (kernel/ioapic.c): request_irq() takes a
+ * free vector for handler and routes ISA IRQ isa_irq (0-15) to it
+ * through the IOAPIC, on the GSI, polarity and trigger mode the ACPI
+ * MADT's overrides give (ISA default: same number, edge, active high),
+ * delivered to the boot CPU.  Returns the vector, or -EINVAL, -EBUSY
+ * (already requested), -ENOSPC (no vector) or -ENODEV (no IOAPIC pin).
+ * free_irq() masks the line and frees the vector.  Linux's request_irq
+ * takes flags and a dev_id and returns 0; Linux numbers interrupts
+ * itself (virtual IRQs) and hides vectors from drivers.
+ */
+int request_irq(unsigned int isa_irq, irq_handler_t handler, void *data,
+		const char *name);
+void free_irq(unsigned int isa_irq);
+
+/*
+ * Boot: mask the 8259s, set up the boot CPU's local APIC and the
+ * IOAPICs, calibrate the clocks, start the tick, take the serial
+ * receive interrupt, then enable interrupts (kernel/irq_init.c).
+ */
+void interrupts_init(void);
+
 #endif

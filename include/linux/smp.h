@@ -17,4 +17,17 @@ static inline int smp_processor_id(void)
 	return cpu;
 }
 
+/* Start every other CPU the MADT lists (kernel/smp.c), after the IPI handlers. */
+void smp_prepare_ipis(void);
+void smp_init(void);
+int num_online_cpus(void);
+
+/*
+ * Run func(info) on every other online CPU, from an interrupt, and wait
+ * until all have (Linux's smp_call_function); on_each_cpu() runs it on
+ * this CPU too.  Call with interrupts enabled.
+ */
+void smp_call_function(void (*func)(void *info), void *info);
+void on_each_cpu(void (*func)(void *info), void *info);
+
 #endif

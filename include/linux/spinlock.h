@@ -1,8 +1,12 @@
 /*
  * Spinlocks: a ticket lock, so waiters are served in arrival order.
- * spin_lock_irqsave() also disables interrupts on this CPU, for data an
- * interrupt handler may touch.  Until other CPUs run (the SMP work) they
- * never spin, but every lock is already taken where it must be.
+ * Holding one disables preemption; spin_lock_irqsave() also disables
+ * interrupts on this CPU, for data an interrupt handler may touch.
+ *
+ * Lock debugging (always on, it is cheap): each lock remembers the CPU
+ * holding it, so taking a lock this CPU already holds (which would spin
+ * for ever) is reported with a backtrace instead of hanging silently,
+ * and schedule() reports sleeping with a spinlock held.
  */
 #ifndef _LINUX_SPINLOCK_H
 #define _LINUX_SPINLOCK_H
@@ -10,37 +14,62 @@
 #include <asm/irqflags.h>
 #include <linux/bug.h>
 #include <linux/compiler.h>
+#include <linux/preempt.h>
+#include <linux/smp.h>
 #include <linux/types.h>
 
 typedef struct {
 	u16 next;	/* the next ticket to hand out */
 	u16 owner;	/* the ticket now being served */
+	int owner_cpu;	/* holder's CPU + 1, or 0: for the debug checks */
 } spinlock_t;
 
-#define __SPIN_LOCK_UNLOCKED(name)	((spinlock_t){ 0, 0 })
+#define __SPIN_LOCK_UNLOCKED(name)	((spinlock_t){ 0, 0, 0 })
 #define DEFINE_SPINLOCK(name)		spinlock_t name = __SPIN_LOCK_UNLOCKED(name)
 
 static inline void spin_lock_init(spinlock_t *lock)
 {
-	lock->next = lock->owner = 0;
-}
-
-static inline void spin_lock(spinlock_t *lock)
-{
-	u16 ticket = __atomic_fetch_add(&lock->next, 1, __ATOMIC_RELAXED);
-
-	while (__atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE) != ticket)
-		__builtin_ia32_pause();
-}
-
-static inline void spin_unlock(spinlock_t *lock)
-{
-	__atomic_store_n(&lock->owner, lock->owner + 1, __ATOMIC_RELEASE);
+	*lock = __SPIN_LOCK_UNLOCKED(*lock);
 }
 
 static inline bool spin_is_locked(spinlock_t *lock)
 {
 	return READ_ONCE(lock->next) != READ_ONCE(lock->owner);
+}
+
+/* Lock bug reports (kernel/locking/spinlock.c). */
+void lock_bug(const char *what);
+void spin_dump_recursion(spinlock_t *lock);
+
+/* Take the lock without touching the preemption count. */
+static inline void arch_spin_lock(spinlock_t *lock)
+{
+	u16 ticket;
+
+	if (unlikely(READ_ONCE(lock->owner_cpu) == smp_processor_id() + 1))
+		spin_dump_recursion(lock);
+	ticket = __atomic_fetch_add(&lock->next, 1, __ATOMIC_RELAXED);
+	while (__atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE) != ticket)
+		__builtin_ia32_pause();
+	lock->owner_cpu = smp_processor_id() + 1;
+}
+
+static inline void arch_spin_unlock(spinlock_t *lock)
+{
+	lock->owner_cpu = 0;
+	__atomic_store_n(&lock->owner, lock->owner + 1, __ATOMIC_RELEASE);
+}
+
+static inline void spin_lock(spinlock_t *lock)
+{
+	preempt_disable();
+	arch_spin_lock(lock);
+}
+
+static inline void spin_unlock(spinlock_t *lock)
+{
+	arch_spin_unlock(lock);
+	preempt_enable();
 }
 
 #define spin_lock_irqsave(lock, flags)			\
@@ -51,8 +80,11 @@ static inline bool spin_is_locked(spinlock_t *lock)
 
 #define spin_unlock_irqrestore(lock, flags)		\
 	do {						\
-		spin_unlock(lock);			\
+		arch_spin_unlock(lock);			\
+		preempt_enable_no_resched();		\
 		local_irq_restore(flags);		\
+		if (preempt_count() == 0)		\
+			preempt_schedule();		\
 	} while (0)
 
 /* For functions whose comment says the caller holds the lock. */

@@ -7,9 +7,11 @@
  * "SUITE.CASE" ("all" means every case).  A suite with no selected case
  * is left out of the plan, as in Linux.
  */
+#include <asm/cmdline.h>
 #include <kunit/test.h>
 #include <linux/glob.h>
 #include <linux/kernel.h>
+#include <linux/kstrtox.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 
@@ -70,6 +72,12 @@ bool kunit_run_tests(const char *filter)
 	int stats[3] = { 0, 0, 0 };	/* pass, fail, skip */
 	int nr_suites = 0, index = 0;
 
+	char val[16];
+
+	if (cmdline_find_option(boot_command_line, "ktest_timeout", val,
+				sizeof(val)) >= 0 &&
+	    kstrtouint(val, 10, &kunit_case_timeout))
+		pr_warn("kunit: bad ktest_timeout=%s ignored\n", val);
 	for (s = __start_kunit_suites; s < __stop_kunit_suites; s++)
 		nr_suites += kunit_suite_selected(*s, filter);
 

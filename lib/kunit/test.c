@@ -19,11 +19,18 @@
 #include <asm/traps.h>
 #include <kunit/capture.h>
 #include <kunit/test.h>
+#include <linux/completion.h>
+#include <linux/jiffies.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 
 #define KUNIT_INDENT	"    "
+
+/* Seconds a case may take before it is failed (ktest_timeout=). */
+unsigned int kunit_case_timeout = 60;
 #define KUNIT_STR_MAX	128	/* strings longer than this are cut in reports */
 
 static void kunit_vlog(struct kunit *test, const char *level,
@@ -222,7 +229,8 @@ int kunit_expect_fault(void (*fn)(void *), void *arg, unsigned long *addr)
 struct kunit_run {
 	struct kunit_suite *suite;
 	struct kunit_case *test_case;
-	struct kunit *test;
+	struct kunit test;
+	struct completion done;
 };
 
 static void kunit_case_body(void *data)
@@ -231,21 +239,21 @@ static void kunit_case_body(void *data)
 	int ret;
 
 	if (run->suite->init) {
-		ret = run->suite->init(run->test);
+		ret = run->suite->init(&run->test);
 		if (ret) {
-			kunit_err(run->test, "failed to initialize: %d", ret);
-			run->test->status = KUNIT_FAILURE;
+			kunit_err(&run->test, "failed to initialize: %d", ret);
+			run->test.status = KUNIT_FAILURE;
 			return;
 		}
 	}
-	run->test_case->run_case(run->test);
+	run->test_case->run_case(&run->test);
 }
 
 static void kunit_exit_body(void *data)
 {
 	struct kunit_run *run = data;
 
-	run->suite->exit(run->test);
+	run->suite->exit(&run->test);
 }
 
 /* Runs fn under a try/catch; an exception there fails the case. */
@@ -255,31 +263,79 @@ static void kunit_run_caught(struct kunit_run *run, void (*fn)(void *))
 
 	if (kunit_try_catch_run(&tc, fn, run) != KUNIT_CAUGHT_EXCEPTION)
 		return;
-	run->test->status = KUNIT_FAILURE;
-	kunit_err(run->test, "test case crashed: %s %s at %pS",
+	run->test.status = KUNIT_FAILURE;
+	kunit_err(&run->test, "test case crashed: %s %s at %pS",
 		  trap_mnemonic(tc.vector), trap_name(tc.vector),
 		  (void *)tc.ip);
+}
+
+/* The case's own thread: the case, the suite's exit, then say so. */
+static int kunit_case_thread(void *data)
+{
+	struct kunit_run *run = data;
+
+	kunit_run_caught(run, kunit_case_body);
+	if (run->suite->exit)
+		kunit_run_caught(run, kunit_exit_body);
+	kunit_capture_stop();
+	complete(&run->done);
+	return 0;
+}
+
+static void kunit_print_result(const struct kunit *test, int index)
+{
+	if (test->status == KUNIT_SKIPPED)
+		printk(KERN_INFO KUNIT_INDENT "ok %d %s # SKIP %s\n", index,
+		       test->name, test->status_comment);
+	else
+		printk(KERN_INFO KUNIT_INDENT "%s %d %s\n",
+		       test->status == KUNIT_SUCCESS ? "ok" : "not ok", index,
+		       test->name);
+}
+
+/*
+ * Run one case in a kernel thread of its own and wait at most timeout
+ * jiffies for it; returns how it ended.  A case that does not finish is
+ * failed; its thread and its state are left alone (it may still wake
+ * up), never freed.
+ */
+struct kunit kunit_run_case_timeout(struct kunit_suite *suite,
+				    struct kunit_case *test_case,
+				    unsigned long timeout)
+{
+	struct kunit_run *run = kzalloc(sizeof(*run), GFP_KERNEL);
+	struct kunit result = { .name = test_case->name, .status = KUNIT_FAILURE };
+
+	if (!run)
+		return result;
+	run->suite = suite;
+	run->test_case = test_case;
+	run->test.name = test_case->name;
+	run->test.status = KUNIT_SUCCESS;
+	init_completion(&run->done);
+	if (!kthread_run(kunit_case_thread, run, test_case->name)) {
+		kunit_err(&result, "no memory for its thread");
+		kfree(run);
+		return result;
+	}
+	if (!wait_for_completion_timeout(&run->done, timeout)) {
+		kunit_err(&result, "timed out after %lu ms; its thread is left as it is",
+			  timeout * 1000 / HZ);
+		return result;		/* run stays: the thread may use it */
+	}
+	result = run->test;
+	kfree(run);
+	return result;
 }
 
 static enum kunit_status kunit_run_case(struct kunit_suite *suite,
 					struct kunit_case *test_case, int index)
 {
-	struct kunit test = { .name = test_case->name, .status = KUNIT_SUCCESS };
-	struct kunit_run run = { suite, test_case, &test };
+	struct kunit result = kunit_run_case_timeout(suite, test_case,
+						     kunit_case_timeout * HZ);
 
-	kunit_run_caught(&run, kunit_case_body);
-	if (suite->exit)
-		kunit_run_caught(&run, kunit_exit_body);
-	kunit_capture_stop();
-
-	if (test.status == KUNIT_SKIPPED)
-		printk(KERN_INFO KUNIT_INDENT "ok %d %s # SKIP %s\n", index,
-		       test.name, test.status_comment);
-	else
-		printk(KERN_INFO KUNIT_INDENT "%s %d %s\n",
-		       test.status == KUNIT_SUCCESS ? "ok" : "not ok", index,
-		       test.name);
-	return test.status;
+	kunit_print_result(&result, index);
+	return result.status;
 }
 
 /* How many of the suite's cases the filter selects. */

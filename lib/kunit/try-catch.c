@@ -1,21 +1,37 @@
 /*
  * Try/catch for test cases; see kunit/try-catch.h for the interface.
  *
- * Invariant: current_catcher is the innermost running try/catch (or
- * NULL), and each one's outer field is the one it was started inside.
- * The exception handler runs on the same stack as the code it stopped,
- * above the try/catch's frame, so a longjmp back to it discards the
- * exception frame and the half-run function together.
+ * Invariant: a task's kunit_catcher is its innermost running try/catch
+ * (or NULL), and each one's outer field is the one it was started
+ * inside.  The exception handler runs on the same stack as the code it
+ * stopped, above the try/catch's frame, so a longjmp back to it discards
+ * the exception frame and the half-run function together.  The
+ * preemption count is restored too: a case abandoned while holding a
+ * spinlock must not leave its CPU unable to schedule.
  *
- * Locking: none; one CPU runs tests until kernel threads exist.
+ * Locking: none; each task has its own catchers (before the scheduler
+ * runs, the boot context uses boot_catcher).
  */
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <kunit/try-catch.h>
 #include <linux/panic.h>
+#include <linux/preempt.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 
-static struct kunit_try_catch *current_catcher;
+static struct kunit_try_catch *boot_catcher;
+
+/* The running task's innermost catcher, as an lvalue. */
+#define current_catcher (*catcher_slot())
+
+static struct kunit_try_catch **catcher_slot(void)
+{
+	struct task_struct *task = this_cpu()->current_task;
+
+	return task ? (struct kunit_try_catch **)&task->kunit_catcher :
+		      &boot_catcher;
+}
 
 enum kunit_caught kunit_try_catch_run(struct kunit_try_catch *tc,
 				      void (*fn)(void *), void *arg)
@@ -26,10 +42,13 @@ enum kunit_caught kunit_try_catch_run(struct kunit_try_catch *tc,
 	tc->vector = 0;
 	tc->ip = 0;
 	tc->fault_addr = 0;
+	tc->preempt_count = preempt_count();
 	current_catcher = tc;
 	caught = setjmp(&tc->env);
 	if (caught == KUNIT_CAUGHT_NOTHING)
 		fn(arg);
+	else
+		preempt_count_add(tc->preempt_count - preempt_count());
 	current_catcher = tc->outer;
 	return caught;
 }
@@ -59,4 +78,10 @@ void kunit_try_catch_exception(const struct pt_regs *regs)
 		pr_info("    # caught expected %s at %pS\n",
 			trap_mnemonic(regs->vector), (void *)regs->ip);
 	longjmp(&tc->env, KUNIT_CAUGHT_EXCEPTION);
+}
+
+void kunit_abort_current_test(void)
+{
+	if (current_catcher)
+		longjmp(&current_catcher->env, KUNIT_CAUGHT_ABORT);
 }

@@ -1,0 +1,112 @@
+/*
+ * Tasks and the scheduler (kernel/sched/core.c).
+ *
+ * Every kernel thread is a struct task_struct with its own kernel stack
+ * (with an unmapped guard page below it).  Each CPU has a run queue of
+ * runnable tasks per priority, served round-robin; the timer tick
+ * (scheduler_tick) ends a task's time slice and the task is preempted on
+ * the way out of the interrupt, unless it holds a spinlock or otherwise
+ * disabled preemption (linux/preempt.h).  A CPU with nothing to run
+ * halts in its idle task until an interrupt.
+ */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+
+#include <asm/page.h>
+#include <asm/percpu.h>
+#include <linux/list.h>
+#include <linux/types.h>
+
+/* The address limit of the user-access checks (asm/uaccess later). */
+typedef struct {
+	unsigned long seg;
+} mm_segment_t;
+
+#define KERNEL_DS	((mm_segment_t){ ~0UL })
+#define USER_DS		((mm_segment_t){ TASK_SIZE })
+
+struct thread_info {
+	unsigned long flags;		/* TIF_* */
+	mm_segment_t addr_limit;	/* set_fs()/get_fs() */
+};
+
+#define TIF_NEED_RESCHED	0
+
+/* Task states, Linux's values. */
+#define TASK_RUNNING		0x0000
+#define TASK_INTERRUPTIBLE	0x0001
+#define TASK_UNINTERRUPTIBLE	0x0002
+#define TASK_DEAD		0x0080
+
+#define MAX_PRIO		8	/* priorities 0 (highest) .. 7 */
+#define DEFAULT_PRIO		4
+#define TASK_COMM_LEN		16
+#define THREAD_SIZE		(4 * PAGE_SIZE)
+
+typedef unsigned long cpumask_t;	/* bit n: CPU n (NR_CPUS <= 64) */
+#define CPU_MASK_ALL		(~0UL)
+
+struct task_struct {
+	struct thread_info thread_info;	/* first, as Linux's THREAD_INFO_IN_TASK */
+	volatile long state;		/* TASK_* */
+	int pid;
+	char comm[TASK_COMM_LEN];
+	int prio;
+	int cpu;			/* the run queue it is on or last ran on */
+	cpumask_t cpus_allowed;
+	int time_slice;			/* ticks left */
+	unsigned long sp;		/* saved stack pointer while switched out */
+	void *stack;			/* lowest address of the kernel stack */
+	struct list_head run_list;	/* rq->lock */
+	bool on_rq;			/* rq->lock: on a run queue */
+	struct list_head tasks;		/* all tasks; tasklist_lock */
+	int (*threadfn)(void *data);
+	void *data;
+	int exit_code;
+	unsigned long nr_switches;	/* times it was switched in */
+	void *kunit_catcher;		/* innermost test try/catch (kunit) */
+};
+
+static inline struct task_struct *get_current(void)
+{
+	struct task_struct *t;
+
+	__asm__ __volatile__("movq %%gs:%c1, %0"
+			     : "=r"(t) : "i"(offsetof(struct cpu_data, current_task)));
+	return t;
+}
+#define current get_current()
+
+/* Called by the local timer interrupt on every CPU, HZ times a second. */
+void scheduler_tick(void);
+
+void schedule(void);
+/* At the end of an interrupt: switch if the tick asked and nothing forbids. */
+void preempt_schedule_irq(void);
+void sched_yield(void);
+int wake_up_process(struct task_struct *p);
+/* Sleep for at least timeout jiffies (state set by the caller); returns 0. */
+long schedule_timeout(long timeout);
+void set_current_state(long state);
+bool need_resched(void);
+
+/* Kernel threads (kernel/kthread.c). */
+struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
+				   const char *name);
+void kthread_bind(struct task_struct *p, int cpu);
+struct task_struct *kthread_run(int (*threadfn)(void *data), void *data,
+				const char *name);
+void __attribute__((noreturn)) do_exit(int code);
+/* Start the thread that frees dead tasks (after sched_init). */
+void kthread_init(void);
+
+void sched_init(void);
+/* Make the running boot context this CPU's task (the idle one if idle). */
+void sched_init_cpu(struct task_struct *boot_task, void *stack, bool idle);
+
+/* How the scheduler asks another CPU to reschedule (set by kernel/smp.c). */
+extern void (*smp_send_reschedule)(int cpu);
+/* Become this CPU's idle task and never return (boot CPU: after init). */
+void __attribute__((noreturn)) cpu_idle(void);
+
+#endif

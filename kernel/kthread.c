@@ -1,0 +1,177 @@
+/*
+ * Kernel threads: a task_struct and a kernel stack, started by the
+ * scheduler at ret_from_kthread (kernel/sched/switch.asm), which calls
+ * kthread_start() to run the thread's function and exit with its result.
+ *
+ * Stacks are THREAD_SIZE bytes of vmalloc memory; the vmalloc area
+ * leaves an unmapped page between areas, so the page below every stack
+ * is a guard: overflowing it faults onto the double-fault stack and is
+ * reported instead of silently overwriting a neighbour.
+ *
+ * A task is freed by the reaper thread, to which the task that runs
+ * after its final schedule() hands it: freeing a stack flushes every
+ * CPU's TLB, which needs interrupts on and may wait.
+ *
+ * Locking: tasklist_lock protects the list of all tasks and next_pid;
+ * reap_lock the list of dead tasks.
+ */
+#include <linux/kernel.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+#include <linux/wait.h>
+
+LIST_HEAD(task_list);
+DEFINE_SPINLOCK(tasklist_lock);
+static int next_pid = 1;
+static LIST_HEAD(dead_tasks);
+static DEFINE_SPINLOCK(reap_lock);
+static DECLARE_WAIT_QUEUE_HEAD(reaper_wait);
+
+extern void ret_from_kthread(void);
+void schedule_tail(void);
+
+/* The registers __switch_to_asm pops, then the address it returns to. */
+struct switch_frame {
+	unsigned long r15, r14, r13, r12, rbx, rbp;
+	unsigned long ret;
+};
+
+void task_list_add(struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p->pid = next_pid++;
+	list_add_tail(&p->tasks, &task_list);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+static void free_task(struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_del(&p->tasks);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	vfree(p->stack);
+	kfree(p);
+}
+
+/* From finish_task_switch(): queue a dead task for the reaper. */
+void reap_task(struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&reap_lock, flags);
+	list_add_tail(&p->run_list, &dead_tasks);
+	spin_unlock_irqrestore(&reap_lock, flags);
+	wake_up(&reaper_wait);
+}
+
+static struct task_struct *next_dead(void)
+{
+	struct task_struct *p = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&reap_lock, flags);
+	if (!list_empty(&dead_tasks)) {
+		p = list_first_entry(&dead_tasks, struct task_struct, run_list);
+		list_del(&p->run_list);
+	}
+	spin_unlock_irqrestore(&reap_lock, flags);
+	return p;
+}
+
+static bool have_dead(void)
+{
+	return READ_ONCE(dead_tasks.next) != &dead_tasks;
+}
+
+static int reaper(void *unused)
+{
+	struct task_struct *p;
+
+	for (;;) {
+		wait_event(reaper_wait, have_dead());
+		while ((p = next_dead()))
+			free_task(p);
+	}
+	return 0;
+}
+
+void kthread_init(void)
+{
+	if (!kthread_run(reaper, NULL, "reaper"))
+		panic("kthread: cannot start the reaper");
+}
+
+struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
+				   const char *name)
+{
+	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
+	struct switch_frame *frame;
+
+	if (!p)
+		return NULL;
+	p->stack = vmalloc(THREAD_SIZE);
+	if (!p->stack) {
+		kfree(p);
+		return NULL;
+	}
+	/*
+	 * At the top of the stack: after the pops and the ret, the stack
+	 * pointer is the (16-byte aligned) top, as ret_from_kthread's call
+	 * needs.
+	 */
+	frame = (struct switch_frame *)((char *)p->stack + THREAD_SIZE) - 1;
+	memset(frame, 0, sizeof(*frame));
+	frame->ret = (unsigned long)ret_from_kthread;
+	p->sp = (unsigned long)frame;
+	p->state = TASK_UNINTERRUPTIBLE;	/* until wake_up_process() */
+	p->prio = DEFAULT_PRIO;
+	p->cpu = smp_processor_id();
+	p->cpus_allowed = CPU_MASK_ALL;
+	p->thread_info.addr_limit = USER_DS;
+	p->threadfn = threadfn;
+	p->data = data;
+	strlcpy(p->comm, name, sizeof(p->comm));
+	task_list_add(p);
+	return p;
+}
+
+void kthread_bind(struct task_struct *p, int cpu)
+{
+	p->cpus_allowed = 1UL << cpu;
+	p->cpu = cpu;
+}
+
+struct task_struct *kthread_run(int (*threadfn)(void *data), void *data,
+				const char *name)
+{
+	struct task_struct *p = kthread_create(threadfn, data, name);
+
+	if (p)
+		wake_up_process(p);
+	return p;
+}
+
+void kthread_start(void)
+{
+	struct task_struct *self = current;
+
+	schedule_tail();
+	do_exit(self->threadfn(self->data));
+}
+
+void do_exit(int code)
+{
+	current->exit_code = code;
+	current->state = TASK_DEAD;
+	schedule();
+	panic("do_exit: a dead task ran again");
+}

@@ -1,0 +1,58 @@
+/*
+ * Mutexes: an owner pointer and a wait queue.  mutex_lock() takes the
+ * mutex if it is free, otherwise sleeps on the queue until an unlock
+ * wakes it and tries again (waiters are woken one at a time).
+ *
+ * Locking: lock->wait.lock protects owner.
+ */
+#include <linux/bug.h>
+#include <linux/mutex.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+
+void mutex_init(struct mutex *lock)
+{
+	lock->owner = NULL;
+	init_waitqueue_head(&lock->wait);
+}
+
+bool mutex_trylock(struct mutex *lock)
+{
+	unsigned long flags;
+	bool taken = false;
+
+	spin_lock_irqsave(&lock->wait.lock, flags);
+	if (!lock->owner) {
+		lock->owner = current;
+		taken = true;
+	}
+	spin_unlock_irqrestore(&lock->wait.lock, flags);
+	return taken;
+}
+
+void mutex_lock(struct mutex *lock)
+{
+	if (unlikely(READ_ONCE(lock->owner) == current)) {
+		lock_bug("recursive mutex_lock");
+		panic("recursive mutex_lock by %s/%d", current->comm, current->pid);
+	}
+	if (unlikely(preempt_count()))
+		lock_bug("mutex_lock in atomic context");
+	wait_event(lock->wait, mutex_trylock(lock));
+}
+
+void mutex_unlock(struct mutex *lock)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&lock->wait.lock, flags);
+	WARN_ON_ONCE(lock->owner != current);
+	lock->owner = NULL;
+	spin_unlock_irqrestore(&lock->wait.lock, flags);
+	wake_up(&lock->wait);
+}
+
+bool mutex_is_locked(struct mutex *lock)
+{
+	return READ_ONCE(lock->owner) != NULL;
+}
