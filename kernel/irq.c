@@ -83,14 +83,16 @@ void do_IRQ(struct pt_regs *regs)
 {
 	unsigned int vector = regs->vector;
 	struct irq_desc *desc = &irq_desc[vector];
+	irq_handler_t handler = READ_ONCE(desc->handler);
+	void *data = READ_ONCE(desc->data);
 	int cpu = smp_processor_id();
 
 	desc->count[cpu]++;
 	if (vector == SPURIOUS_APIC_VECTOR)
 		return;
 	preempt_count_add(HARDIRQ_OFFSET);
-	if (desc->handler) {
-		desc->handler(regs, desc->data);
+	if (handler) {		/* read once: free_vector() may race with us */
+		handler(regs, data);
 	} else {
 		unexpected_count[cpu]++;
 		if (!desc->reported) {

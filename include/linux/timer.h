@@ -24,6 +24,8 @@ void timer_setup(struct timer_list *t, void (*function)(struct timer_list *));
 void add_timer(struct timer_list *t);
 /* 1 if the timer was pending (and now will not run), else 0. */
 int del_timer(struct timer_list *t);
+/* The same, and wait until its function, if running, has returned. */
+int del_timer_sync(struct timer_list *t);
 /* Expire this CPU's due timers (from the tick). */
 void run_local_timers(void);
 

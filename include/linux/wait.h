@@ -35,6 +35,8 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait);
 /* Wake every sleeper (wake_up_all) or the first one (wake_up). */
 void wake_up(struct wait_queue_head *wq);
 void wake_up_all(struct wait_queue_head *wq);
+/* The same, for nr sleepers (0: all), with wq->lock already held. */
+void __wake_up_locked(struct wait_queue_head *wq, int nr);
 
 /*
  * Sleep until cond is true or timeout jiffies pass; evaluates to the

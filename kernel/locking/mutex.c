@@ -48,8 +48,8 @@ void mutex_unlock(struct mutex *lock)
 	spin_lock_irqsave(&lock->wait.lock, flags);
 	WARN_ON_ONCE(lock->owner != current);
 	lock->owner = NULL;
+	__wake_up_locked(&lock->wait, 1);	/* under the lock: see completion.c */
 	spin_unlock_irqrestore(&lock->wait.lock, flags);
-	wake_up(&lock->wait);
 }
 
 bool mutex_is_locked(struct mutex *lock)

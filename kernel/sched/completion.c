@@ -2,7 +2,10 @@
  * Completions, on top of a wait queue.  x->done counts events not yet
  * consumed; complete_all() makes it so large that every waiter passes.
  *
- * Locking: x->wait.lock protects done.
+ * Locking: x->wait.lock protects done.  complete() wakes the waiter
+ * before it drops the lock: a completion often lives on the waiter's
+ * stack, and the waiter must not be able to see the event, return and
+ * reuse that memory while complete() still touches it.
  */
 #include <linux/completion.h>
 
@@ -21,8 +24,8 @@ void complete(struct completion *x)
 	spin_lock_irqsave(&x->wait.lock, flags);
 	if (x->done != COMPLETE_ALL)
 		x->done++;
+	__wake_up_locked(&x->wait, 1);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
-	wake_up(&x->wait);
 }
 
 void complete_all(struct completion *x)
@@ -31,8 +34,8 @@ void complete_all(struct completion *x)
 
 	spin_lock_irqsave(&x->wait.lock, flags);
 	x->done = COMPLETE_ALL;
+	__wake_up_locked(&x->wait, 0);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
-	wake_up_all(&x->wait);
 }
 
 /* Consume one event if there is one. */

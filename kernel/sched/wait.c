@@ -38,17 +38,23 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait)
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
-static void __wake_up(struct wait_queue_head *wq, int nr)
+void __wake_up_locked(struct wait_queue_head *wq, int nr)
 {
 	struct list_head *pos;
-	unsigned long flags;
 
-	spin_lock_irqsave(&wq->lock, flags);
 	list_for_each(pos, &wq->head) {
 		wake_up_process(list_entry(pos, struct wait_queue_entry, entry)->task);
 		if (--nr == 0)
 			break;
 	}
+}
+
+static void __wake_up(struct wait_queue_head *wq, int nr)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	__wake_up_locked(wq, nr);
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 

@@ -10,6 +10,7 @@
  * protects its list and its timers' pending flags.  A timer's function
  * runs with no lock held.
  */
+#include <asm/processor.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -18,7 +19,8 @@
 
 struct timer_base {
 	spinlock_t lock;
-	struct list_head list;	/* pending timers, earliest first */
+	struct list_head list;		/* pending timers, earliest first */
+	struct timer_list *running;	/* whose function runs right now */
 };
 
 static struct timer_base timer_bases[NR_CPUS];
@@ -94,11 +96,23 @@ void run_local_timers(void)
 			break;
 		list_del(&t->entry);
 		t->pending = false;
+		base->running = t;
 		spin_unlock_irqrestore(&base->lock, flags);
 		t->function(t);
 		spin_lock_irqsave(&base->lock, flags);
+		base->running = NULL;
 	}
 	spin_unlock_irqrestore(&base->lock, flags);
+}
+
+int del_timer_sync(struct timer_list *t)
+{
+	struct timer_base *base = &timer_bases[t->cpu];
+	int was_pending = del_timer(t);
+
+	while (READ_ONCE(base->running) == t)
+		cpu_relax();
+	return was_pending;
 }
 
 struct process_timer {
@@ -125,7 +139,7 @@ long schedule_timeout(long timeout)
 	pt.timer.expires = jiffies + timeout;
 	add_timer(&pt.timer);
 	schedule();
-	del_timer(&pt.timer);
+	del_timer_sync(&pt.timer);	/* its function may still be running */
 	left = (long)(pt.timer.expires - jiffies);
 	return left < 0 ? 0 : left;
 }

@@ -294,8 +294,8 @@ static void kunit_print_result(const struct kunit *test, int index)
 }
 
 /*
- * Run one case in a kernel thread of its own and wait at most timeout
- * jiffies for it; returns how it ended.  A case that does not finish is
+ * Run one case in a kernel thread of its own, bound to this CPU, and wait
+ * at most timeout jiffies for it; returns how it ended.  A case that does not finish is
  * failed; its thread and its state are left alone (it may still wake
  * up), never freed.
  */
@@ -305,6 +305,7 @@ struct kunit kunit_run_case_timeout(struct kunit_suite *suite,
 {
 	struct kunit_run *run = kzalloc(sizeof(*run), GFP_KERNEL);
 	struct kunit result = { .name = test_case->name, .status = KUNIT_FAILURE };
+	struct task_struct *thread;
 
 	if (!run)
 		return result;
@@ -313,11 +314,15 @@ struct kunit kunit_run_case_timeout(struct kunit_suite *suite,
 	run->test.name = test_case->name;
 	run->test.status = KUNIT_SUCCESS;
 	init_completion(&run->done);
-	if (!kthread_run(kunit_case_thread, run, test_case->name)) {
+	thread = kthread_create(kunit_case_thread, run, test_case->name);
+	if (!thread) {
 		kunit_err(&result, "no memory for its thread");
 		kfree(run);
 		return result;
 	}
+	/* On the runner's CPU: smp_processor_id() stays put within a case. */
+	kthread_bind(thread, smp_processor_id());
+	wake_up_process(thread);
 	if (!wait_for_completion_timeout(&run->done, timeout)) {
 		kunit_err(&result, "timed out after %lu ms; its thread is left as it is",
 			  timeout * 1000 / HZ);
