@@ -80,7 +80,7 @@ KERNEL_SRCS := \
 	mm/page_alloc_test.c mm/numa_test.c mm/slab_test.c \
 	mm/vmalloc_test.c \
 	kernel/irq_test.c kernel/time_test.c kernel/sched/sched_test.c \
-	kernel/locking/locking_test.c
+	kernel/locking/locking_test.c kernel/smp_test.c
 
 KERNEL_OBJS := $(patsubst %,$(B)/%.o,$(basename $(KERNEL_SRCS)))
 # The kernel's own symbol table: a first link with an empty table gives the

@@ -28,9 +28,11 @@
 LIST_HEAD(task_list);
 DEFINE_SPINLOCK(tasklist_lock);
 static int next_pid = 1;
+int nr_threads;			/* tasks on task_list */
 static LIST_HEAD(dead_tasks);
 static DEFINE_SPINLOCK(reap_lock);
 static DECLARE_WAIT_QUEUE_HEAD(reaper_wait);
+static DECLARE_WAIT_QUEUE_HEAD(reaped_wait);	/* woken after each free */
 
 extern void ret_from_kthread(void);
 void schedule_tail(void);
@@ -48,6 +50,7 @@ void task_list_add(struct task_struct *p)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	p->pid = next_pid++;
 	list_add_tail(&p->tasks, &task_list);
+	nr_threads++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
@@ -57,6 +60,7 @@ static void free_task(struct task_struct *p)
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_del(&p->tasks);
+	nr_threads--;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	vfree(p->stack);
 	kfree(p);
@@ -98,10 +102,18 @@ static int reaper(void *unused)
 
 	for (;;) {
 		wait_event(reaper_wait, have_dead());
-		while ((p = next_dead()))
+		while ((p = next_dead())) {
 			free_task(p);
+			wake_up_all(&reaped_wait);
+		}
 	}
 	return 0;
+}
+
+bool wait_for_reaper(int threads, unsigned long timeout)
+{
+	return wait_event_timeout(reaped_wait, READ_ONCE(nr_threads) <= threads,
+				  timeout) != 0;
 }
 
 void kthread_init(void)

@@ -97,6 +97,11 @@ void kthread_bind(struct task_struct *p, int cpu);
 struct task_struct *kthread_run(int (*threadfn)(void *data), void *data,
 				const char *name);
 void __attribute__((noreturn)) do_exit(int code);
+/* Tasks that exist, until the reaper has freed them (kernel/kthread.c). */
+extern int nr_threads;
+/* Sleep until at most threads tasks exist (false after timeout jiffies). */
+bool wait_for_reaper(int threads, unsigned long timeout);
+
 /* Start the thread that frees dead tasks (after sched_init). */
 void kthread_init(void);
 

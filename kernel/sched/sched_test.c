@@ -162,12 +162,12 @@ static void sched_yield_alternates(struct kunit *test)
 	KUNIT_EXPECT_GE(test, switches, 5);	/* round robin, not one then the other */
 }
 
+static struct completion release_hang;
+
+/* Hangs until the test that ran it lets it go (after its timeout). */
 static void hang_forever(struct kunit *test)
 {
-	struct completion never;
-
-	init_completion(&never);
-	wait_for_completion(&never);
+	wait_for_completion(&release_hang);
 }
 
 static void sched_hanging_case_times_out(struct kunit *test)
@@ -176,10 +176,12 @@ static void sched_hanging_case_times_out(struct kunit *test)
 	static struct kunit_suite scratch = { .name = "scratch", .test_cases = cases };
 	unsigned long start = jiffies;
 
-	kunit_info(test, "a scratch case that never ends follows; it must time out");
+	init_completion(&release_hang);
+	kunit_info(test, "a scratch case that hangs follows; it must time out");
 	KUNIT_EXPECT_EQ(test, kunit_run_case_timeout(&scratch, &cases[0], HZ / 2).status,
 			KUNIT_FAILURE);
 	KUNIT_EXPECT_GE(test, jiffies - start, HZ / 2);
+	complete(&release_hang);	/* let its thread end */
 }
 
 static struct kunit_case sched_cases[] = {

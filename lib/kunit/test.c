@@ -333,11 +333,18 @@ struct kunit kunit_run_case_timeout(struct kunit_suite *suite,
 	return result;
 }
 
+/*
+ * The next case starts only once the threads this one ended are freed,
+ * so that a case counting free memory sees a quiet machine.
+ */
 static enum kunit_status kunit_run_case(struct kunit_suite *suite,
 					struct kunit_case *test_case, int index)
 {
+	int threads = nr_threads;
 	struct kunit result = kunit_run_case_timeout(suite, test_case,
 						     kunit_case_timeout * HZ);
+
+	wait_for_reaper(threads, 5 * HZ);	/* a timed-out case's thread stays */
 
 	kunit_print_result(&result, index);
 	return result.status;
