@@ -12,6 +12,8 @@
 TRAMPOLINE_BASE	equ 0x8000
 
 X86_CR0_PE	equ 1 << 0
+X86_CR0_NW	equ 1 << 29		; not write-through } set at reset:
+X86_CR0_CD	equ 1 << 30		; cache disable     } clear them
 X86_CR0_WP	equ 1 << 16
 X86_CR0_PG	equ 1 << 31
 X86_CR4_PAE	equ 1 << 5
@@ -34,6 +36,7 @@ bits 16
 	mov ds, ax
 	lgdt [TR(tr_gdt_ptr)]
 	mov eax, cr0
+	and eax, ~(X86_CR0_CD | X86_CR0_NW)	; caches on (off after INIT)
 	or eax, X86_CR0_PE
 	mov cr0, eax
 	jmp dword 0x18:TR(.protected)
