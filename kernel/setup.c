@@ -8,8 +8,7 @@
  *   paging_init()     the final page tables: all RAM mapped, W^X image;
  *   mem_init()        struct pages, zones, zonelists, and all free memory
  *                     to the page allocator; memblock retires;
- *   kmem_cache_init() the kmalloc caches;
- *   vmalloc_init()    the vmalloc area.
+ *   kmem_cache_init() the kmalloc caches (vmalloc needs no set-up).
  *
  * Until paging_init() switches tables, memblock allocates below 4 GiB,
  * which the boot page tables map.
