@@ -22,18 +22,7 @@ COM1            equ 0x3f8
 VGA_TEXT        equ 0xb8000
 BOOT_STACK_SIZE equ 16384
 
-; Page-table entry bits (Intel SDM vol. 3, 4.5)
-PTE_P           equ 1 << 0
-PTE_W           equ 1 << 1
-PTE_PS          equ 1 << 7
-
-; Control registers and MSRs (Intel SDM vol. 3, 2.5 and 2.2.1)
-X86_CR0_WP      equ 1 << 16
-X86_CR0_PG      equ 1 << 31
-X86_CR4_PAE     equ 1 << 5
-MSR_EFER        equ 0xc0000080
-EFER_LME        equ 1 << 8
-EFER_NXE        equ 1 << 11
+%include "boot/x86.inc"
 CPUID_LM        equ 1 << 29         ; CPUID 0x80000001 EDX
 CPUID_NX        equ 1 << 20         ; CPUID 0x80000001 EDX
 

@@ -11,15 +11,7 @@
 
 TRAMPOLINE_BASE	equ 0x8000
 
-X86_CR0_PE	equ 1 << 0
-X86_CR0_NW	equ 1 << 29		; not write-through } set at reset:
-X86_CR0_CD	equ 1 << 30		; cache disable     } clear them
-X86_CR0_WP	equ 1 << 16
-X86_CR0_PG	equ 1 << 31
-X86_CR4_PAE	equ 1 << 5
-MSR_EFER	equ 0xc0000080
-EFER_LME	equ 1 << 8
-EFER_NXE	equ 1 << 11
+%include "boot/x86.inc"
 
 section .rodata
 global trampoline_start, trampoline_end
