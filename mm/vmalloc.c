@@ -12,8 +12,9 @@
  * next area.
  *
  * Locking: vmap_area_lock protects the area list and the usage count.
- * It is not held while pages are allocated or mapped: an area on the
- * list belongs to its caller alone.
+ * It is not held while pages are allocated, mapped or unmapped: an area
+ * on the list belongs to its caller alone, and its range stays on the
+ * list until every CPU's TLB has forgotten it.
  */
 #include <asm/pgtable.h>
 #include <linux/kernel.h>
@@ -72,8 +73,8 @@ static struct vm_struct *get_vm_area(unsigned long size, unsigned long flags,
 	return area;
 }
 
-/* Take the area starting at addr off the list; NULL if there is none. */
-static struct vm_struct *remove_vm_area(unsigned long addr)
+/* The area starting at addr; NULL if there is none. */
+static struct vm_struct *find_vm_area(unsigned long addr)
 {
 	struct vm_struct *found = NULL;
 	struct list_head *pos;
@@ -85,14 +86,28 @@ static struct vm_struct *remove_vm_area(unsigned long addr)
 
 		if (a->addr == addr) {
 			found = a;
-			list_del(&a->list);
-			if (a->flags & VM_ALLOC)
-				vmalloc_pages -= a->nr_pages;
 			break;
 		}
 	}
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	return found;
+}
+
+/*
+ * Give the range back for reuse and free the area.  Only once its pages
+ * are unmapped and every TLB flushed: before that, a CPU holding a stale
+ * translation would write a new owner's data into the old pages.
+ */
+static void release_vm_area(struct vm_struct *area)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	list_del(&area->list);
+	if (area->flags & VM_ALLOC)
+		vmalloc_pages -= area->nr_pages;
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	kfree(area);
 }
 
 static void unmap_area(const struct vm_struct *area)
@@ -118,7 +133,6 @@ static void free_vm_pages(struct vm_struct *area, unsigned int nr)
 	for (i = 0; i < nr; i++)
 		__free_page(area->pages[i]);
 	kfree(area->pages);
-	kfree(area);
 }
 
 static void *__vmalloc(unsigned long size, gfp_t gfp, unsigned long caller)
@@ -142,8 +156,8 @@ static void *__vmalloc(unsigned long size, gfp_t gfp, unsigned long caller)
 	}
 	if (i < nr) {
 		pr_warn("%pS: vmalloc of %lu bytes failed\n", (void *)caller, size);
-		remove_vm_area(area->addr);
 		free_vm_pages(area, area->pages && area->pages[i] ? i + 1 : i);
+		release_vm_area(area);
 		return NULL;
 	}
 	area->nr_pages = nr;
@@ -169,13 +183,14 @@ void vfree(const void *addr)
 
 	if (!addr)
 		return;
-	area = remove_vm_area((unsigned long)addr);
+	area = find_vm_area((unsigned long)addr);
 	if (!area || !(area->flags & VM_ALLOC)) {
 		pr_err("BUG: vfree of %p, not a vmalloc area, from %pS\n",
 		       addr, (void *)_RET_IP_);
 		return;
 	}
 	free_vm_pages(area, area->nr_pages);
+	release_vm_area(area);
 }
 
 struct page *vmalloc_to_page(const void *addr)
@@ -208,8 +223,7 @@ void *ioremap(phys_addr_t phys, unsigned long size)
 				    PAGE_KERNEL_NOCACHE)) {
 			area->size = i + PAGE_SIZE;	/* unmap what was mapped */
 			unmap_area(area);
-			remove_vm_area(area->addr);
-			kfree(area);
+			release_vm_area(area);
 			return NULL;
 		}
 	}
@@ -218,7 +232,7 @@ void *ioremap(phys_addr_t phys, unsigned long size)
 
 void iounmap(void *addr)
 {
-	struct vm_struct *area = remove_vm_area((unsigned long)addr & PAGE_MASK);
+	struct vm_struct *area = find_vm_area((unsigned long)addr & PAGE_MASK);
 
 	if (!area || !(area->flags & VM_IOREMAP)) {
 		pr_err("BUG: iounmap of %p, not an ioremap area, from %pS\n",
@@ -226,7 +240,7 @@ void iounmap(void *addr)
 		return;
 	}
 	unmap_area(area);
-	kfree(area);
+	release_vm_area(area);
 }
 
 unsigned long vmalloc_nr_pages(void)
