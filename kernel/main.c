@@ -87,7 +87,8 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	pr_info("Ferry version " FERRY_VERSION " (x86_64), compiler " __VERSION__ "\n");
 	trap_init();
 	cpu_init(0);
-	pr_info("Exceptions: IDT with %d handlers loaded\n", NR_EXCEPTION_VECTORS);
+	pr_info("Exceptions: IDT with %d exception handlers, interrupts on vectors %d-255\n",
+		NR_EXCEPTION_VECTORS, NR_EXCEPTION_VECTORS);
 
 	parse_boot_info(magic, mbi_phys);
 	cmdline_init(boot_info.cmdline);
@@ -106,5 +107,8 @@ void kernel_main(u32 magic, u32 mbi_phys)
 
 	pr_info("Ferry is idle: no user space yet (the shell comes with "
 		"processes). Ctrl-A X quits QEMU.\n");
-	halt_forever();
+	for (;;) {		/* init sleeps; the CPUs halt in their idle tasks */
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		schedule();
+	}
 }
