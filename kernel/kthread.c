@@ -162,6 +162,18 @@ void kthread_bind(struct task_struct *p, int cpu)
 	p->cpu = cpu;
 }
 
+struct task_struct *kthread_run_on_cpu(int (*threadfn)(void *data), void *data,
+				       int cpu, const char *name)
+{
+	struct task_struct *p = kthread_create(threadfn, data, name);
+
+	if (p) {
+		kthread_bind(p, cpu);
+		wake_up_process(p);
+	}
+	return p;
+}
+
 struct task_struct *kthread_run(int (*threadfn)(void *data), void *data,
 				const char *name)
 {

@@ -41,13 +41,9 @@ static int on_cpu_thread(void *data)
 static void run_on_cpu(struct kunit *test, int cpu, int (*fn)(void *), void *arg)
 {
 	struct on_cpu oc = { .fn = fn, .arg = arg };
-	struct task_struct *t;
 
 	init_completion(&oc.done);
-	t = kthread_create(on_cpu_thread, &oc, "on_cpu");
-	KUNIT_ASSERT_NOT_NULL(test, t);
-	kthread_bind(t, cpu);
-	wake_up_process(t);
+	KUNIT_ASSERT_NOT_NULL(test, kthread_run_on_cpu(on_cpu_thread, &oc, cpu, "on_cpu"));
 	wait_for_completion(&oc.done);
 }
 
@@ -115,16 +111,13 @@ static int signal_completion(void *data)
 static void smp_completion_from_another_cpu(struct kunit *test)
 {
 	struct completion done;
-	struct task_struct *t;
 	int other = (smp_processor_id() + 1) % nr_cpu_ids;
 
 	if (num_online_cpus() < 2)
 		kunit_skip(test, "one CPU");
 	init_completion(&done);
-	t = kthread_create(signal_completion, &done, "signaller");
-	KUNIT_ASSERT_NOT_NULL(test, t);
-	kthread_bind(t, other);
-	wake_up_process(t);
+	KUNIT_ASSERT_NOT_NULL(test, kthread_run_on_cpu(signal_completion, &done,
+						       other, "signaller"));
 	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&done, 30 * HZ), 0);
 }
 
@@ -208,7 +201,6 @@ static void smp_cross_cpu_stress(struct kunit *test)
 {
 	static unsigned long after[MAX_NUMNODES][MAX_NR_ZONES];
 	struct on_cpu oc[NR_CPUS];
-	struct task_struct *t;
 	int cpu, n = 0, i, threads = nr_threads;
 
 	snapshot(zone_free, slabinfo_before);
@@ -217,10 +209,8 @@ static void smp_cross_cpu_stress(struct kunit *test)
 			continue;
 		oc[n] = (struct on_cpu){ .fn = stress_thread };
 		init_completion(&oc[n].done);
-		t = kthread_create(on_cpu_thread, &oc[n], "stress");
-		KUNIT_ASSERT_NOT_NULL(test, t);
-		kthread_bind(t, cpu);
-		wake_up_process(t);
+		KUNIT_ASSERT_NOT_NULL(test, kthread_run_on_cpu(on_cpu_thread, &oc[n],
+							       cpu, "stress"));
 		n++;
 	}
 	for (i = 0; i < n; i++)

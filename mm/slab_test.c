@@ -259,6 +259,19 @@ static void slab_debug_catches(struct kunit *test)
 	kmem_cache_destroy(s);
 }
 
+static void slab_create_refuses_bad_arguments(struct kunit *test)
+{
+	const char *out;
+
+	kunit_capture_start();
+	KUNIT_EXPECT_NULL(test, kmem_cache_create("slab_test_zero", 0, 0, 0, NULL));
+	KUNIT_EXPECT_NULL(test, kmem_cache_create("slab_test_huge", 64 * 1024, 0, 0, NULL));
+	KUNIT_EXPECT_NULL(test, kmem_cache_create("slab_test_align", 64, 24, 0, NULL));
+	out = kunit_capture_stop();
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "kmem_cache_create(slab_test_align): bad size 64 or alignment 24"));
+	kmem_cache_destroy(NULL);		/* like kfree(NULL) */
+}
+
 static void slab_destroy_refuses_live_cache(struct kunit *test)
 {
 	struct kmem_cache *s = kmem_cache_create("slab_test_live", 100, 0, 0, NULL);
@@ -387,6 +400,7 @@ static struct kunit_case slab_cases[] = {
 	KUNIT_CASE(slab_kmalloc_node),
 	KUNIT_CASE(slab_constructor_once),
 	KUNIT_CASE(slab_debug_catches),
+	KUNIT_CASE(slab_create_refuses_bad_arguments),
 	KUNIT_CASE(slab_destroy_refuses_live_cache),
 	KUNIT_CASE(slab_million_random_ops),
 	KUNIT_CASE(slab_reports),

@@ -96,6 +96,9 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 void kthread_bind(struct task_struct *p, int cpu);
 struct task_struct *kthread_run(int (*threadfn)(void *data), void *data,
 				const char *name);
+/* Create, bind to cpu and wake (Linux's kthread_run_on_cpu). */
+struct task_struct *kthread_run_on_cpu(int (*threadfn)(void *data), void *data,
+				       int cpu, const char *name);
 void __attribute__((noreturn)) do_exit(int code);
 /* Tasks that exist, until the reaper has freed them (kernel/kthread.c). */
 extern int nr_threads;

@@ -53,7 +53,6 @@ static int count_thread(void *data)
 static void count_on_all_cpus(struct kunit *test, bool use_mutex)
 {
 	static struct count_arg args[NR_CPUS];
-	struct task_struct *t;
 	int cpu, n = 0, i;
 
 	counter = 0;
@@ -62,10 +61,8 @@ static void count_on_all_cpus(struct kunit *test, bool use_mutex)
 			continue;
 		args[n].use_mutex = use_mutex;
 		init_completion(&args[n].done);
-		t = kthread_create(count_thread, &args[n], "counter");
-		KUNIT_ASSERT_NOT_NULL(test, t);
-		kthread_bind(t, cpu);
-		wake_up_process(t);
+		KUNIT_ASSERT_NOT_NULL(test, kthread_run_on_cpu(count_thread, &args[n],
+							       cpu, "counter"));
 		n++;
 	}
 	for (i = 0; i < n; i++)

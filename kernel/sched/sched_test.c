@@ -66,21 +66,15 @@ static void sched_tick_preempts_busy_threads(struct kunit *test)
 {
 	static volatile unsigned long a, b;
 	struct busy_arg aa = { .mine = &a, .other = &b }, bb = { .mine = &b, .other = &a };
-	struct task_struct *ta, *tb;
 	int cpu = smp_processor_id();
 
 	a = b = 0;
 	aa.deadline = bb.deadline = jiffies + 20 * HZ;
 	init_completion(&aa.done);
 	init_completion(&bb.done);
-	ta = kthread_create(busy_thread, &aa, "busy_a");
-	tb = kthread_create(busy_thread, &bb, "busy_b");
-	KUNIT_ASSERT_NOT_NULL(test, ta);
-	KUNIT_ASSERT_NOT_NULL(test, tb);
-	kthread_bind(ta, cpu);			/* both on one CPU */
-	kthread_bind(tb, cpu);
-	wake_up_process(ta);
-	wake_up_process(tb);
+	/* Both on one CPU. */
+	KUNIT_ASSERT_NOT_NULL(test, kthread_run_on_cpu(busy_thread, &aa, cpu, "busy_a"));
+	KUNIT_ASSERT_NOT_NULL(test, kthread_run_on_cpu(busy_thread, &bb, cpu, "busy_b"));
 	wait_for_completion(&aa.done);
 	wait_for_completion(&bb.done);
 	/* Each saw the other pass 1000: neither held the CPU for ever. */
@@ -140,20 +134,14 @@ static void sched_yield_alternates(struct kunit *test)
 	static unsigned int pos;
 	struct yield_arg x = { .log = log, .pos = &pos, .id = 1 };
 	struct yield_arg y = { .log = log, .pos = &pos, .id = 2 };
-	struct task_struct *tx, *ty;
+	int cpu = smp_processor_id();
 	unsigned int i, switches = 0;
 
 	pos = 0;
 	init_completion(&x.done);
 	init_completion(&y.done);
-	tx = kthread_create(yielder, &x, "yield_x");
-	ty = kthread_create(yielder, &y, "yield_y");
-	KUNIT_ASSERT_NOT_NULL(test, tx);
-	KUNIT_ASSERT_NOT_NULL(test, ty);
-	kthread_bind(tx, smp_processor_id());
-	kthread_bind(ty, smp_processor_id());
-	wake_up_process(tx);
-	wake_up_process(ty);
+	KUNIT_ASSERT_NOT_NULL(test, kthread_run_on_cpu(yielder, &x, cpu, "yield_x"));
+	KUNIT_ASSERT_NOT_NULL(test, kthread_run_on_cpu(yielder, &y, cpu, "yield_y"));
 	wait_for_completion(&x.done);
 	wait_for_completion(&y.done);
 	KUNIT_ASSERT_EQ(test, pos, 10);

@@ -305,7 +305,6 @@ struct kunit kunit_run_case_timeout(struct kunit_suite *suite,
 {
 	struct kunit_run *run = kzalloc(sizeof(*run), GFP_KERNEL);
 	struct kunit result = { .name = test_case->name, .status = KUNIT_FAILURE };
-	struct task_struct *thread;
 
 	if (!run)
 		return result;
@@ -314,15 +313,13 @@ struct kunit kunit_run_case_timeout(struct kunit_suite *suite,
 	run->test.name = test_case->name;
 	run->test.status = KUNIT_SUCCESS;
 	init_completion(&run->done);
-	thread = kthread_create(kunit_case_thread, run, test_case->name);
-	if (!thread) {
+	/* On the runner's CPU: smp_processor_id() stays put within a case. */
+	if (!kthread_run_on_cpu(kunit_case_thread, run, smp_processor_id(),
+				test_case->name)) {
 		kunit_err(&result, "no memory for its thread");
 		kfree(run);
 		return result;
 	}
-	/* On the runner's CPU: smp_processor_id() stays put within a case. */
-	kthread_bind(thread, smp_processor_id());
-	wake_up_process(thread);
 	if (!wait_for_completion_timeout(&run->done, timeout)) {
 		kunit_err(&result, "timed out after %lu ms; its thread is left as it is",
 			  timeout * 1000 / HZ);
