@@ -14,6 +14,9 @@
 #ifndef __always_inline		/* the C library's headers (host tests) have one */
 #define __always_inline		inline __attribute__((__always_inline__))
 #endif
+/* A pointer into user space: never dereferenced, only passed to uaccess.h. */
+#define __user
+
 #define noinline		__attribute__((__noinline__))
 
 #define likely(x)		__builtin_expect(!!(x), 1)

@@ -15,6 +15,7 @@
 #include <asm/page.h>
 #include <asm/percpu.h>
 #include <linux/list.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 
 /* The address limit of the user-access checks (asm/uaccess later). */
@@ -43,6 +44,14 @@ struct thread_info {
 #define TASK_COMM_LEN		16
 #define THREAD_SIZE		(4 * PAGE_SIZE)
 
+struct mm_struct;
+struct files_struct;
+struct fs_struct;
+
+/* exit_state of a process that has exited */
+#define EXIT_ZOMBIE		0x0020	/* until its parent waits for it */
+#define EXIT_DEAD		0x0010	/* reaped */
+
 typedef unsigned long cpumask_t;	/* bit n: CPU n (NR_CPUS <= 64) */
 #define CPU_MASK_ALL		(~0UL)
 
@@ -65,7 +74,32 @@ struct task_struct {
 	int exit_code;
 	unsigned long nr_switches;	/* times it was switched in */
 	void *kunit_catcher;		/* innermost test try/catch (kunit) */
+	int usage;			/* references; tasklist_lock */
+
+	/* Processes (kernel/fork.c, exit.c); NULL and 0 in kernel threads. */
+	struct mm_struct *mm;		/* address space */
+	struct files_struct *files;	/* open files (fs/file.c) */
+	struct fs_struct *fs;		/* root and working directory */
+	struct task_struct *parent;	/* tasklist_lock */
+	struct list_head children;	/* tasklist_lock */
+	struct list_head sibling;	/* in parent->children; tasklist_lock */
+	pid_t pgid;			/* process group */
+	pid_t sid;			/* session */
+	int exit_state;			/* EXIT_*; tasklist_lock */
+	unsigned long pending;		/* signals sent: bit sig - 1 (atomic) */
+	unsigned long ignored;		/* SIG_IGN dispositions: bit sig - 1 */
 };
+
+/* Every task, kernel threads included, on task_list under tasklist_lock. */
+extern struct list_head task_list;
+extern spinlock_t tasklist_lock;
+#define for_each_process(p) list_for_each_entry(p, &task_list, tasks)
+
+/* Hold a task so it is not freed while it is used (kernel/fork.c). */
+void get_task_struct(struct task_struct *p);
+void put_task_struct(struct task_struct *p);
+/* The task with this pid, with a reference held, or NULL. */
+struct task_struct *find_get_task_by_pid(pid_t pid);
 
 static inline struct task_struct *get_current(void)
 {

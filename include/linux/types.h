@@ -23,4 +23,12 @@ typedef long ssize_t;
 typedef u64 phys_addr_t;
 typedef u64 dma_addr_t;
 
+/* POSIX types as the Linux x86_64 ABI sizes them. */
+typedef int pid_t;
+typedef unsigned short umode_t;
+typedef long off_t;
+typedef long long loff_t;
+typedef int clockid_t;
+typedef unsigned int dev_t;
+
 #endif
