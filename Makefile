@@ -70,6 +70,9 @@ KERNEL_SRCS := \
 	mm/memblock.c mm/numa.c mm/init_64.c mm/buddy.c mm/page_alloc.c \
 	mm/mm_init.c mm/vmstat.c mm/slab_obj.c mm/slab.c \
 	mm/vmalloc.c \
+	$(PROC_SRCS) \
+	$(FS_SRCS) \
+	$(DEV_SRCS) \
 	drivers/serial.c drivers/vga.c \
 	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c lib/setjmp.asm \
 	lib/kunit/test.c lib/kunit/try-catch.c lib/kunit/executor.c \
@@ -80,7 +83,22 @@ KERNEL_SRCS := \
 	mm/page_alloc_test.c mm/numa_test.c mm/slab_test.c \
 	mm/vmalloc_test.c \
 	kernel/irq_test.c kernel/time_test.c kernel/sched/sched_test.c \
-	kernel/locking/locking_test.c kernel/smp_test.c
+	kernel/locking/locking_test.c kernel/smp_test.c \
+	$(FS_TESTS) \
+	$(DEV_TESTS) \
+	$(PROC_TESTS)
+
+# Processes, system calls, user access (kernel/, mm/).
+PROC_SRCS :=
+PROC_TESTS :=
+
+# The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).
+FS_SRCS :=
+FS_TESTS :=
+
+# Character devices, devfs and /proc (drivers/, fs/).
+DEV_SRCS :=
+DEV_TESTS :=
 
 KERNEL_OBJS := $(patsubst %,$(B)/%.o,$(basename $(KERNEL_SRCS)))
 # The kernel's own symbol table: a first link with an empty table gives the
