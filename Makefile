@@ -54,6 +54,18 @@ endif
 NASMFLAGS := -f elf64 -g -F dwarf
 LDFLAGS   := -nostdlib -z max-page-size=0x1000 -z noexecstack
 
+# Processes, system calls, user access (kernel/, mm/).
+PROC_SRCS :=
+PROC_TESTS :=
+
+# The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).
+FS_SRCS :=
+FS_TESTS :=
+
+# Character devices, devfs and /proc (drivers/, fs/).
+DEV_SRCS :=
+DEV_TESTS :=
+
 # Link order is test-run order for the in-kernel suites.
 KERNEL_SRCS := \
 	boot/head.asm \
@@ -88,17 +100,6 @@ KERNEL_SRCS := \
 	$(DEV_TESTS) \
 	$(PROC_TESTS)
 
-# Processes, system calls, user access (kernel/, mm/).
-PROC_SRCS :=
-PROC_TESTS :=
-
-# The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).
-FS_SRCS :=
-FS_TESTS :=
-
-# Character devices, devfs and /proc (drivers/, fs/).
-DEV_SRCS :=
-DEV_TESTS :=
 
 KERNEL_OBJS := $(patsubst %,$(B)/%.o,$(basename $(KERNEL_SRCS)))
 # The kernel's own symbol table: a first link with an empty table gives the
