@@ -21,6 +21,7 @@
 #include <asm/traps.h>
 #include <kunit/test.h>
 #include <linux/init.h>
+#include <linux/fs.h>
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/fs.h>
@@ -140,6 +141,7 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	interrupts_init();
 	smp_prepare_ipis();
 	smp_init();
+	vfs_init();
 
 	vfs_init();
 
