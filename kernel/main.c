@@ -143,8 +143,6 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	smp_init();
 	vfs_init();
 
-	vfs_init();
-
 	if (cmdline_find_option(boot_command_line, "ktest", test_filter,
 				sizeof(test_filter)) < 0)
 		test_filter[0] = 0;
