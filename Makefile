@@ -120,6 +120,9 @@ GRUB_CFG  := iso/grub.cfg
 .PHONY: all iso run debug test host-test-build deps clean
 all: $(B)/kernel.elf $(B)/ferry.iso
 
+# User space: libc, programs, initrd (rules in user/user.mk).
+include user/user.mk
+
 deps:
 	@sh tools/deps.sh
 
@@ -164,10 +167,11 @@ $(ISO).cmdline: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
 
-$(ISO): $(B)/kernel.elf $(GRUB_CFG) $(ISO).cmdline
+$(ISO): $(B)/kernel.elf $(GRUB_CFG) $(ISO).cmdline $(INITRD)
 	$(quiet) ISO $@
 	@rm -rf $@.d && mkdir -p $@.d/boot/grub
 	$(Q)cp $(B)/kernel.elf $@.d/boot/kernel.elf
+	$(Q)cp $(INITRD) $@.d/boot/initrd.cpio
 	$(Q)sed 's|@CMDLINE@|$(CMDLINE)|' $(GRUB_CFG) > $@.d/boot/grub/grub.cfg
 	$(Q)grub-mkrescue -o $@ $@.d >$@.log 2>&1 || { cat $@.log; exit 1; }
 	@rm -rf $@.d
