@@ -16,12 +16,19 @@
  * terminal output interleaves with kernel lines no finer than printk
  * lines interleave with each other.
  *
+ * Device numbers (Linux's): major 5 (TTYAUX_MAJOR), minor 0 /dev/tty
+ * (the caller's controlling terminal, which is always this one) and
+ * minor 1 /dev/console.  Both open the same terminal.
+ *
  * Locking: flip_pending is written by the interrupt and the thread
  * (WRITE_ONCE); everything else is the tty layer's.
  */
 #include <asm/vga.h>
+#include <linux/devfs_fs_kernel.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/major.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/serial.h>
@@ -67,6 +74,58 @@ static int tty_flip_thread(void *unused)
 	return 0;
 }
 
+/* ---- /dev/tty and /dev/console ---- */
+
+static int console_open(struct inode *inode, struct file *file)
+{
+	unsigned int minor = MINOR(inode->i_rdev);
+
+	if (minor > 1 || !console_tty)
+		return -ENXIO;
+	file->private_data = console_tty;
+	if (current->mm)		/* a process, not a kernel thread */
+		tty_open_by(console_tty, current->pgid);
+	return 0;
+}
+
+static ssize_t console_read(struct file *file, char __user *buf,
+			    size_t count, loff_t *pos)
+{
+	return tty_read(file->private_data, buf, count,
+			file->f_flags & O_NONBLOCK);
+}
+
+static ssize_t console_write(struct file *file, const char __user *buf,
+			     size_t count, loff_t *pos)
+{
+	return tty_write(file->private_data, buf, count);
+}
+
+static long console_ioctl(struct file *file, unsigned int cmd,
+			  unsigned long arg)
+{
+	return tty_ioctl(file->private_data, cmd, arg);
+}
+
+/* No llseek: a terminal cannot seek (-ESPIPE). */
+static const struct file_operations console_fops = {
+	.open = console_open,
+	.read = console_read,
+	.write = console_write,
+	.unlocked_ioctl = console_ioctl,
+};
+
+static int console_register_nodes(void)
+{
+	int ret = register_chrdev(TTYAUX_MAJOR, "tty", &console_fops);
+
+	if (!ret)
+		ret = devfs_register("tty", TTYAUX_MAJOR, 0, 0666);
+	if (!ret)
+		ret = devfs_register("console", TTYAUX_MAJOR, 1, 0600);
+	return ret;
+}
+
 int tty_console_init(void)
 {
 	struct task_struct *flip;
@@ -83,5 +142,5 @@ int tty_console_init(void)
 	WRITE_ONCE(flip_pending, true);	/* bytes typed during boot */
 	serial_set_rx_notify(console_rx_notify);
 	wake_up(&flip_wait);
-	return 0;
+	return console_register_nodes();
 }
