@@ -59,8 +59,11 @@ PROC_SRCS :=
 PROC_TESTS :=
 
 # The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).
-FS_SRCS :=
-FS_TESTS :=
+FS_SRCS := fs/inode.c fs/file_table.c fs/libfs.c fs/read_write.c fs/file.c \
+	fs/fs_struct.c fs/namei.c fs/namespace.c fs/open.c fs/stat.c fs/ioctl.c \
+	fs/readdir.c fs/d_path.c fs/char_dev.c fs/pipe.c fs/ramfs.c \
+	fs/ramfs_file.c fs/cpio.c fs/initramfs.c
+FS_TESTS := fs/ramfs_test.c
 
 # Character devices, devfs and /proc (drivers/, fs/).
 DEV_SRCS :=

@@ -17,6 +17,7 @@
 #include <asm/traps.h>
 #include <kunit/test.h>
 #include <linux/init.h>
+#include <linux/fs.h>
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
@@ -100,6 +101,7 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	interrupts_init();
 	smp_prepare_ipis();
 	smp_init();
+	vfs_init();
 
 	if (cmdline_find_option(boot_command_line, "ktest", filter,
 				sizeof(filter)) >= 0)

@@ -44,7 +44,8 @@ void do_close_on_exec(struct files_struct *files);
 
 /*
  * In current->files: reserve the lowest free descriptor (-EMFILE when
- * all are taken, -EBADF without a table); flags may hold O_CLOEXEC.
+ * all are taken, or when the task has no table, as in a kernel thread);
+ * flags may hold O_CLOEXEC.
  */
 int get_unused_fd_flags(unsigned int flags);
 /* Give back a reserved descriptor that was never installed. */

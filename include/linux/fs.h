@@ -26,6 +26,7 @@
 #define _LINUX_FS_H
 
 #include <linux/compiler.h>
+#include <linux/errno.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
@@ -88,6 +89,8 @@ struct inode_operations {
 	int (*unlink)(struct inode *dir, const struct qstr *name);
 	/* Remove an empty directory: 0, -ENOENT, -ENOTDIR, -ENOTEMPTY... */
 	int (*rmdir)(struct inode *dir, const struct qstr *name);
+	/* Regular files: set i_size (open's O_TRUNC); 0 or -errno. */
+	int (*truncate)(struct inode *inode, loff_t size);
 };
 
 /*
