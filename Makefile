@@ -55,7 +55,9 @@ NASMFLAGS := -f elf64 -g -F dwarf
 LDFLAGS   := -nostdlib -z max-page-size=0x1000 -z noexecstack
 
 # Processes, system calls, user access (kernel/, mm/).
-PROC_SRCS :=
+PROC_SRCS := kernel/process.c kernel/extable.c kernel/uaccess.c lib/usercopy.asm \
+	kernel/syscall.c kernel/signal.c kernel/fork.c kernel/exit.c kernel/exec.c \
+	kernel/sys.c mm/memory.c mm/mmap.c mm/fault.c
 PROC_TESTS :=
 
 # The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).
@@ -132,7 +134,13 @@ $(B)/boot/head.o: NASMFLAGS := -f elf64
 $(B)/%.o: %.asm
 	$(quiet) NASM $<
 	@mkdir -p $(dir $@)
-	$(Q)$(NASM) $(NASMFLAGS) -MD $(B)/$*.d -MP $< -o $@
+	$(Q)$(NASM) $(NASMFLAGS) -I$(B)/ -MD $(B)/$*.d -MP $< -o $@
+
+# The C header's constants as NASM %defines, for kernel/entry.asm.
+$(B)/asm-offsets.inc: include/asm/asm-offsets.h
+	@mkdir -p $(B)
+	$(Q)sed -n 's|^#define \([A-Z_0-9]*\)[[:space:]]*\([^[:space:]]*\).*|%define \1 \2|p' $< > $@
+$(B)/kernel/entry.o: $(B)/asm-offsets.inc
 
 $(KALLSYMS0): tools/kallsyms.py
 	$(quiet) GEN $@
