@@ -13,6 +13,8 @@
 #include <linux/completion.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
@@ -155,12 +157,33 @@ struct reader {
 	struct completion started, done;
 };
 
+/*
+ * Signals go to processes only (kernel threads ignore them), so the
+ * reader gives itself an empty address space first, as exec would;
+ * do_exit() releases it.
+ */
+static void reader_become_process(struct reader *r)
+{
+	struct mm_struct *mm = mm_alloc();
+	unsigned long flags;
+
+	if (!mm)
+		return;		/* the signal cases then fail, and say so */
+	preempt_disable();
+	spin_lock_irqsave(&tasklist_lock, flags);
+	current->mm = mm;
+	current->pgid = r->pgid;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	switch_mm(NULL, mm);
+	preempt_enable();
+}
+
 static int reader_fn(void *data)
 {
 	struct reader *r = data;
 	mm_segment_t old = get_fs();
 
-	current->pgid = r->pgid;
+	reader_become_process(r);
 	complete(&r->started);
 	set_fs(KERNEL_DS);
 	r->ret = tty_read(r->tty, (char __user *)r->buf, sizeof(r->buf) - 1,

@@ -89,11 +89,11 @@ static void proc_uptime_format(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, dot);
 	KUNIT_ASSERT_NOT_NULL(test, sp);
 	KUNIT_EXPECT_EQ(test, sp - dot, 3);	/* two decimals */
+	KUNIT_EXPECT_STREQ(test, sp, " 0.00\n");
 	*dot = '\0';
 	KUNIT_EXPECT_EQ(test, kstrtoull(text, 10, &a), 0);
-	dot[3] = '\0';
+	*sp = '\0';
 	KUNIT_EXPECT_EQ(test, kstrtoull(dot + 1, 10, &b), 0);
-	KUNIT_EXPECT_STREQ(test, sp, " 0.00\n");
 	kfree(text);
 }
 
@@ -181,7 +181,7 @@ static void proc_pid_files_of_this_task(struct kunit *test)
 	char path[40], expect[64];
 	ssize_t len;
 	char *text;
-	int fields = 1;
+	int fields = 2;		/* pid and (comm), then one per space */
 	char *p;
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", current->pid);
