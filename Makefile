@@ -68,8 +68,11 @@ FS_SRCS := fs/inode.c fs/file_table.c fs/libfs.c fs/read_write.c fs/file.c \
 FS_TESTS := fs/ramfs_test.c
 
 # Character devices, devfs and /proc (drivers/, fs/).
-DEV_SRCS :=
-DEV_TESTS :=
+DEV_SRCS := drivers/tty/n_tty.c drivers/tty/tty_io.c drivers/tty/console.c \
+	drivers/mem.c fs/devfs.c fs/proc/generic.c fs/proc/root.c \
+	fs/proc/base.c fs/proc/cpuinfo.c fs/proc/uptime.c
+DEV_TESTS := drivers/tty/tty_test.c drivers/mem_test.c fs/devfs_test.c \
+	fs/proc/proc_test.c
 
 # Link order is test-run order for the in-kernel suites.
 KERNEL_SRCS := \
@@ -207,7 +210,7 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iinclude -Itests/host
 HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c mm/buddy.c mm/slab_obj.c \
-	kernel/acpi.c
+	kernel/acpi.c drivers/tty/n_tty.c
 HOST_TESTS  := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
 
 $(B)/host/%.o: %.c

@@ -21,12 +21,13 @@
 #include <asm/traps.h>
 #include <kunit/test.h>
 #include <linux/init.h>
+#include <linux/devfs_fs_kernel.h>
 #include <linux/fs.h>
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
-#include <linux/fs.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/proc_fs.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 
@@ -142,6 +143,8 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	smp_prepare_ipis();
 	smp_init();
 	vfs_init();
+	devfs_init();
+	proc_root_init();
 
 	if (cmdline_find_option(boot_command_line, "ktest", test_filter,
 				sizeof(test_filter)) < 0)
