@@ -30,7 +30,7 @@ void sort_main_extable(void)
 			t[j] = t[j - 1];
 		t[j] = tmp;
 	}
-	pr_info("extable: %ld exception-table entries\n", n);
+
 }
 
 const struct exception_table_entry *search_exception_tables(unsigned long ip)

@@ -99,7 +99,7 @@ static void __noreturn run_init_process(void)
 	current->is_process = true;
 	err = setup_process_files();
 	if (err)
-		panic("init: cannot set up files and /dev/console (error %d)", err);
+		panic("init: no memory for its files (error %d)", err);
 	err = kernel_execve("/bin/init", init_argv, envp);
 	if (err) {
 		pr_err("Cannot run /bin/init (error %d); trying /bin/sh\n", err);

@@ -113,3 +113,28 @@ long strlen_user(const char __user *s)
 {
 	return strnlen_user(s, LONG_MAX);
 }
+
+/*
+ * The course's verify_area(): access_ok(), then every user page of the
+ * range mapped in the current process with the access asked for, after
+ * resolving the faults an access would (demand-zero, copy-on-write,
+ * stack growth).  Kernel addresses, reachable only under KERNEL_DS, are
+ * the kernel's own and are not walked.
+ */
+int verify_area(int type, const void __user *addr, unsigned long size)
+{
+	unsigned long start = (unsigned long)addr, end, page;
+	struct mm_struct *mm = current->mm;
+
+	if (!access_ok(type, addr, size))
+		return -EFAULT;
+	if (!size || start >= TASK_SIZE)
+		return 0;
+	if (!mm)
+		return -EFAULT;
+	end = min(start + size, TASK_SIZE);
+	for (page = start & PAGE_MASK; page < end; page += PAGE_SIZE)
+		if (fault_in_user_page(mm, page, type == VERIFY_WRITE))
+			return -EFAULT;
+	return 0;
+}

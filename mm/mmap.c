@@ -502,3 +502,29 @@ size_t proc_pid_maps_show(struct task_struct *task, char *buf, size_t size)
 	mmput(mm);
 	return len;
 }
+
+/* A kernel thread borrows mm, for tests (Linux's kthread_use_mm). */
+void kthread_use_mm(struct mm_struct *mm)
+{
+	unsigned long flags;
+
+	fpu_init_state(&current->fpu);
+	preempt_disable();
+	spin_lock_irqsave(&tasklist_lock, flags);
+	current->mm = mm;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	switch_mm(NULL, mm);
+	preempt_enable();
+}
+
+void kthread_unuse_mm(struct mm_struct *mm)
+{
+	unsigned long flags;
+
+	preempt_disable();
+	switch_mm(mm, NULL);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	current->mm = NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	preempt_enable();
+}

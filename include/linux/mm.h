@@ -114,6 +114,10 @@ int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *buf,
 /* Resolve a user-address fault as an access would: 0 or -EFAULT/-ENOMEM. */
 int fault_in_user_page(struct mm_struct *mm, unsigned long addr, bool write);
 
+/* A kernel thread runs with mm as its address space, and stops (tests). */
+void kthread_use_mm(struct mm_struct *mm);
+void kthread_unuse_mm(struct mm_struct *mm);
+
 /* /proc/PID/maps text for task; returns its length. */
 size_t proc_pid_maps_show(struct task_struct *task, char *buf, size_t size);
 

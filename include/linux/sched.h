@@ -104,6 +104,9 @@ struct task_struct {
 	struct fxregs_state fpu;	/* user x87/SSE state while switched out */
 };
 
+/* Reset fx to the registers a new program starts with (kernel/process.c). */
+void fpu_init_state(struct fxregs_state *fx);
+
 /* The user registers of a task, saved at the top of its kernel stack. */
 #define task_pt_regs(p) \
 	((struct pt_regs *)((char *)(p)->stack + THREAD_SIZE) - 1)
