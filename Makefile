@@ -55,8 +55,10 @@ NASMFLAGS := -f elf64 -g -F dwarf
 LDFLAGS   := -nostdlib -z max-page-size=0x1000 -z noexecstack
 
 # Processes, system calls, user access (kernel/, mm/).
-PROC_SRCS :=
-PROC_TESTS :=
+PROC_SRCS := kernel/process.c kernel/extable.c kernel/uaccess.c lib/usercopy.asm \
+	kernel/syscall.c kernel/signal.c kernel/fork.c kernel/exit.c kernel/exec.c \
+	kernel/sys.c mm/memory.c mm/mmap.c mm/fault.c
+PROC_TESTS := mm/mmap_test.c
 
 # The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).
 FS_SRCS := fs/inode.c fs/file_table.c fs/libfs.c fs/read_write.c fs/file.c \
@@ -119,6 +121,9 @@ GRUB_CFG  := iso/grub.cfg
 .PHONY: all iso run debug test host-test-build deps clean
 all: $(B)/kernel.elf $(B)/ferry.iso
 
+# User space: libc, programs, initrd (rules in user/user.mk).
+include user/user.mk
+
 deps:
 	@sh tools/deps.sh
 
@@ -133,7 +138,13 @@ $(B)/boot/head.o: NASMFLAGS := -f elf64
 $(B)/%.o: %.asm
 	$(quiet) NASM $<
 	@mkdir -p $(dir $@)
-	$(Q)$(NASM) $(NASMFLAGS) -MD $(B)/$*.d -MP $< -o $@
+	$(Q)$(NASM) $(NASMFLAGS) -I$(B)/ -MD $(B)/$*.d -MP $< -o $@
+
+# The C header's constants as NASM %defines, for kernel/entry.asm.
+$(B)/asm-offsets.inc: include/asm/asm-offsets.h
+	@mkdir -p $(B)
+	$(Q)sed -n 's|^#define \([A-Z_0-9]*\)[[:space:]]*\([^[:space:]]*\).*|%define \1 \2|p' $< > $@
+$(B)/kernel/entry.o: $(B)/asm-offsets.inc
 
 $(KALLSYMS0): tools/kallsyms.py
 	$(quiet) GEN $@
@@ -157,10 +168,11 @@ $(ISO).cmdline: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
 
-$(ISO): $(B)/kernel.elf $(GRUB_CFG) $(ISO).cmdline
+$(ISO): $(B)/kernel.elf $(GRUB_CFG) $(ISO).cmdline $(INITRD)
 	$(quiet) ISO $@
 	@rm -rf $@.d && mkdir -p $@.d/boot/grub
 	$(Q)cp $(B)/kernel.elf $@.d/boot/kernel.elf
+	$(Q)cp $(INITRD) $@.d/boot/initrd.cpio
 	$(Q)sed 's|@CMDLINE@|$(CMDLINE)|' $(GRUB_CFG) > $@.d/boot/grub/grub.cfg
 	$(Q)grub-mkrescue -o $@ $@.d >$@.log 2>&1 || { cat $@.log; exit 1; }
 	@rm -rf $@.d
