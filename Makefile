@@ -66,7 +66,7 @@ FS_SRCS := fs/inode.c fs/file_table.c fs/libfs.c fs/read_write.c fs/file.c \
 	fs/readdir.c fs/d_path.c fs/char_dev.c fs/pipe.c fs/ramfs.c \
 	fs/ramfs_file.c fs/cpio.c fs/initramfs.c
 FS_TESTS := fs/ramfs_test.c fs/namei_test.c fs/file_test.c fs/readdir_test.c \
-	fs/pipe_test.c
+	fs/pipe_test.c fs/initramfs_test.c fs/char_dev_test.c
 
 # Character devices, devfs and /proc (drivers/, fs/).
 DEV_SRCS :=
