@@ -26,6 +26,7 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
+#include <linux/tty.h>
 #include <uapi/linux/dirent.h>
 
 #define TEXT_SIZE	(64 * 1024)
@@ -197,6 +198,8 @@ static void proc_pid_files_of_this_task(struct kunit *test)
 	for (p = strchr(text, ')'); p && *p; p++)
 		fields += *p == ' ';
 	KUNIT_EXPECT_EQ(test, fields, 52);
+	/* No terminal (tty_nr 0, tpgid -1), and PF_KTHREAD in flags. */
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " 0 -1 2097152 0 "));
 	kfree(text);
 
 	snprintf(path, sizeof(path), "/proc/%d/status", current->pid);
@@ -393,7 +396,8 @@ static void proc_pid_files_of_a_process(struct kunit *test)
 	snprintf(expect, sizeof(expect), "%d (proc_process) ", fp->task->pid);
 	KUNIT_EXPECT_TRUE_MSG(test, starts_with(text, expect), "stat: %s", text);
 	KUNIT_EXPECT_NOT_NULL(test, strchr("SD", text[strlen(expect)]));
-	snprintf(expect, sizeof(expect), " 0 %d 0 0 -1 0 ", FAKE_PGRP);
+	snprintf(expect, sizeof(expect), " 0 %d 0 %d %d 0 ", FAKE_PGRP,
+		 5 << 8 | 1, tty_get_pgrp(console_tty));	/* the console */
 	KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(text, expect), "stat: %s", text);
 	kfree(text);
 
