@@ -58,7 +58,7 @@ LDFLAGS   := -nostdlib -z max-page-size=0x1000 -z noexecstack
 PROC_SRCS := kernel/process.c kernel/extable.c kernel/uaccess.c lib/usercopy.asm \
 	kernel/syscall.c kernel/signal.c kernel/fork.c kernel/exit.c kernel/exec.c \
 	kernel/sys.c mm/memory.c mm/mmap.c mm/fault.c
-PROC_TESTS := mm/mmap_test.c
+PROC_TESTS := mm/mmap_test.c kernel/process_test.c
 
 # The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).
 FS_SRCS := fs/inode.c fs/file_table.c fs/libfs.c fs/read_write.c fs/file.c \
@@ -69,8 +69,11 @@ FS_TESTS := fs/ramfs_test.c fs/namei_test.c fs/file_test.c fs/readdir_test.c \
 	fs/pipe_test.c fs/initramfs_test.c fs/char_dev_test.c
 
 # Character devices, devfs and /proc (drivers/, fs/).
-DEV_SRCS :=
-DEV_TESTS :=
+DEV_SRCS := drivers/tty/n_tty.c drivers/tty/tty_io.c drivers/tty/console.c \
+	drivers/mem.c fs/devfs.c fs/proc/generic.c fs/proc/root.c \
+	fs/proc/base.c fs/proc/cpuinfo.c fs/proc/uptime.c
+DEV_TESTS := drivers/tty/tty_test.c drivers/mem_test.c fs/devfs_test.c \
+	fs/proc/proc_test.c
 
 # Link order is test-run order for the in-kernel suites.
 KERNEL_SRCS := \
@@ -208,7 +211,7 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iinclude -Itests/host
 HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c mm/buddy.c mm/slab_obj.c \
-	kernel/acpi.c
+	kernel/acpi.c drivers/tty/n_tty.c
 HOST_TESTS  := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
 
 $(B)/host/%.o: %.c

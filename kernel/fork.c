@@ -142,7 +142,9 @@ int setup_process_files(void)
 	current->files = alloc_files();
 	if (!current->fs || !current->files)
 		return -ENOMEM;
-	return open_console();
+	if (open_console())
+		pr_warn("Warning: unable to open an initial console.\n");
+	return 0;
 }
 
 static int spawn_thread(void *data)
@@ -153,7 +155,7 @@ static int spawn_thread(void *data)
 	kfree(data);
 	err = setup_process_files();
 	if (err) {
-		pr_err("%s: no files or console (error %d)\n", req.path, err);
+		pr_err("%s: no memory for its files (error %d)\n", req.path, err);
 		return 127 << 8;
 	}
 	err = kernel_execve(req.path, req.argv, spawn_envp);

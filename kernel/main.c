@@ -21,12 +21,13 @@
 #include <asm/traps.h>
 #include <kunit/test.h>
 #include <linux/init.h>
+#include <linux/devfs_fs_kernel.h>
 #include <linux/fs.h>
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
-#include <linux/fs.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/proc_fs.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 
@@ -98,7 +99,7 @@ static void __noreturn run_init_process(void)
 	current->is_process = true;
 	err = setup_process_files();
 	if (err)
-		panic("init: cannot set up files and /dev/console (error %d)", err);
+		panic("init: no memory for its files (error %d)", err);
 	err = kernel_execve("/bin/init", init_argv, envp);
 	if (err) {
 		pr_err("Cannot run /bin/init (error %d); trying /bin/sh\n", err);
@@ -142,6 +143,8 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	smp_prepare_ipis();
 	smp_init();
 	vfs_init();
+	devfs_init();
+	proc_root_init();
 
 	if (cmdline_find_option(boot_command_line, "ktest", test_filter,
 				sizeof(test_filter)) < 0)
