@@ -367,6 +367,32 @@ static void namei_mount_dynamic_inodes(struct kunit *test)
 	iput(root);
 }
 
+/* The file systems mounted at boot: the walk crosses into them and back. */
+static void namei_boot_mounts(struct kunit *test)
+{
+	static const char *const dirs[] = { "/dev", "/proc" };
+	struct inode *inode;
+	char buf[16];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(dirs); i++) {
+		inode = kern_path(dirs[i]);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(inode));
+		if (!inode->i_covered) {
+			iput(inode);
+			kunit_info(test, "nothing mounted on %s", dirs[i]);
+			continue;
+		}
+		KUNIT_EXPECT_STRNEQ(test, inode->i_sb->s_type, "ramfs");
+		iput(inode);
+		KUNIT_ASSERT_EQ(test, sys_chdir(dirs[i]), 0);
+		KUNIT_EXPECT_EQ(test, cwd(buf, sizeof(buf)), strlen(dirs[i]) + 1);
+		KUNIT_EXPECT_STREQ(test, buf, dirs[i]);
+		KUNIT_EXPECT_EQ(test, ino_of(".."), ino_of("/"));
+		KUNIT_EXPECT_EQ(test, sys_rmdir(dirs[i]), -EBUSY);
+	}
+}
+
 static void namei_user_pointers_efault(struct kunit *test)
 {
 	struct stat st;
@@ -424,6 +450,7 @@ static struct kunit_case namei_cases[] = {
 	KUNIT_CASE(namei_getcwd_removed_dir),
 	KUNIT_CASE(namei_mount_ramfs),
 	KUNIT_CASE(namei_mount_dynamic_inodes),
+	KUNIT_CASE(namei_boot_mounts),
 	KUNIT_CASE(namei_user_pointers_efault),
 	KUNIT_CASE(namei_kernel_thread_defaults),
 	{}
