@@ -45,8 +45,10 @@ static void file_pos_unlock(struct file *file)
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 {
 	struct inode *inode = file_inode(file);
-	loff_t maxsize = inode->i_sb ? inode->i_sb->s_maxbytes : 0x7fffffffffffffffLL;
-	loff_t base;
+	loff_t maxsize = 0x7fffffffffffffffLL, base;
+
+	if (inode->i_sb)
+		maxsize = inode->i_sb->s_maxbytes;
 
 	switch (whence) {
 	case SEEK_SET:
