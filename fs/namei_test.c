@@ -337,8 +337,7 @@ static const struct inode_operations synth_dir_iops = {
 };
 
 static const struct file_operations synth_dir_fops = {
-	.iterate = synth_iterate,
-	.read = generic_read_dir,
+	.iterate = synth_iterate,	/* no read: still -EISDIR */
 };
 
 static void namei_mount_dynamic_inodes(struct kunit *test)
@@ -346,6 +345,7 @@ static void namei_mount_dynamic_inodes(struct kunit *test)
 	struct fs_test_env *env = test->priv;
 	struct inode *root = synth_inode(1);
 	char buf[64], want[64];
+	long fd;
 
 	KUNIT_ASSERT_NOT_NULL(test, root);
 	KUNIT_ASSERT_EQ(test, sys_mkdir("p", 0755), 0);
@@ -362,6 +362,10 @@ static void namei_mount_dynamic_inodes(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sys_open("x", O_RDWR | O_CREAT, 0644), -EACCES);
 	KUNIT_EXPECT_EQ(test, sys_unlink("x"), -EPERM);
 	KUNIT_EXPECT_EQ(test, sys_stat("nope", (struct stat *)buf), -ENOENT);
+	fd = sys_open(".", O_RDONLY, 0);
+	KUNIT_EXPECT_GE(test, fd, 0);
+	KUNIT_EXPECT_EQ(test, sys_read(fd, buf, 1), -EISDIR);
+	sys_close(fd);
 	KUNIT_ASSERT_EQ(test, sys_chdir(env->dir), 0);
 	KUNIT_EXPECT_EQ(test, kern_umount("p"), 0);
 	iput(root);

@@ -90,8 +90,8 @@ ssize_t vfs_read(struct file *file, char __user *buf, size_t count,
 {
 	if (!(file->f_mode & FMODE_READ))
 		return -EBADF;
-	if (!file->f_op || !file->f_op->read)
-		return -EINVAL;
+	if (!file->f_op || !file->f_op->read)	/* directories: -EISDIR */
+		return S_ISDIR(file_inode(file)->i_mode) ? -EISDIR : -EINVAL;
 	if (!access_ok(VERIFY_WRITE, buf, count))
 		return -EFAULT;
 	return file->f_op->read(file, buf, min(count, MAX_RW_COUNT), pos);
