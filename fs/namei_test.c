@@ -11,7 +11,6 @@
 
 #include <uapi/linux/dirent.h>
 
-#undef __unused
 #include <uapi/asm/stat.h>
 
 static u64 ino_of(const char *path)

@@ -15,7 +15,6 @@
 
 #include "fs_test.h"
 
-#undef __unused
 #include <uapi/asm/stat.h>
 
 static u8 pattern(size_t i)

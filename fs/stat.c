@@ -17,8 +17,6 @@
 
 #include "internal.h"
 
-/* struct stat has a field named __unused, which compiler.h defines. */
-#undef __unused
 #include <uapi/asm/stat.h>
 
 static long cp_new_stat(const struct kstat *k, struct stat __user *statbuf)
