@@ -47,6 +47,8 @@ import time
 TESTS_DIR = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(TESTS_DIR)
 
+# Defaults of --boot-timeout, --command-timeout and --key-delay, which
+# E2E_BOOT_TIMEOUT, E2E_COMMAND_TIMEOUT and E2E_KEY_DELAY override.
 DEFAULT_BOOT_TIMEOUT = 300.0      # seconds from QEMU's start to the prompt
 DEFAULT_COMMAND_TIMEOUT = 60.0    # seconds from Enter to the next prompt
 DEFAULT_KEY_DELAY = 0.05          # seconds between two keystrokes
@@ -252,6 +254,11 @@ class Session:
         status = self.process.poll()
         if status is None and not self.closed:
             return ''
+        if status is None:          # closed: is it exiting?
+            try:
+                status = self.process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                pass
         if status is None:
             return f'{self.name} closed the terminal'
         if status < 0:
@@ -560,6 +567,14 @@ def qemu_run_command(accel):
     return shlex.split(lines[-1])
 
 
+def env_float(name, default):
+    """A number of seconds from the environment, or default."""
+    try:
+        return float(os.environ[name])
+    except (KeyError, ValueError):
+        return default
+
+
 def parse_arguments(argv):
     parser = argparse.ArgumentParser(
         prog='tests/e2e_shell.py',
@@ -577,12 +592,17 @@ def parse_arguments(argv):
                         default=os.path.join(ROOT, 'build', 'test-logs',
                                              'e2e.serial.log'),
                         help='where to save the raw serial output')
-    parser.add_argument('--boot-timeout', type=float,
-                        default=DEFAULT_BOOT_TIMEOUT, metavar='SECONDS')
-    parser.add_argument('--command-timeout', type=float,
-                        default=DEFAULT_COMMAND_TIMEOUT, metavar='SECONDS')
-    parser.add_argument('--key-delay', type=float, default=DEFAULT_KEY_DELAY,
-                        metavar='SECONDS', help='pause after each key')
+    parser.add_argument('--boot-timeout', type=float, metavar='SECONDS',
+                        default=env_float('E2E_BOOT_TIMEOUT',
+                                          DEFAULT_BOOT_TIMEOUT),
+                        help='wait at most this long for the first prompt')
+    parser.add_argument('--command-timeout', type=float, metavar='SECONDS',
+                        default=env_float('E2E_COMMAND_TIMEOUT',
+                                          DEFAULT_COMMAND_TIMEOUT),
+                        help='wait at most this long for each command')
+    parser.add_argument('--key-delay', type=float, metavar='SECONDS',
+                        default=env_float('E2E_KEY_DELAY', DEFAULT_KEY_DELAY),
+                        help='pause after each key')
     parser.add_argument('--only', metavar='NAME,...',
                         help='run only these checks (boot_to_prompt is '
                              'always run)')
