@@ -138,10 +138,13 @@ static void diag_text(const char *text)
 		end = strchr(text, '\n');
 		size_t len = end ? (size_t)(end - text) : strlen(text);
 		char line[600];
+		size_t used = snprintf(line, sizeof(line), "%s# ", indent);
 
-		snprintf(line, sizeof(line), "%s# %.*s\n", indent, (int)len,
-			 text);
-		out_write(line, strlen(line));
+		if (len > sizeof(line) - used - 1)
+			len = sizeof(line) - used - 1;
+		memcpy(line + used, text, len);
+		line[used + len] = '\n';
+		out_write(line, used + len + 1);
 		text = end ? end + 1 : NULL;
 	} while (text && *text);
 }
@@ -589,8 +592,9 @@ static void detect_system(void)
 int main(int argc, char **argv)
 {
 	int suite = 0, list = 0, number = 0, counts[3] = { 0, 0, 0 };
+	int total = 0;
 	const char *filter = NULL;
-	size_t i, total = 0;
+	size_t i;
 	int arg;
 
 	if (argc > 1 && !strcmp(argv[1], "--print-args"))
@@ -622,10 +626,10 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (suite)
-		out_printf("%sKTAP version 1\n%s# Subtest: %s\n%s1..%zu\n",
+		out_printf("%sKTAP version 1\n%s# Subtest: %s\n%s1..%d\n",
 			   indent, indent, SUITE_NAME, indent, total);
 	else
-		out_printf("KTAP version 1\n1..%zu\n", total);
+		out_printf("KTAP version 1\n1..%d\n", total);
 
 	for (i = 0; i < NR_CASES; i++) {
 		if (!selected(filter, cases[i].name))
@@ -634,11 +638,11 @@ int main(int argc, char **argv)
 	}
 
 	if (suite)
-		out_printf("# %s: pass:%d fail:%d skip:%d total:%zu\n",
+		out_printf("# %s: pass:%d fail:%d skip:%d total:%d\n",
 			   SUITE_NAME, counts[PASS], counts[FAIL], counts[SKIP],
 			   total);
 	else
-		out_printf("# Totals: pass:%d fail:%d skip:%d total:%zu\n",
+		out_printf("# Totals: pass:%d fail:%d skip:%d total:%d\n",
 			   counts[PASS], counts[FAIL], counts[SKIP], total);
 	return counts[FAIL] ? 1 : 0;
 }

@@ -116,7 +116,8 @@ void test_cow_large_buffer(void)
 	for (i = 0; i < BIG_SIZE; i++)
 		bad += big[i] != parent_byte(i);
 	EXPECT_MSG(bad == 0, "Expected the parent's 1 MiB buffer to be "
-		   "intact after the child changed it, %zu bytes differ", bad);
+		   "intact after the child changed it, %lu bytes differ",
+		   (unsigned long)bad);
 	free(big);
 }
 
@@ -215,13 +216,14 @@ void test_mmap_anon(void)
 		unsigned char *p = map_anon(len, PROT_READ | PROT_WRITE);
 
 		maps[i] = p;
-		EXPECT_MSG(p != MAP_FAILED, "mmap of %zu bytes failed: %s",
-			   len, ut_errno_name(errno));
+		EXPECT_MSG(p != MAP_FAILED, "mmap of %lu bytes failed: %s",
+			   (unsigned long)len, ut_errno_name(errno));
 		if (p == MAP_FAILED)
 			continue;
 		EXPECT_EQ((uintptr_t)p % PAGE_SIZE, 0);
 		EXPECT_MSG(nonzero(p, len) == 0,
-			   "Expected a new %zu-byte mapping to read zero", len);
+			   "Expected a new %lu-byte mapping to read zero",
+			   (unsigned long)len);
 		for (j = 0; j < len; j += PAGE_SIZE)
 			p[j] = (unsigned char)(i + j / PAGE_SIZE + 1);
 		p[len - 1] = 0xee;
@@ -329,7 +331,7 @@ void test_mmap_einval(void)
 	p = mmap(NULL, PAGE_SIZE, rw | 0x100, anon, -1, 0);
 	FERRY_ONLY(p == MAP_FAILED && errno == EINVAL,
 		   "Expected mmap with prot 0x103 to fail with EINVAL, got "
-		   "%p (%s)", p, ut_errno_name(errno));
+		   "%#lx (%s)", (unsigned long)p, ut_errno_name(errno));
 	if (p != MAP_FAILED)
 		munmap(p, PAGE_SIZE);
 	/* A length that wraps around the address space. */
