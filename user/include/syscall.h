@@ -1,0 +1,2 @@
+/* Same as <sys/syscall.h>. */
+#include <sys/syscall.h>
