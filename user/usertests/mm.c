@@ -7,6 +7,7 @@
  * must then say SIGSEGV; the case's own process never faults on purpose.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

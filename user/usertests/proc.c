@@ -529,7 +529,7 @@ void test_fork_limit(void)
 	int max = ut_on_linux ? MAX_CHILDREN_LINUX : MAX_CHILDREN_FERRY;
 	int fds[2], count, err, i, reaped = 0, bad = 0;
 	pid_t *pids, pid = -1;
-	double deadline;
+	long deadline;
 
 	ASSERT_OK(pipe(fds));
 	pids = spawn_blocked(fds, max, &count, &err);
@@ -557,12 +557,12 @@ void test_fork_limit(void)
 	EXPECT_ERRNO(wait(NULL), ECHILD);
 
 	/* With all of them reaped, fork works again. */
-	deadline = ut_now() + 10;
+	deadline = ut_now_ms() + 10000;
 	do {
 		pid = fork();
 		if (pid < 0)
 			ut_msleep(20);
-	} while (pid < 0 && ut_now() < deadline);
+	} while (pid < 0 && ut_now_ms() < deadline);
 	EXPECT_MSG(pid >= 0, "Expected fork to work again once the children "
 		   "were reaped, got %s", ut_errno_name(errno));
 	if (pid == 0)

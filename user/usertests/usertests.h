@@ -2,7 +2,7 @@
  * usertests: the user-space test program's shared declarations.
  *
  * Each case is a void function run in a forked child of the harness
- * (user/usertests.c), in a process group of its own.  A case reports
+ * (main.c), in a process group of its own.  A case reports
  * through the EXPECT_* and ASSERT_* macros below: an EXPECT records a
  * failure with a "# " diagnostic and goes on, an ASSERT also ends the
  * case.  The case's exit status tells the harness how it went (0 pass,
@@ -74,8 +74,8 @@ pid_t ut_fork(void);
 int ut_wait(pid_t pid);
 /* Run fn in a child and return its wait status. */
 int ut_run_child(void (*fn)(void *), void *arg);
-/* Seconds (with nanoseconds) of CLOCK_MONOTONIC. */
-double ut_now(void);
+/* CLOCK_MONOTONIC in milliseconds. */
+long ut_now_ms(void);
 /* Sleep for ms milliseconds. */
 void ut_msleep(long ms);
 /* Write all of buf; 0 or -1 with errno set. */

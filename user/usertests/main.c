@@ -47,7 +47,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "usertests/usertests.h"
+#include "usertests.h"
 
 #define SUITE_NAME	"usertests"
 #define SUITE_INDENT	"    "
@@ -330,12 +330,12 @@ int ut_run_child(void (*fn)(void *), void *arg)
 	return ut_wait(pid);
 }
 
-double ut_now(void)
+long ut_now_ms(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
 void ut_msleep(long ms)
@@ -486,7 +486,7 @@ static void case_child(const struct ut_case *c, int skip_fd)
  */
 static int wait_case(pid_t pid, int timeout, int *status)
 {
-	double deadline = ut_now() + timeout;
+	long deadline = ut_now_ms() + timeout * 1000L;
 	long pause_ms = 1;
 
 	for (;;) {
@@ -500,7 +500,7 @@ static int wait_case(pid_t pid, int timeout, int *status)
 				ut_errno_name(errno));
 			return 1;
 		}
-		if (ut_now() >= deadline) {
+		if (ut_now_ms() >= deadline) {
 			kill(-pid, SIGKILL);
 			kill(pid, SIGKILL);
 			waitpid(pid, status, 0);
