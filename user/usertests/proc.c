@@ -410,9 +410,9 @@ void test_kill_program(void)
  * with the reaper waited for, the settled readings of the rounds were
  * within 0 kB (small), 28 kB (numa2) and 36 kB (numa3) of each other;
  * without the wait they lagged by up to 6 MiB on SMP.  256 KiB (64
- * pages) is seven times the largest spread seen, and far under what a leak of one page per
- * process loses over the 600 measured processes (2400 KiB), so such a
- * leak fails this case.
+ * pages) is seven times the largest spread seen, and far under what a
+ * leak of one page per process loses over the 600 measured processes
+ * (2400 KiB), so such a leak fails this case.
  */
 #define MEMFREE_MARGIN_KIB	256
 #define SETTLE_READINGS		3	/* equal readings in a row... */
