@@ -195,6 +195,7 @@ class DriverTest(unittest.TestCase):
             'good', '--shell', f'{sys.executable} {FAKE_SHELL}')
         self.assertEqual(status, 0, output)
         self.assertIn('ok 6 fault_segv # SKIP no kernel console', output)
+        self.assertIn('ok 7 exit_status_139 # SKIP', output)
 
 
 class StageTest(unittest.TestCase):
