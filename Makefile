@@ -65,7 +65,8 @@ FS_SRCS := fs/inode.c fs/file_table.c fs/libfs.c fs/read_write.c fs/file.c \
 	fs/fs_struct.c fs/namei.c fs/namespace.c fs/open.c fs/stat.c fs/ioctl.c \
 	fs/readdir.c fs/d_path.c fs/char_dev.c fs/pipe.c fs/ramfs.c \
 	fs/ramfs_file.c fs/cpio.c fs/initramfs.c
-FS_TESTS := fs/ramfs_test.c
+FS_TESTS := fs/ramfs_test.c fs/namei_test.c fs/file_test.c fs/readdir_test.c \
+	fs/pipe_test.c fs/initramfs_test.c fs/char_dev_test.c
 
 # Character devices, devfs and /proc (drivers/, fs/).
 DEV_SRCS := drivers/tty/n_tty.c drivers/tty/tty_io.c drivers/tty/console.c \
@@ -216,7 +217,8 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iinclude -Itests/host
 HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c mm/buddy.c mm/slab_obj.c \
-	kernel/acpi.c drivers/tty/n_tty.c
+	kernel/acpi.c drivers/tty/n_tty.c \
+	fs/cpio.c
 HOST_TESTS  := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
 
 $(B)/host/%.o: %.c

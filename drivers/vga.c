@@ -59,6 +59,8 @@ static void vga_newline(void)
 
 static void vga_putc(char c)
 {
+	unsigned int col;
+
 	switch (c) {
 	case '\n':
 		vga_newline();
@@ -66,9 +68,10 @@ static void vga_putc(char c)
 	case '\r':		/* the terminal's echo and ONLCR send these */
 		vga_col = 0;
 		return;
-	case '\b':
-		if (vga_col > 0)
-			vga_col--;
+	case '\b':		/* from a snapshot: never below column 0 */
+		col = READ_ONCE(vga_col);
+		if (col > 0)
+			vga_col = col - 1;
 		return;
 	}
 	vga_mem[vga_row * VGA_COLS + vga_col] = VGA_ATTR << 8 | (u8)c;

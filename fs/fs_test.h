@@ -28,6 +28,7 @@
 struct fs_test_env {
 	mm_segment_t old_fs;
 	char dir[32];		/* the case's directory, absolute */
+	void *data;		/* for the suite's own use */
 };
 
 #define FS_TEST_BATCH	16

@@ -237,10 +237,10 @@ static int ramfs_kill_dir(struct inode *inode)
 	int ret = 0;
 
 	mutex_lock(&inode->i_mutex);
-	if (!list_empty(&rd->entries))
+	if (READ_ONCE(inode->i_mounted))
+		ret = -EBUSY;	/* checked before emptiness, as Linux */
+	else if (!list_empty(&rd->entries))
 		ret = -ENOTEMPTY;
-	else if (READ_ONCE(inode->i_mounted))
-		ret = -EBUSY;
 	else
 		WRITE_ONCE(inode->i_nlink, 0);
 	mutex_unlock(&inode->i_mutex);

@@ -25,7 +25,7 @@ static long cp_new_stat(const struct kstat *k, struct stat __user *statbuf)
 {
 	struct stat st;
 
-	memset(&st, 0, sizeof(st));	/* no stray kernel bytes in padding */
+	memset(&st, 0, sizeof(st));	/* no kernel bytes in the padding */
 	st.st_dev = k->dev;
 	st.st_ino = k->ino;
 	st.st_nlink = k->nlink;

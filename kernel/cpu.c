@@ -18,6 +18,7 @@
 #include <asm/traps.h>
 #include <asm/segment.h>
 #include <linux/init.h>
+#include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/types.h>
 
@@ -127,6 +128,49 @@ static void fpu_init(void)
 	write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
 }
 
+bool smap_enabled, smep_enabled;
+
+/* Rewrite each recorded no-op as the 3-byte instruction insn. */
+static void patch_sites(unsigned long *start, unsigned long *end,
+			const u8 insn[3])
+{
+	unsigned long *site;
+
+	for (site = start; site < end; site++)
+		memcpy((void *)*site, insn, 3);
+}
+
+/*
+ * SMEP and SMAP, when the CPU has them (CPUID leaf 7): the boot CPU
+ * decides and patches the stac/clac sites (asm/extable.inc) while the
+ * kernel text is still writable; every CPU then sets the CR4 bits.
+ */
+static void smap_smep_init(int cpu)
+{
+	extern unsigned long __start_smap_stac[], __stop_smap_stac[];
+	extern unsigned long __start_smap_clac[], __stop_smap_clac[];
+	static const u8 stac[3] = { 0x0f, 0x01, 0xcb }, clac[3] = { 0x0f, 0x01, 0xca };
+	u32 eax, ebx = 0, ecx, edx, max;
+
+	if (cpu == 0) {
+		cpuid_count(0, 0, &max, &ebx, &ecx, &edx);
+		if (max >= 7)
+			cpuid_count(7, 0, &eax, &ebx, &ecx, &edx);
+		smep_enabled = ebx & (1U << X86_FEATURE_SMEP_BIT);
+		smap_enabled = ebx & (1U << X86_FEATURE_SMAP_BIT);
+		if (smap_enabled) {
+			patch_sites(__start_smap_stac, __stop_smap_stac, stac);
+			patch_sites(__start_smap_clac, __stop_smap_clac, clac);
+		}
+		pr_info("x86: SMEP %s, SMAP %s\n", smep_enabled ? "on" : "off (not on this CPU)",
+			smap_enabled ? "on" : "off (not on this CPU)");
+	}
+	if (smep_enabled)
+		write_cr4(read_cr4() | X86_CR4_SMEP);
+	if (smap_enabled)
+		write_cr4(read_cr4() | X86_CR4_SMAP);
+}
+
 void cpu_init(int cpu)
 {
 	struct cpu_data *c = &cpu_data[cpu];
@@ -139,4 +183,5 @@ void cpu_init(int cpu)
 	trap_load_idt();
 	syscall_init();
 	fpu_init();
+	smap_smep_init(cpu);
 }

@@ -17,6 +17,7 @@
 ; KERNEL_GS_BASE MSR) on the way in and out, decided by the saved CS.
 
 %include "asm-offsets.inc"
+%include "include/asm/extable.inc"
 
 section .text
 bits 64
@@ -49,6 +50,7 @@ exception_%1:
 
 exception_common:
 	cld
+	ASM_CLAC                        ; user space may have set AC
 	test qword [rsp + 24], 3        ; the interrupted CS: from user mode?
 	jz .kernel
 	swapgs

@@ -23,6 +23,7 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <asm/extable.h>
+#include <asm/percpu.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/preempt.h>
@@ -91,6 +92,28 @@ void show_user_trap(struct pt_regs *regs, const char *name)
 	print_vma_addr(tsk->mm, regs->ip);
 }
 
+/*
+ * A kernel-mode fault on a user address that SMEP or SMAP raised: an
+ * instruction fetch from a user page, or a data access outside the
+ * user-access routines (EFLAGS.AC clear).  Such a fault is never
+ * resolved: it is reported and becomes an oops.
+ */
+static bool smap_smep_violation(struct pt_regs *regs, unsigned long addr)
+{
+	if (user_mode(regs) || addr >= TASK_SIZE)
+		return false;
+	if (smep_enabled && (regs->error_code & X86_PF_INSTR)) {
+		pr_emerg("SMEP: kernel tried to execute a user page at %lx\n", addr);
+		return true;
+	}
+	if (smap_enabled && !(regs->flags & X86_EFLAGS_AC)) {
+		pr_emerg("SMAP: kernel access to user address %lx outside the "
+			 "user-access routines\n", addr);
+		return true;
+	}
+	return false;
+}
+
 bool do_page_fault(struct pt_regs *regs)
 {
 	unsigned long addr = read_cr2();
@@ -98,6 +121,8 @@ bool do_page_fault(struct pt_regs *regs)
 	bool may_sleep = (regs->flags & X86_EFLAGS_IF) && !preempt_count();
 	int err = -EFAULT;
 
+	if (smap_smep_violation(regs, addr))
+		return false;
 	if (addr < TASK_SIZE && mm && (user_mode(regs) || may_sleep)) {
 		if (regs->flags & X86_EFLAGS_IF)
 			local_irq_enable();

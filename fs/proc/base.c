@@ -5,7 +5,10 @@
  * stat and status are made from a copy of the task's fields taken under
  * tasklist_lock, so a task that exits meanwhile leaves a consistent
  * snapshot; fields this kernel does not keep (times, memory counters,
- * credentials...) print as 0.  maps holds the task with
+ * credentials...) print as 0.  Every process has the console terminal
+ * as its controlling terminal (there is no other), so stat shows it as
+ * tty_nr (5, 1) and its foreground group as tpgid; kernel threads have
+ * none (0 and -1, as in Linux).  maps holds the task with
  * find_get_task_by_pid() while the process code lists its address
  * space.  A pid whose task is gone (or reaped) has no directory
  * (-ENOENT); a file opened after its task died gives -ESRCH, as in
@@ -21,17 +24,21 @@
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/major.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/topology.h>
+#include <linux/tty.h>
 #include <uapi/linux/dirent.h>
 
 #include "internal.h"
 
 #define PF_KTHREAD	0x00200000	/* Linux's task flag for kernel threads */
+/* The console's device number as stat's tty_nr encodes it (Linux's). */
+#define CONSOLE_TTY_NR	(TTYAUX_MAJOR << 8 | 1)
 
 /* What stat and status show, copied under tasklist_lock. */
 struct task_snapshot {
@@ -156,6 +163,7 @@ static ssize_t stat_fill(pid_t pid, char *buf, size_t size)
 {
 	long rest[52 - 9] = { 0 };
 	struct task_snapshot s;
+	pid_t tpgid = -1;
 	size_t len;
 	unsigned int i;
 
@@ -167,8 +175,11 @@ static ssize_t stat_fill(pid_t pid, char *buf, size_t size)
 	rest[33 - 10] = s.ignored;
 	rest[39 - 10] = s.cpu;
 	rest[52 - 10] = s.exit_code;
-	len = scnprintf(buf, size, "%d (%s) %c %d %d %d 0 -1 %u", s.pid,
+	if (!s.kthread && console_tty)
+		tpgid = tty_get_pgrp(console_tty);
+	len = scnprintf(buf, size, "%d (%s) %c %d %d %d %d %d %u", s.pid,
 			s.comm, s.state, s.ppid, s.pgid, s.sid,
+			tpgid >= 0 ? CONSOLE_TTY_NR : 0, tpgid,
 			s.kthread ? PF_KTHREAD : 0);
 	for (i = 0; i < ARRAY_SIZE(rest); i++)
 		len += scnprintf(buf + len, size - len, " %ld", rest[i]);

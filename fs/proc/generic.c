@@ -7,9 +7,11 @@
  * text record by record as reads advance.
  *
  * The generators write at most size bytes and return the length, as
- * scnprintf does; a text that fills the buffer may have been cut, so
- * the buffer doubles (from one page up to PROC_TEXT_MAX) until the text
- * fits.
+ * scnprintf does; some cut the text at a character, others
+ * (proc_pid_maps_show) at the last whole line that fits.  So a text
+ * that comes within PROC_LINE_MAX bytes of the end may have been cut,
+ * and the buffer doubles (from one page up to PROC_TEXT_MAX) until the
+ * text ends further from it.
  *
  * Locking: none; the buffer is the open file's own, and its position is
  * serialised by the VFS (f_pos_lock).
@@ -23,6 +25,7 @@
 #include "internal.h"
 
 #define PROC_TEXT_MAX	(1024 * 1024)
+#define PROC_LINE_MAX	256	/* longest line a generator may drop whole */
 
 struct proc_text {
 	size_t len;
@@ -69,7 +72,7 @@ static struct proc_text *proc_text_make(const struct proc_entry *e, pid_t pid)
 			kfree(t);
 			return ERR_PTR(len);
 		}
-		if (len < size - 1) {
+		if (len + PROC_LINE_MAX < size) {
 			t->len = len;
 			return t;
 		}

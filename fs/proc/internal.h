@@ -10,8 +10,9 @@
 
 /*
  * Fill buf (size bytes) with a file's text; return its length, or
- * -errno (-ESRCH: the process is gone).  A text of size - 1 bytes or
- * more is taken as cut short, and the file asks again with more room.
+ * -errno (-ESRCH: the process is gone).  A text that ends near the end
+ * of buf is taken as cut short (generic.c), and the file asks again
+ * with more room.
  */
 typedef ssize_t (*proc_fill_t)(pid_t pid, char *buf, size_t size);
 

@@ -15,12 +15,18 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
+#include <linux/interrupt.h>
+#include <linux/mm.h>
+#include <linux/mm_types.h>
 #include <linux/mmzone.h>
+#include <linux/preempt.h>
+#include <linux/proc_fs.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
+#include <linux/tty.h>
 #include <uapi/linux/dirent.h>
 
 #define TEXT_SIZE	(64 * 1024)
@@ -192,6 +198,8 @@ static void proc_pid_files_of_this_task(struct kunit *test)
 	for (p = strchr(text, ')'); p && *p; p++)
 		fields += *p == ' ';
 	KUNIT_EXPECT_EQ(test, fields, 52);
+	/* No terminal (tty_nr 0, tpgid -1), and PF_KTHREAD in flags. */
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " 0 -1 2097152 0 "));
 	kfree(text);
 
 	snprintf(path, sizeof(path), "/proc/%d/status", current->pid);
@@ -294,6 +302,145 @@ static void proc_pid_dir_of_exited_task(struct kunit *test)
 	kfree(s);
 }
 
+/* A task that looks like a process: an address space of nr_vmas regions. */
+struct fake_process {
+	int nr_vmas;
+	int err;
+	struct task_struct *task;
+	struct completion ready, go, done;
+};
+
+#define FAKE_PGRP	4321
+#define FAKE_BASE	0x400000UL
+
+static int fake_mm_fill(struct mm_struct *mm, int nr)
+{
+	unsigned long start;
+	int i, err = 0;
+
+	mutex_lock(&mm->mmap_lock);
+	for (i = 0; i < nr && !err; i++) {
+		start = FAKE_BASE + i * 2 * PAGE_SIZE;	/* gaps: no merging */
+		err = insert_vm_region(mm, start, start + PAGE_SIZE,
+				       VM_READ | (i % 2 ? VM_WRITE : 0),
+				       i ? NULL : "[heap]");
+	}
+	mutex_unlock(&mm->mmap_lock);
+	return err;
+}
+
+static int fake_process_fn(void *data)
+{
+	struct fake_process *fp = data;
+	struct mm_struct *mm = mm_alloc();
+	unsigned long flags;
+
+	fp->err = mm ? fake_mm_fill(mm, fp->nr_vmas) : -ENOMEM;
+	if (mm) {
+		preempt_disable();
+		spin_lock_irqsave(&tasklist_lock, flags);
+		current->mm = mm;	/* do_exit() releases it */
+		current->pgid = FAKE_PGRP;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		switch_mm(NULL, mm);
+		preempt_enable();
+	}
+	complete(&fp->ready);
+	wait_for_completion(&fp->go);
+	complete(&fp->done);
+	return 0;
+}
+
+static int count_lines(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/*
+ * A process's maps, stat and status; its maps (150 lines, 6 KiB) also
+ * make the text buffer grow.
+ */
+static void proc_pid_files_of_a_process(struct kunit *test)
+{
+	struct fake_process *fp = kzalloc(sizeof(*fp), GFP_KERNEL);
+	char path[40], expect[64];
+	ssize_t len;
+	char *text;
+
+	KUNIT_ASSERT_NOT_NULL(test, fp);
+	fp->nr_vmas = 150;
+	init_completion(&fp->ready);
+	init_completion(&fp->go);
+	init_completion(&fp->done);
+	fp->task = kthread_run(fake_process_fn, fp, "proc_process");
+	KUNIT_ASSERT_NOT_NULL(test, fp->task);
+	wait_for_completion(&fp->ready);
+	KUNIT_EXPECT_EQ(test, fp->err, 0);
+
+	snprintf(path, sizeof(path), "/proc/%d/maps", fp->task->pid);
+	text = read_text(test, path, &len);
+	KUNIT_EXPECT_GT(test, len, PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, count_lines(text), 150);
+	KUNIT_EXPECT_TRUE_MSG(test, starts_with(text,
+			"00400000-00401000 r--p 00000000 00:00 0 "), "%.80s", text);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "[heap]\n00402000-00403000 rw-p"));
+	kfree(text);
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", fp->task->pid);
+	text = read_text(test, path, &len);
+	/* pid (comm), a sleeping state (S or D), ppid pgrp session ... */
+	snprintf(expect, sizeof(expect), "%d (proc_process) ", fp->task->pid);
+	KUNIT_EXPECT_TRUE_MSG(test, starts_with(text, expect), "stat: %s", text);
+	KUNIT_EXPECT_NOT_NULL(test, strchr("SD", text[strlen(expect)]));
+	snprintf(expect, sizeof(expect), " 0 %d 0 %d %d 0 ", FAKE_PGRP,
+		 5 << 8 | 1, tty_get_pgrp(console_tty));	/* the console */
+	KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(text, expect), "stat: %s", text);
+	kfree(text);
+
+	snprintf(path, sizeof(path), "/proc/%d/status", fp->task->pid);
+	text = read_text(test, path, &len);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\nKthread:\t0\n"));
+	snprintf(expect, sizeof(expect), "\nNSpgid:\t%d\n", FAKE_PGRP);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, expect));
+	kfree(text);
+
+	complete(&fp->go);
+	wait_for_completion(&fp->done);
+	kfree(fp);
+}
+
+/* Texts longer than the first buffer arrive whole. */
+static void proc_long_texts_are_whole(struct kunit *test)
+{
+	static const struct {
+		const char *path;
+		size_t (*show)(char *buf, size_t size);
+	} files[] = {
+		{ "/proc/slabinfo", slabinfo_show },
+		{ "/proc/cpuinfo", cpuinfo_show },
+		{ "/proc/interrupts", interrupts_show },
+	};
+	char *direct = kmalloc(TEXT_SIZE, GFP_KERNEL);
+	unsigned int i;
+	ssize_t len;
+	char *text;
+
+	KUNIT_ASSERT_NOT_NULL(test, direct);
+	for (i = 0; i < ARRAY_SIZE(files); i++) {
+		text = read_text(test, files[i].path, &len);
+		files[i].show(direct, TEXT_SIZE);
+		KUNIT_EXPECT_EQ_MSG(test, count_lines(text), count_lines(direct),
+				    "%s", files[i].path);
+		kunit_info(test, "%s: %zd bytes", files[i].path, len);
+		kfree(text);
+	}
+	kfree(direct);
+}
+
 struct listing {
 	struct dir_context ctx;
 	char names[4096];
@@ -392,6 +539,8 @@ static struct kunit_case proc_cases[] = {
 	KUNIT_CASE(proc_meminfo_total_is_managed_memory),
 	KUNIT_CASE(proc_cpuinfo_block_per_cpu),
 	KUNIT_CASE(proc_pid_files_of_this_task),
+	KUNIT_CASE(proc_pid_files_of_a_process),
+	KUNIT_CASE(proc_long_texts_are_whole),
 	KUNIT_CASE(proc_missing_entries),
 	KUNIT_CASE(proc_pid_dir_of_exited_task),
 	KUNIT_CASE(proc_listings),

@@ -57,7 +57,9 @@ static inline struct cpu_data *this_cpu(void)
 	return p;
 }
 
-/* Load this CPU's GDT, TSS and GS base, and the shared IDT. */
+/* Load this CPU's GDT, TSS and GS base, and the shared IDT; set its features. */
 void cpu_init(int cpu);
+/* Whether SMAP and SMEP are on (all CPUs alike; set by CPU 0). */
+extern bool smap_enabled, smep_enabled;
 
 #endif

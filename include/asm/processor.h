@@ -20,6 +20,13 @@
 #define X86_CR0_NE		(1UL << 5)	/* native x87 errors */
 #define X86_CR4_OSFXSR		(1UL << 9)	/* FXSAVE and SSE */
 #define X86_CR4_OSXMMEXCPT	(1UL << 10)	/* SSE exceptions as #XM */
+#define X86_CR4_SMEP		(1UL << 20)	/* no kernel execution of user pages */
+#define X86_CR4_SMAP		(1UL << 21)	/* no kernel access to user pages */
+
+/* CPUID.(EAX=7,ECX=0):EBX feature bits */
+#define X86_FEATURE_SMEP_BIT	7
+#define X86_FEATURE_ERMS_BIT	9		/* enhanced rep movsb/stosb */
+#define X86_FEATURE_SMAP_BIT	20
 
 #define DEFINE_READ_CR(n)						\
 static inline unsigned long read_cr##n(void)				\
