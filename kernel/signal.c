@@ -30,6 +30,12 @@ static bool valid_signal(int sig)
 	return sig >= 0 && sig < _NSIG;
 }
 
+/* Processes take signals; kernel threads and zombies ignore them. */
+static bool takes_signals(struct task_struct *p)
+{
+	return p->mm && !p->exit_state;
+}
+
 /* Set sig pending in p and wake p if it sleeps interruptibly. */
 static void signal_wake(struct task_struct *p, int sig)
 {
@@ -42,7 +48,7 @@ int send_sig(int sig, struct task_struct *p, int priv)
 {
 	if (!valid_signal(sig))
 		return -EINVAL;
-	if (sig && p->is_process)
+	if (sig && takes_signals(p))
 		signal_wake(p, sig);
 	return 0;
 }
@@ -73,7 +79,7 @@ static int kill_something(pid_t pid, int sig)
 	for_each_process(p) {
 		bool match;
 
-		if (!p->is_process || p->exit_state)
+		if (!takes_signals(p))
 			continue;
 		if (pid > 0)
 			match = p->pid == pid;
@@ -114,7 +120,7 @@ long sys_kill(pid_t pid, int sig)
 		p = find_get_task_by_pid(pid);
 		if (!p)
 			return -ESRCH;
-		ignores = !p->is_process || p->exit_state;
+		ignores = !takes_signals(p);
 		put_task_struct(p);
 		if (ignores)
 			return 0;
