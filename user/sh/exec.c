@@ -336,6 +336,7 @@ static int start_children(struct job_cmd *jc, int ncmds, pid_t *pids,
 		pids[i] = pid;
 		if (in != STDIN_FILENO)
 			close(in);
+		in = STDIN_FILENO;
 		if (!last) {
 			close(p[1]);
 			in = p[0];
