@@ -55,16 +55,25 @@ NASMFLAGS := -f elf64 -g -F dwarf
 LDFLAGS   := -nostdlib -z max-page-size=0x1000 -z noexecstack
 
 # Processes, system calls, user access (kernel/, mm/).
-PROC_SRCS :=
-PROC_TESTS :=
+PROC_SRCS := kernel/process.c kernel/extable.c kernel/uaccess.c lib/usercopy.asm \
+	kernel/syscall.c kernel/signal.c kernel/fork.c kernel/exit.c kernel/exec.c \
+	kernel/sys.c mm/memory.c mm/mmap.c mm/fault.c
+PROC_TESTS := mm/mmap_test.c kernel/process_test.c
 
 # The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).
-FS_SRCS :=
-FS_TESTS :=
+FS_SRCS := fs/inode.c fs/file_table.c fs/libfs.c fs/read_write.c fs/file.c \
+	fs/fs_struct.c fs/namei.c fs/namespace.c fs/open.c fs/stat.c fs/ioctl.c \
+	fs/readdir.c fs/d_path.c fs/char_dev.c fs/pipe.c fs/ramfs.c \
+	fs/ramfs_file.c fs/cpio.c fs/initramfs.c
+FS_TESTS := fs/ramfs_test.c fs/namei_test.c fs/file_test.c fs/readdir_test.c \
+	fs/pipe_test.c fs/initramfs_test.c fs/char_dev_test.c
 
 # Character devices, devfs and /proc (drivers/, fs/).
-DEV_SRCS :=
-DEV_TESTS :=
+DEV_SRCS := drivers/tty/n_tty.c drivers/tty/tty_io.c drivers/tty/console.c \
+	drivers/mem.c fs/devfs.c fs/proc/generic.c fs/proc/root.c \
+	fs/proc/base.c fs/proc/cpuinfo.c fs/proc/uptime.c
+DEV_TESTS := drivers/tty/tty_test.c drivers/mem_test.c fs/devfs_test.c \
+	fs/proc/proc_test.c
 
 # Link order is test-run order for the in-kernel suites.
 KERNEL_SRCS := \
@@ -132,7 +141,13 @@ $(B)/boot/head.o: NASMFLAGS := -f elf64
 $(B)/%.o: %.asm
 	$(quiet) NASM $<
 	@mkdir -p $(dir $@)
-	$(Q)$(NASM) $(NASMFLAGS) -MD $(B)/$*.d -MP $< -o $@
+	$(Q)$(NASM) $(NASMFLAGS) -I$(B)/ -MD $(B)/$*.d -MP $< -o $@
+
+# The C header's constants as NASM %defines, for kernel/entry.asm.
+$(B)/asm-offsets.inc: include/asm/asm-offsets.h
+	@mkdir -p $(B)
+	$(Q)sed -n 's|^#define \([A-Z_0-9]*\)[[:space:]]*\([^[:space:]]*\).*|%define \1 \2|p' $< > $@
+$(B)/kernel/entry.o: $(B)/asm-offsets.inc
 
 $(KALLSYMS0): tools/kallsyms.py
 	$(quiet) GEN $@
@@ -196,7 +211,7 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iinclude -Itests/host
 HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c mm/buddy.c mm/slab_obj.c \
-	kernel/acpi.c
+	kernel/acpi.c drivers/tty/n_tty.c
 HOST_TESTS  := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
 
 $(B)/host/%.o: %.c

@@ -9,7 +9,11 @@
  * serial_rx_init() has run: the UART raises ISA IRQ 4 when a byte is
  * received (IER bit 0), the IOAPIC delivers it (request_irq), and the
  * handler moves every waiting byte into a ring buffer that
- * serial_getc() empties without ever blocking.
+ * serial_getc() empties without ever blocking, then calls the receive
+ * notifier, if one is set (the console terminal: it wakes the thread
+ * that feeds the bytes to the line discipline).  In loopback mode the
+ * notifier is not called: the bytes belong to the test that turned
+ * loopback on.
  *
  * Invariants: rx_head - rx_tail is the number of bytes waiting, at most
  * SERIAL_RX_SIZE (both only grow; the buffer index is their value modulo
@@ -70,6 +74,8 @@ static unsigned int rx_head;	/* rx_lock; next byte goes at rx_head */
 static unsigned int rx_tail;	/* rx_lock; next byte read at rx_tail */
 static unsigned long rx_overruns;	/* rx_lock */
 static DEFINE_SPINLOCK(rx_lock);
+static void (*rx_notify)(void);		/* set once, before input matters */
+static bool rx_loopback;		/* serial_set_loopback() */
 
 void serial_putc(char c)
 {
@@ -125,10 +131,19 @@ static void rx_put(u8 c)
  */
 static void serial_interrupt(struct pt_regs *regs, void *data)
 {
+	void (*notify)(void) = READ_ONCE(rx_notify);
+
 	spin_lock(&rx_lock);
 	while (inb(COM1_BASE + UART_LSR) & UART_LSR_DR)
 		rx_put(inb(COM1_BASE + UART_RX));
 	spin_unlock(&rx_lock);
+	if (notify && !READ_ONCE(rx_loopback))
+		notify();
+}
+
+void serial_set_rx_notify(void (*notify)(void))
+{
+	WRITE_ONCE(rx_notify, notify);
 }
 
 int serial_getc(void)
@@ -175,5 +190,9 @@ void serial_set_loopback(bool on)
 {
 	while (!(inb(COM1_BASE + UART_LSR) & UART_LSR_TEMT))
 		;	/* let the bytes being sent reach the line first */
+	if (on)
+		WRITE_ONCE(rx_loopback, true);
 	outb(UART_MCR_NORMAL | (on ? UART_MCR_LOOP : 0), COM1_BASE + UART_MCR);
+	if (!on)
+		WRITE_ONCE(rx_loopback, false);
 }

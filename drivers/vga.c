@@ -1,12 +1,15 @@
 /*
  * The VGA text screen (80x25 at physical 0xb8000) as a second console:
  * light grey on black, scrolling up when full, the hardware cursor
- * following the text.  Reached through the direct map.
+ * following the text.  Reached through the direct map.  "\r" returns
+ * to the start of the line and "\b" moves one column left, as a
+ * terminal does, for the console tty's echo.
  *
  * No lock yet, for the same reason as drivers/serial.c.
  */
 #include <asm/io.h>
 #include <asm/page.h>
+#include <asm/vga.h>
 #include <linux/init.h>
 #include <linux/printk.h>
 #include <linux/string.h>
@@ -56,8 +59,19 @@ static void vga_newline(void)
 
 static void vga_putc(char c)
 {
-	if (c == '\n') {
+	unsigned int col;
+
+	switch (c) {
+	case '\n':
 		vga_newline();
+		return;
+	case '\r':		/* the terminal's echo and ONLCR send these */
+		vga_col = 0;
+		return;
+	case '\b':		/* from a snapshot: never below column 0 */
+		col = READ_ONCE(vga_col);
+		if (col > 0)
+			vga_col = col - 1;
 		return;
 	}
 	vga_mem[vga_row * VGA_COLS + vga_col] = VGA_ATTR << 8 | (u8)c;
@@ -65,7 +79,7 @@ static void vga_putc(char c)
 		vga_newline();
 }
 
-static void vga_write(const char *s, unsigned int len)
+void vga_write(const char *s, unsigned int len)
 {
 	while (len--)
 		vga_putc(*s++);

@@ -35,6 +35,7 @@
 #define pr_fmt(fmt) "APIC: " fmt
 
 #include <asm/apic.h>
+#include <asm/msr.h>
 #include <asm/irq_vectors.h>
 #include <asm/irqflags.h>
 #include <asm/percpu.h>
@@ -61,31 +62,17 @@ static volatile u32 *apic_mmio;		/* xAPIC register page */
 static bool apic_probed;
 static unsigned long apic_errors[NR_CPUS];
 
-static inline u64 native_rdmsr(u32 msr)
-{
-	u32 lo, hi;
-
-	__asm__ __volatile__("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
-	return (u64)hi << 32 | lo;
-}
-
-static inline void native_wrmsr(u32 msr, u64 val)
-{
-	__asm__ __volatile__("wrmsr" : : "c"(msr), "a"((u32)val),
-			     "d"((u32)(val >> 32)) : "memory");
-}
-
 u32 apic_read(u32 reg)
 {
 	if (x2apic_mode)
-		return native_rdmsr(APIC_BASE_MSR + (reg >> 4));
+		return rdmsr(APIC_BASE_MSR + (reg >> 4));
 	return apic_mmio[reg / 4];
 }
 
 void apic_write(u32 reg, u32 val)
 {
 	if (x2apic_mode)
-		native_wrmsr(APIC_BASE_MSR + (reg >> 4), val);
+		wrmsr(APIC_BASE_MSR + (reg >> 4), val);
 	else
 		apic_mmio[reg / 4] = val;
 }
@@ -162,7 +149,7 @@ static bool cpu_has_x2apic(void)
  */
 static phys_addr_t apic_phys_base(void)
 {
-	phys_addr_t msr_base = native_rdmsr(MSR_IA32_APICBASE) &
+	phys_addr_t msr_base = rdmsr(MSR_IA32_APICBASE) &
 			       MSR_IA32_APICBASE_BASE;
 
 	if (acpi_info.madt_status || !acpi_info.lapic_address)
@@ -179,7 +166,7 @@ static void apic_probe(void)
 	phys_addr_t base;
 
 	x2apic_mode = cpu_has_x2apic() ||
-		      (native_rdmsr(MSR_IA32_APICBASE) & X2APIC_ENABLE);
+		      (rdmsr(MSR_IA32_APICBASE) & X2APIC_ENABLE);
 	if (x2apic_mode) {
 		pr_info("x2APIC mode: registers are MSRs 0x800-0x8ff\n");
 	} else {
@@ -208,14 +195,14 @@ static void apic_probe(void)
  */
 static void apic_enable_mode(void)
 {
-	u64 msr = native_rdmsr(MSR_IA32_APICBASE);
+	u64 msr = rdmsr(MSR_IA32_APICBASE);
 
 	if (!(msr & MSR_IA32_APICBASE_ENABLE)) {
 		msr |= MSR_IA32_APICBASE_ENABLE;
-		native_wrmsr(MSR_IA32_APICBASE, msr);
+		wrmsr(MSR_IA32_APICBASE, msr);
 	}
 	if (x2apic_mode && !(msr & X2APIC_ENABLE))
-		native_wrmsr(MSR_IA32_APICBASE, msr | X2APIC_ENABLE);
+		wrmsr(MSR_IA32_APICBASE, msr | X2APIC_ENABLE);
 }
 
 /* Mask every local interrupt source, whatever firmware left there. */
@@ -310,7 +297,7 @@ static int xapic_icr_write(u32 low, u32 dest)
 static void x2apic_icr_write(u32 low, u32 dest)
 {
 	__asm__ __volatile__("mfence; lfence" : : : "memory");
-	native_wrmsr(APIC_BASE_MSR + (APIC_ICR >> 4), (u64)dest << 32 | low);
+	wrmsr(APIC_BASE_MSR + (APIC_ICR >> 4), (u64)dest << 32 | low);
 }
 
 static int apic_icr_write(u32 low, u32 dest)
@@ -346,7 +333,7 @@ int apic_send_ipi_self(unsigned int vector)
 	if (!ipi_vector_valid(vector))
 		return -EINVAL;
 	if (x2apic_mode) {
-		native_wrmsr(APIC_BASE_MSR + (APIC_SELF_IPI >> 4), vector);
+		wrmsr(APIC_BASE_MSR + (APIC_SELF_IPI >> 4), vector);
 		return 0;
 	}
 	return apic_icr_write(APIC_DEST_SELF | APIC_DM_FIXED | vector, 0);

@@ -12,17 +12,20 @@
  * cpu_data[] is written by a CPU for itself during cpu_init() and is
  * otherwise per-CPU (see the legend in asm/percpu.h): no locking.
  */
+#include <asm/msr.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <asm/segment.h>
 #include <linux/init.h>
+#include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/types.h>
 
 /* Access byte and flags of a segment descriptor */
 #define DESC_P		(1ULL << 47)	/* present */
 #define DESC_S		(1ULL << 44)	/* code or data (not system) */
+#define DESC_DPL3	(3ULL << 45)	/* usable from ring 3 */
 #define DESC_CODE	(1ULL << 43)	/* executable */
 #define DESC_RW		(1ULL << 41)	/* readable code / writable data */
 #define DESC_L		(1ULL << 53)	/* 64-bit code */
@@ -31,7 +34,6 @@
 #define DESC_LIMIT	0x000f00000000ffffULL
 #define DESC_TSS_AVAIL	(0x9ULL << 40)	/* 64-bit TSS, available */
 
-#define MSR_GS_BASE	0xc0000101
 
 struct cpu_data cpu_data[NR_CPUS];
 static char exception_stacks[NR_CPUS][N_EXCEPTION_STACKS][EXCEPTION_STACK_SIZE]
@@ -41,12 +43,6 @@ struct desc_ptr {
 	u16 size;
 	u64 address;
 } __attribute__((packed));
-
-static void wrmsr(u32 msr, u64 value)
-{
-	__asm__ __volatile__("wrmsr" : : "c"(msr), "a"((u32)value),
-			     "d"((u32)(value >> 32)));
-}
 
 /* The two GDT words describing a TSS at base (Intel SDM vol. 3, 8.2.3). */
 static void set_tss_desc(u64 *gdt, const struct tss_struct *tss)
@@ -67,6 +63,12 @@ static void setup_tables(struct cpu_data *c)
 				      DESC_L | DESC_G | DESC_LIMIT;
 	c->gdt[GDT_ENTRY_KERNEL_DS] = DESC_P | DESC_S | DESC_RW | DESC_DB |
 				      DESC_G | DESC_LIMIT;
+	c->gdt[GDT_ENTRY_USER32_CS] = DESC_P | DESC_S | DESC_DPL3 | DESC_CODE |
+				      DESC_RW | DESC_DB | DESC_G | DESC_LIMIT;
+	c->gdt[GDT_ENTRY_USER_DS] = DESC_P | DESC_S | DESC_DPL3 | DESC_RW |
+				    DESC_DB | DESC_G | DESC_LIMIT;
+	c->gdt[GDT_ENTRY_USER_CS] = DESC_P | DESC_S | DESC_DPL3 | DESC_CODE |
+				    DESC_RW | DESC_L | DESC_G | DESC_LIMIT;
 	memset(&c->tss, 0, sizeof(c->tss));
 	for (i = 0; i < N_EXCEPTION_STACKS; i++)	/* stacks grow down */
 		c->tss.ist[i] = (u64)exception_stacks[c->cpu][i] +
@@ -97,6 +99,78 @@ static void load_tables(struct cpu_data *c)
 		: "rax", "memory");
 }
 
+/*
+ * syscall enters at entry_SYSCALL_64 with the kernel's segments, and
+ * with interrupts, single-stepping, direction and alignment-check
+ * flags cleared (Linux clears the same set); sysret returns to the
+ * user segments (asm/segment.h explains the layout STAR implies).
+ */
+static void syscall_init(void)
+{
+	extern char entry_SYSCALL_64[];
+
+	wrmsr(MSR_STAR, (u64)__USER32_CS << 48 | (u64)__KERNEL_CS << 32);
+	wrmsr(MSR_LSTAR, (u64)entry_SYSCALL_64);
+	wrmsr(MSR_SYSCALL_MASK, X86_EFLAGS_TF | X86_EFLAGS_DF | X86_EFLAGS_IF |
+				X86_EFLAGS_IOPL | X86_EFLAGS_AC | X86_EFLAGS_NT);
+	wrmsr(MSR_KERNEL_GS_BASE, 0);	/* user GS base */
+	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
+}
+
+/*
+ * User programs may use x87 and SSE: enable FXSAVE/FXRSTOR and SSE
+ * exceptions; the scheduler saves and restores each process's registers
+ * (kernel/process.c).  The kernel itself is built without SSE.
+ */
+static void fpu_init(void)
+{
+	write_cr0((read_cr0() & ~X86_CR0_EM) | X86_CR0_MP | X86_CR0_NE);
+	write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
+}
+
+bool smap_enabled, smep_enabled;
+
+/* Rewrite each recorded no-op as the 3-byte instruction insn. */
+static void patch_sites(unsigned long *start, unsigned long *end,
+			const u8 insn[3])
+{
+	unsigned long *site;
+
+	for (site = start; site < end; site++)
+		memcpy((void *)*site, insn, 3);
+}
+
+/*
+ * SMEP and SMAP, when the CPU has them (CPUID leaf 7): the boot CPU
+ * decides and patches the stac/clac sites (asm/extable.inc) while the
+ * kernel text is still writable; every CPU then sets the CR4 bits.
+ */
+static void smap_smep_init(int cpu)
+{
+	extern unsigned long __start_smap_stac[], __stop_smap_stac[];
+	extern unsigned long __start_smap_clac[], __stop_smap_clac[];
+	static const u8 stac[3] = { 0x0f, 0x01, 0xcb }, clac[3] = { 0x0f, 0x01, 0xca };
+	u32 eax, ebx = 0, ecx, edx, max;
+
+	if (cpu == 0) {
+		cpuid_count(0, 0, &max, &ebx, &ecx, &edx);
+		if (max >= 7)
+			cpuid_count(7, 0, &eax, &ebx, &ecx, &edx);
+		smep_enabled = ebx & (1U << X86_FEATURE_SMEP_BIT);
+		smap_enabled = ebx & (1U << X86_FEATURE_SMAP_BIT);
+		if (smap_enabled) {
+			patch_sites(__start_smap_stac, __stop_smap_stac, stac);
+			patch_sites(__start_smap_clac, __stop_smap_clac, clac);
+		}
+		pr_info("x86: SMEP %s, SMAP %s\n", smep_enabled ? "on" : "off (not on this CPU)",
+			smap_enabled ? "on" : "off (not on this CPU)");
+	}
+	if (smep_enabled)
+		write_cr4(read_cr4() | X86_CR4_SMEP);
+	if (smap_enabled)
+		write_cr4(read_cr4() | X86_CR4_SMAP);
+}
+
 void cpu_init(int cpu)
 {
 	struct cpu_data *c = &cpu_data[cpu];
@@ -107,4 +181,7 @@ void cpu_init(int cpu)
 	load_tables(c);
 	wrmsr(MSR_GS_BASE, (u64)c);
 	trap_load_idt();
+	syscall_init();
+	fpu_init();
+	smap_smep_init(cpu);
 }

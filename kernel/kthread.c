@@ -12,7 +12,12 @@
  * after its final schedule() hands it: freeing a stack flushes every
  * CPU's TLB, which needs interrupts on and may wait.
  *
- * Locking: tasklist_lock protects the list of all tasks and next_pid;
+ * A task_struct itself lives on while references to it remain (usage):
+ * one for running, dropped once the reaper has freed the stack, and one
+ * for a parent that has yet to wait for it (kernel/exit.c).
+ *
+ * Locking: tasklist_lock protects the list of all tasks, next_pid, the
+ * reference counts' last drop and the process tree (parent, children);
  * reap_lock the list of dead tasks.
  */
 #include <linux/kernel.h>
@@ -27,7 +32,7 @@
 
 LIST_HEAD(task_list);
 DEFINE_SPINLOCK(tasklist_lock);
-static int next_pid = 1;
+static int next_pid;		/* 0: the boot task; 1: init */
 int nr_threads;			/* tasks on task_list */
 static LIST_HEAD(dead_tasks);
 static DEFINE_SPINLOCK(reap_lock);
@@ -43,27 +48,70 @@ struct switch_frame {
 	unsigned long ret;
 };
 
-void task_list_add(struct task_struct *p)
+/* Idle tasks, like the boot task, have pid 0 (as in Linux). */
+static void __task_list_add(struct task_struct *p, bool idle)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	p->pid = next_pid++;
+	p->pid = idle ? 0 : next_pid++;
 	list_add_tail(&p->tasks, &task_list);
 	nr_threads++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
-static void free_task(struct task_struct *p)
+void task_list_add(struct task_struct *p)
+{
+	__task_list_add(p, false);
+}
+
+void get_task_struct(struct task_struct *p)
+{
+	__atomic_add_fetch(&p->usage, 1, __ATOMIC_RELAXED);
+}
+
+/* With tasklist_lock held: drop a reference, freeing p at the last. */
+void __put_task_struct_locked(struct task_struct *p)
+{
+	if (__atomic_sub_fetch(&p->usage, 1, __ATOMIC_ACQ_REL))
+		return;
+	list_del(&p->tasks);
+	nr_threads--;
+	kfree(p);
+}
+
+void put_task_struct(struct task_struct *p)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	list_del(&p->tasks);
-	nr_threads--;
+	__put_task_struct_locked(p);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+struct task_struct *find_get_task_by_pid(pid_t pid)
+{
+	struct task_struct *p, *found = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p) {
+		if (p->pid == pid) {
+			found = p;
+			get_task_struct(p);
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
+/* The reaper's part: the stack, and the reference the running task held. */
+static void free_task(struct task_struct *p)
+{
 	vfree(p->stack);
-	kfree(p);
+	p->stack = NULL;
+	put_task_struct(p);
 }
 
 /* From finish_task_switch(): queue a dead task for the reaper. */
@@ -122,8 +170,14 @@ void kthread_init(void)
 		panic("kthread: cannot start the reaper");
 }
 
-struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
-				   const char *name)
+/*
+ * A task whose first switch-in returns to entry (ret_from_kthread or
+ * ret_from_fork), not yet on the task list.  The top of its stack is
+ * kept for the user registers (task_pt_regs()), so the switch frame sits
+ * just below them; after its pops and ret the stack pointer is 16-byte
+ * aligned, as entry's first call needs.
+ */
+struct task_struct *create_task(const char *name, void (*entry)(void))
 {
 	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
 	struct switch_frame *frame;
@@ -135,25 +189,45 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 		kfree(p);
 		return NULL;
 	}
-	/*
-	 * At the top of the stack: after the pops and the ret, the stack
-	 * pointer is the (16-byte aligned) top, as ret_from_kthread's call
-	 * needs.
-	 */
-	frame = (struct switch_frame *)((char *)p->stack + THREAD_SIZE) - 1;
+	frame = (struct switch_frame *)task_pt_regs(p) - 1;
 	memset(frame, 0, sizeof(*frame));
-	frame->ret = (unsigned long)ret_from_kthread;
+	frame->ret = (unsigned long)entry;
 	p->sp = (unsigned long)frame;
+	p->usage = 1;			/* dropped by the reaper */
 	p->state = TASK_UNINTERRUPTIBLE;	/* until wake_up_process() */
 	p->prio = DEFAULT_PRIO;
 	p->cpu = smp_processor_id();
 	p->cpus_allowed = CPU_MASK_ALL;
 	p->thread_info.addr_limit = USER_DS;
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	strlcpy(p->comm, name, sizeof(p->comm));
+	return p;
+}
+
+static struct task_struct *__kthread_create(int (*threadfn)(void *data),
+					    void *data, const char *name, bool idle)
+{
+	struct task_struct *p = create_task(name, ret_from_kthread);
+
+	if (!p)
+		return NULL;
 	p->threadfn = threadfn;
 	p->data = data;
-	strlcpy(p->comm, name, sizeof(p->comm));
-	task_list_add(p);
+	__task_list_add(p, idle);
 	return p;
+}
+
+struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
+				   const char *name)
+{
+	return __kthread_create(threadfn, data, name, false);
+}
+
+struct task_struct *idle_task_create(int (*threadfn)(void *data),
+				     const char *name)
+{
+	return __kthread_create(threadfn, NULL, name, true);
 }
 
 void kthread_bind(struct task_struct *p, int cpu)
@@ -192,10 +266,3 @@ void kthread_start(void)
 	do_exit(self->threadfn(self->data));
 }
 
-void do_exit(int code)
-{
-	current->exit_code = code;
-	current->state = TASK_DEAD;
-	schedule();
-	panic("do_exit: a dead task ran again");
-}

@@ -5,8 +5,12 @@
  *
  * It brings the kernel up one stage at a time, each stage printing one
  * line so the boot log reads like a table of contents (DESIGN.md section
- * 4).  With ktest=... on the command line it then runs the in-kernel
- * tests and leaves QEMU through the isa-debug-exit device.
+ * 4).  The first thread it creates, pid 1, then finishes the job in
+ * kernel_init(): with ktest=... on the command line it runs the tests
+ * (the in-kernel suites, then /bin/usertests) and leaves QEMU through
+ * the isa-debug-exit device; otherwise it becomes the first process by
+ * executing /bin/init, which starts the shell.  The boot task itself
+ * (pid 0) ends up asleep for good.
  */
 #include <asm/cmdline.h>
 #include <asm/io.h>
@@ -17,10 +21,13 @@
 #include <asm/traps.h>
 #include <kunit/test.h>
 #include <linux/init.h>
+#include <linux/devfs_fs_kernel.h>
+#include <linux/fs.h>
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/proc_fs.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 
@@ -78,9 +85,41 @@ static void __noreturn qemu_exit(bool passed)
 	halt_forever();
 }
 
+static char test_filter[256];
+
+/* Run /bin/init (or /bin/sh) as pid 1, adopting orphans; never returns. */
+static void __noreturn run_init_process(void)
+{
+	static const char *const init_argv[] = { "init", NULL };
+	static const char *const sh_argv[] = { "sh", NULL };
+	static const char *const envp[] = { "PATH=/bin", "HOME=/", "TERM=vt100", NULL };
+	int err;
+
+	child_reaper = current;
+	current->is_process = true;
+	err = setup_process_files();
+	if (err)
+		panic("init: no memory for its files (error %d)", err);
+	err = kernel_execve("/bin/init", init_argv, envp);
+	if (err) {
+		pr_err("Cannot run /bin/init (error %d); trying /bin/sh\n", err);
+		err = kernel_execve("/bin/sh", sh_argv, envp);
+	}
+	if (err)
+		panic("No working init found (error %d).", err);
+	ret_to_user(task_pt_regs(current));
+}
+
+static int kernel_init(void *unused)
+{
+	if (test_filter[0])
+		qemu_exit(kunit_run_tests(test_filter));
+	run_init_process();
+}
+
 void kernel_main(u32 magic, u32 mbi_phys)
 {
-	char filter[256];
+	struct task_struct *init;
 
 	serial_init();
 	vga_init();
@@ -96,18 +135,22 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	print_memory_map();
 	setup_memory();
 	sched_init();
+	init = kthread_create(kernel_init, NULL, "init");	/* pid 1 */
+	if (!init)
+		panic("cannot create the init thread");
 	kthread_init();
 	interrupts_init();
 	smp_prepare_ipis();
 	smp_init();
+	vfs_init();
+	devfs_init();
+	proc_root_init();
 
-	if (cmdline_find_option(boot_command_line, "ktest", filter,
-				sizeof(filter)) >= 0)
-		qemu_exit(kunit_run_tests(filter));
-
-	pr_info("Ferry is idle: no user space yet (the shell comes with "
-		"processes). Ctrl-A X quits QEMU.\n");
-	for (;;) {		/* init sleeps; the CPUs halt in their idle tasks */
+	if (cmdline_find_option(boot_command_line, "ktest", test_filter,
+				sizeof(test_filter)) < 0)
+		test_filter[0] = 0;
+	wake_up_process(init);
+	for (;;) {		/* sleep; the CPUs halt in their idle tasks */
 		set_current_state(TASK_UNINTERRUPTIBLE);
 		schedule();
 	}

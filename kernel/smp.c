@@ -91,7 +91,7 @@ static bool wait_online(int cpu, unsigned int ms)
 
 static int boot_cpu(int cpu, phys_addr_t pgd)
 {
-	struct task_struct *idle = kthread_create(NULL, NULL, "swapper");
+	struct task_struct *idle = idle_task_create(NULL, "swapper");
 	u32 apic_id = acpi_info.cpus[cpu].apic_id;
 
 	if (!idle)

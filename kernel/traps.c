@@ -8,8 +8,11 @@
  * A kernel exception is an oops: we print what happened (vector name,
  * error code, CR2 for a page fault), the registers and a backtrace.  If a
  * test case is running the oops fails that case and the tests go on
- * (kunit/try-catch.h); otherwise the kernel panics.  User-mode exceptions
- * come with processes: they will kill the process, not the kernel.
+ * (kunit/try-catch.h); otherwise the kernel panics.  Before that, a page
+ * fault goes to do_page_fault() (mm/fault.c), an exception in user mode
+ * kills the process with the signal Linux sends for it, and a kernel
+ * exception at an instruction in the exception table (a user access)
+ * resumes at its fixup.
  *
  * IDT layout: Intel SDM vol. 3, 6.14.1 (64-bit interrupt gates).
  */
@@ -17,6 +20,7 @@
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
+#include <asm/extable.h>
 #include <asm/traps.h>
 #include <kunit/try-catch.h>
 #include <linux/init.h>
@@ -24,6 +28,7 @@
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/signal.h>
 
 #define IDT_ENTRIES		256
 #define GATE_INTERRUPT		0x8e	/* present, DPL 0, 64-bit interrupt gate */
@@ -101,6 +106,7 @@ void trap_init(void)
 {
 	unsigned int v;
 
+	sort_main_extable();	/* while the kernel image is still writable */
 	for (v = 0; v < IDT_ENTRIES; v++)
 		set_intr_gate(v, interrupt_stubs[v], 0);
 	set_intr_gate(X86_TRAP_DF, interrupt_stubs[X86_TRAP_DF], IST_DOUBLE_FAULT);
@@ -151,16 +157,48 @@ static void die(const struct pt_regs *regs)
 	show_regs(regs);
 }
 
+/* The signal Linux sends a process for each exception it causes. */
+static const unsigned char trap_signal[NR_EXCEPTION_VECTORS] = {
+	[X86_TRAP_DE] = SIGFPE, [X86_TRAP_DB] = SIGTRAP, [X86_TRAP_BP] = SIGTRAP,
+	[X86_TRAP_UD] = SIGILL, [X86_TRAP_SS] = SIGBUS, [X86_TRAP_MF] = SIGFPE,
+	[X86_TRAP_AC] = SIGBUS, [X86_TRAP_XF] = SIGFPE,
+};
+
+static void do_user_trap(struct pt_regs *regs)
+{
+	int sig = trap_signal[regs->vector];
+
+	show_user_trap(regs, trap_name(regs->vector));
+	force_sig(sig ? sig : SIGSEGV);
+}
+
+/* The exceptions that run on a stack of their own (the TSS's IST). */
+static bool on_ist_stack(unsigned long vector)
+{
+	return vector == X86_TRAP_NMI || vector == X86_TRAP_DF ||
+	       vector == X86_TRAP_MC;
+}
+
 void handle_vector(struct pt_regs *regs)
 {
 	if (regs->vector >= NR_EXCEPTION_VECTORS)
 		do_IRQ(regs);
 	else
 		do_exception(regs);
+	if (user_mode(regs) && !on_ist_stack(regs->vector))
+		exit_to_user_mode(regs);
 }
 
 void do_exception(struct pt_regs *regs)
 {
+	if (regs->vector == X86_TRAP_PF && do_page_fault(regs))
+		return;
+	if (user_mode(regs) && !on_ist_stack(regs->vector)) {
+		do_user_trap(regs);
+		return;
+	}
+	if (fixup_exception(regs))
+		return;
 	if (!kunit_fault_is_expected())
 		die(regs);
 	kunit_try_catch_exception(regs);	/* returns if no test runs */

@@ -10,8 +10,6 @@
 #include <linux/printk.h>
 #include <linux/string.h>
 
-#define INT_MIN		(-2147483647 - 1)
-#define INT_MAX		2147483647
 #define LLONG_MIN	(-9223372036854775807LL - 1)
 #define LLONG_MAX	9223372036854775807LL
 #define ULLONG_MAX	18446744073709551615ULL

@@ -179,6 +179,21 @@ static void detect_paging_features(void)
 		__supported_pte_mask &= ~_PAGE_NX;
 }
 
+/*
+ * Every process's pgd copies the kernel half once, when it is created;
+ * so the kernel's top-level entries must never change afterwards.  The
+ * direct map and the kernel image are in place now; give the vmalloc
+ * area its upper tables too (64 pages for its 32 TiB).
+ */
+static void prepopulate_vmalloc_pgds(void)
+{
+	unsigned long va;
+
+	for (va = VMALLOC_START; va < VMALLOC_END; va += 1UL << PGDIR_SHIFT)
+		if (!next_table(&init_top_pgt[table_index(va, 4)]))
+			panic("paging: no memory for the vmalloc area's tables");
+}
+
 void paging_init(void)
 {
 	detect_paging_features();
@@ -189,6 +204,7 @@ void paging_init(void)
 	map_kernel_section(_text, _etext, PAGE_KERNEL_EXEC);
 	map_kernel_section(__start_rodata, _erodata, PAGE_KERNEL_RO);
 	map_kernel_section(_sdata, _end, PAGE_KERNEL);
+	prepopulate_vmalloc_pgds();
 	write_cr3(__pa(init_top_pgt));
 	memblock_set_current_limit((phys_addr_t)-1);
 	pr_info("Paging: direct map with %lu 1G, %lu 2M, %lu 4K pages%s; "
@@ -256,6 +272,21 @@ void unmap_kernel_page(unsigned long va)
 void load_kernel_pgd(void)
 {
 	write_cr3(__pa(init_top_pgt));
+}
+
+unsigned long *pgd_alloc(void)
+{
+	unsigned long *pgd = (unsigned long *)get_zeroed_page(GFP_KERNEL);
+
+	if (pgd)
+		memcpy(pgd + KERNEL_PGD_BOUNDARY, init_top_pgt + KERNEL_PGD_BOUNDARY,
+		       KERNEL_PGD_BOUNDARY * sizeof(*pgd));
+	return pgd;
+}
+
+void pgd_free(unsigned long *pgd)
+{
+	free_page((unsigned long)pgd);
 }
 
 /* Three pages: a PML4, and a PDPT and PD mapping 0-1 GiB with 2 MiB pages. */

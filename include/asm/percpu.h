@@ -33,6 +33,9 @@ struct task_struct;
 
 struct cpu_data {
 	struct cpu_data *self;		/* (C) at %gs:0 */
+	/* Used by the syscall entry (kernel/entry.asm) at fixed offsets: */
+	unsigned long top_of_stack;	/* (P) %gs:8, the running task's */
+	unsigned long user_sp;		/* (P) %gs:16, user rsp during entry */
 	int cpu;			/* (C) logical number, 0 = boot CPU */
 	int node;			/* (C) NUMA node */
 	u32 apic_id;			/* (C) */
@@ -54,7 +57,9 @@ static inline struct cpu_data *this_cpu(void)
 	return p;
 }
 
-/* Load this CPU's GDT, TSS and GS base, and the shared IDT. */
+/* Load this CPU's GDT, TSS and GS base, and the shared IDT; set its features. */
 void cpu_init(int cpu);
+/* Whether SMAP and SMEP are on (all CPUs alike; set by CPU 0). */
+extern bool smap_enabled, smep_enabled;
 
 #endif

@@ -17,12 +17,16 @@
 #define _PAGE_PSE	(1UL << 7)	/* 2 MiB / 1 GiB page */
 #define _PAGE_GLOBAL	(1UL << 8)
 #define _PAGE_NX	(1UL << 63)
+/* Software bit of a not-present user pte: a page kept under PROT_NONE. */
+#define _PAGE_PROTNONE	_PAGE_GLOBAL
 #define PTE_PFN_MASK	0x000ffffffffff000UL
 
 #define PTRS_PER_TABLE	512
 #define PGDIR_SHIFT	39
 #define PUD_SHIFT	30
 #define PMD_SHIFT	21
+/* pgd entries from here up map the kernel (the same in every pgd). */
+#define KERNEL_PGD_BOUNDARY	(PTRS_PER_TABLE / 2)
 
 /* Kernel mappings: data (RW, no execute), text (RX), read-only (R). */
 #define PAGE_KERNEL		(_PAGE_PRESENT | _PAGE_RW | _PAGE_NX)
@@ -47,8 +51,12 @@ void unmap_kernel_page(unsigned long va);
 /* The leaf entry mapping va (and its level: 1 = 4K, 2 = 2M, 3 = 1G), or 0. */
 unsigned long lookup_kernel_pte(unsigned long va, int *level);
 
-/* Switch this CPU to the kernel page tables (a starting CPU). */
+/* Switch this CPU to the kernel page tables (a starting CPU, a kernel thread). */
 void load_kernel_pgd(void);
+
+/* A process's top-level table: the kernel half shared, the user half empty. */
+unsigned long *pgd_alloc(void);
+void pgd_free(unsigned long *pgd);
 
 /*
  * Page tables for a starting CPU: the kernel's, plus the first GiB

@@ -6,6 +6,7 @@
 #define _ASM_TRAPS_H
 
 #include <asm/ptrace.h>
+#include <linux/types.h>
 
 enum {
 	X86_TRAP_DE = 0,	/* divide error */
@@ -46,6 +47,13 @@ enum {
 /* "invalid opcode" and "#UD" for a vector. */
 const char *trap_name(unsigned int vector);
 const char *trap_mnemonic(unsigned int vector);
+
+/* The page-fault handler (mm/fault.c): true when the fault is dealt with. */
+bool do_page_fault(struct pt_regs *regs);
+/* "traps: prog[pid] trap NAME ip:... sp:... error:... in prog[...]" */
+void show_user_trap(struct pt_regs *regs, const char *name);
+/* Before returning to user mode: reschedule, act on signals (kernel/signal.c). */
+void exit_to_user_mode(struct pt_regs *regs);
 
 /* Called by the entry stubs in kernel/entry.asm. */
 void handle_vector(struct pt_regs *regs);

@@ -55,6 +55,13 @@ struct kunit_suite {
 	int (*init)(struct kunit *test);	/* before each case */
 	void (*exit)(struct kunit *test);	/* after each case */
 	struct kunit_case *test_cases;		/* ends with an empty entry */
+	/*
+	 * Or a user program (argv[0] a path) that prints the suite's KTAP
+	 * itself, nested as a suite (header, plan, results, counts): the
+	 * executor runs it as a process and prints the result line from
+	 * its exit status (0: passed).  test_cases is then NULL.
+	 */
+	const char *const *program;
 };
 
 #define kunit_test_suite(suite)						\

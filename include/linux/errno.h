@@ -7,4 +7,7 @@
 
 #include <uapi/linux/errno.h>
 
+/* Kernel-internal: never seen by user space (system calls give -EINTR). */
+#define ERESTARTSYS	512
+
 #endif

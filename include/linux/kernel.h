@@ -15,6 +15,10 @@
 #define IS_ALIGNED(x, a)	(((x) & ((typeof(x))(a) - 1)) == 0)
 #define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
 
+#define INT_MAX			((int)(~0U >> 1))
+#define INT_MIN			(-INT_MAX - 1)
+#define LONG_MAX		((long)(~0UL >> 1))
+
 #define min(a, b)		((a) < (b) ? (a) : (b))
 #define max(a, b)		((a) > (b) ? (a) : (b))
 

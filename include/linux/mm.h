@@ -8,6 +8,7 @@
 
 #include <asm/page.h>
 #include <linux/gfp.h>
+#include <linux/mm_types.h>
 #include <linux/mmzone.h>
 
 #define PFN_PHYS(pfn)		((phys_addr_t)(pfn) << PAGE_SHIFT)
@@ -63,5 +64,61 @@ void mem_init(void);
 
 /* Drop a reference to a block allocated by alloc_pages(); frees it at 0. */
 void put_page(struct page *page);
+
+/*
+ * Process address spaces (mm/mmap.c, mm/memory.c, mm/fault.c).  The
+ * layout: program at 0x400000 (the first 4 MiB are never mapped), the
+ * heap (brk) after it, mmap() regions below MMAP_BASE searching down,
+ * the stack below STACK_TOP growing down to at most STACK_LIMIT.
+ */
+#define MMAP_MIN_ADDR	0x400000UL
+#define STACK_TOP	TASK_SIZE
+#define STACK_LIMIT	(8UL << 20)	/* like Linux's default RLIMIT_STACK */
+#define STACK_INIT_SIZE	(128UL << 10)
+#define MMAP_BASE	(STACK_TOP - STACK_LIMIT - (1UL << 30))
+#define MAX_MAP_COUNT	1024
+
+struct mm_struct *mm_alloc(void);
+/* Drop a reference; the last one unmaps everything and frees the mm. */
+void mmput(struct mm_struct *mm);
+/* fork: a copy-on-write copy of the current process's mm, or NULL. */
+struct mm_struct *dup_mm(struct mm_struct *old);
+/* The task's mm with a reference held (mmput it), or NULL. */
+struct mm_struct *get_task_mm(struct task_struct *task);
+
+/* The first region ending above addr, or NULL (mmap_lock held). */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+/* Map [start, end) with vm_flags (mmap_lock held): 0, -ENOMEM, -EEXIST. */
+int insert_vm_region(struct mm_struct *mm, unsigned long start,
+		     unsigned long end, unsigned long vm_flags, const char *name);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+/* The region for a user fault at addr, growing the stack down to it. */
+struct vm_area_struct *find_extend_vma(struct mm_struct *mm, unsigned long addr);
+
+unsigned long *user_pte(struct mm_struct *mm, unsigned long addr, bool alloc,
+			unsigned long *next);
+unsigned long vm_page_prot(unsigned long vm_flags);
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, bool write);
+int copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma);
+void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+void change_protection(struct mm_struct *mm, unsigned long start,
+		       unsigned long end, unsigned long vm_flags);
+void free_pgtables(struct mm_struct *mm);
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
+			unsigned long end);
+/* Load next's page tables on this CPU (the kernel's when NULL). */
+void switch_mm(struct mm_struct *prev, struct mm_struct *next);
+int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *buf,
+	       size_t len);
+
+/* Resolve a user-address fault as an access would: 0 or -EFAULT/-ENOMEM. */
+int fault_in_user_page(struct mm_struct *mm, unsigned long addr, bool write);
+
+/* A kernel thread runs with mm as its address space, and stops (tests). */
+void kthread_use_mm(struct mm_struct *mm);
+void kthread_unuse_mm(struct mm_struct *mm);
+
+/* /proc/PID/maps text for task; returns its length. */
+size_t proc_pid_maps_show(struct task_struct *task, char *buf, size_t size);
 
 #endif

@@ -14,6 +14,7 @@
 #define _LINUX_MM_TYPES_H
 
 #include <linux/list.h>
+#include <linux/mutex.h>
 #include <linux/types.h>
 
 struct kmem_cache;
@@ -31,6 +32,46 @@ struct page {
 	unsigned int inuse;		/* (S) slab: objects handed out */
 	struct kmem_cache *slab_cache;	/* (S) slab: its cache, on every page */
 	void *freelist;			/* (S) slab: first free object */
+};
+
+/*
+ * A process's address space (mm/mmap.c, mm/memory.c): its page tables
+ * and its regions.  The kernel half of every pgd is a copy of the
+ * kernel's (whose top-level entries never change after boot), the user
+ * half below TASK_SIZE belongs to the process.
+ *
+ * (L) mmap_lock: the region list, the user page tables, the brk fields.
+ */
+struct mm_struct {
+	unsigned long *pgd;		/* top-level table (direct-map address) */
+	struct list_head mmap;		/* (L) regions, sorted by address */
+	int map_count;			/* (L) number of regions */
+	struct mutex mmap_lock;
+	int mm_users;			/* references (atomic) */
+	unsigned long cpu_vm_mask;	/* CPUs with this pgd loaded (atomic) */
+	unsigned long start_code, end_code;	/* (L) program text */
+	unsigned long start_brk, brk;	/* (L) heap */
+	unsigned long start_stack;	/* (L) initial stack pointer */
+	unsigned long mmap_base;	/* (L) mmap() searches down from here */
+	unsigned long nr_ptes;		/* (L) page-table pages below pgd */
+	unsigned long rss;		/* (L) pages mapped */
+	char exe_name[32];		/* program name, for /proc/PID/maps */
+};
+
+/* vm_flags */
+#define VM_READ		0x0001
+#define VM_WRITE	0x0002
+#define VM_EXEC		0x0004
+#define VM_GROWSDOWN	0x0100		/* the stack: extended downwards on a fault */
+#define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
+
+/* A region: [vm_start, vm_end), page aligned, one set of permissions. */
+struct vm_area_struct {
+	unsigned long vm_start, vm_end;
+	unsigned long vm_flags;		/* VM_* */
+	struct mm_struct *vm_mm;
+	struct list_head vm_list;	/* in vm_mm->mmap (mmap_lock) */
+	const char *vm_name;		/* "[heap]", "[stack]", the program, or NULL */
 };
 
 #endif

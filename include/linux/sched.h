@@ -14,6 +14,7 @@
 
 #include <asm/page.h>
 #include <asm/percpu.h>
+#include <asm/ptrace.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
@@ -25,6 +26,16 @@ typedef struct {
 
 #define KERNEL_DS	((mm_segment_t){ ~0UL })
 #define USER_DS		((mm_segment_t){ TASK_SIZE })
+
+/* x87/SSE registers as FXSAVE stores them (Intel SDM vol. 1, 10.5). */
+struct fxregs_state {
+	u16 cwd, swd, twd, fop;
+	u64 rip, rdp;
+	u32 mxcsr, mxcsr_mask;
+	u32 st_space[32];
+	u32 xmm_space[64];
+	u32 padding[24];
+} __attribute__((aligned(16)));
 
 struct thread_info {
 	unsigned long flags;		/* TIF_* */
@@ -47,6 +58,7 @@ struct thread_info {
 struct mm_struct;
 struct files_struct;
 struct fs_struct;
+struct pt_regs;
 
 /* exit_state of a process that has exited */
 #define EXIT_ZOMBIE		0x0020	/* until its parent waits for it */
@@ -88,7 +100,16 @@ struct task_struct {
 	int exit_state;			/* EXIT_*; tasklist_lock */
 	unsigned long pending;		/* signals sent: bit sig - 1 (atomic) */
 	unsigned long ignored;		/* SIG_IGN dispositions: bit sig - 1 */
+	bool is_process;		/* made by fork or kernel_spawn */
+	struct fxregs_state fpu;	/* user x87/SSE state while switched out */
 };
+
+/* Reset fx to the registers a new program starts with (kernel/process.c). */
+void fpu_init_state(struct fxregs_state *fx);
+
+/* The user registers of a task, saved at the top of its kernel stack. */
+#define task_pt_regs(p) \
+	((struct pt_regs *)((char *)(p)->stack + THREAD_SIZE) - 1)
 
 /* Every task, kernel threads included, on task_list under tasklist_lock. */
 extern struct list_head task_list;
@@ -128,6 +149,9 @@ bool need_resched(void);
 struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 				   const char *name);
 void kthread_bind(struct task_struct *p, int cpu);
+/* A CPU's idle task: a kernel thread with pid 0. */
+struct task_struct *idle_task_create(int (*threadfn)(void *data),
+				     const char *name);
 struct task_struct *kthread_run(int (*threadfn)(void *data), void *data,
 				const char *name);
 /* Create, bind to cpu and wake (Linux's kthread_run_on_cpu). */
@@ -138,6 +162,29 @@ void __attribute__((noreturn)) do_exit(int code);
 extern int nr_threads;
 /* Sleep until at most threads tasks exist (false after timeout jiffies). */
 bool wait_for_reaper(int threads, unsigned long timeout);
+
+/* A task that will start at entry, not yet listed (kernel/kthread.c). */
+struct task_struct *create_task(const char *name, void (*entry)(void));
+/* Give p a pid and put it on task_list. */
+void task_list_add(struct task_struct *p);
+void __put_task_struct_locked(struct task_struct *p);
+
+/* Processes (kernel/fork.c, exit.c, exec.c) */
+#define MAX_PROCESSES	128	/* fork() fails with -EAGAIN beyond */
+extern int nr_processes;	/* tasklist_lock */
+/* The process that adopts orphans: init, once it runs (else none). */
+extern struct task_struct *child_reaper;
+/* Start path as a process, child of the caller, with fds 0-2 on the console. */
+pid_t kernel_spawn(const char *path, const char *const argv[]);
+/* A kernel thread about to become a process: root, cwd, fds 0-2 on the console. */
+int setup_process_files(void);
+/* Replace the current program (kernel pointers): 0 or -ENAME. */
+int kernel_execve(const char *filename, const char *const argv[],
+		  const char *const envp[]);
+/* Enter user mode with regs (after a kernel thread's kernel_execve). */
+void __attribute__((noreturn)) ret_to_user(struct pt_regs *regs);
+/* Wait for a child (kernel pointer for the status); as wait4(). */
+long kernel_wait4(pid_t pid, int *status, int options);
 
 /* Start the thread that frees dead tasks (after sched_init). */
 void kthread_init(void);

@@ -22,6 +22,12 @@ void serial_putc(char c);
  */
 void serial_set_loopback(bool on);
 
+/*
+ * Call notify() from the receive interrupt after new bytes were put in
+ * the ring (not in loopback mode); it must not sleep.  NULL: none.
+ */
+void serial_set_rx_notify(void (*notify)(void));
+
 /* Bytes dropped because the ring buffer was full. */
 unsigned long serial_rx_overruns(void);
 

@@ -16,6 +16,9 @@ int send_sig(int sig, struct task_struct *p, int priv);
 /* Send sig to every process in group pgid: 0 or -ESRCH. */
 int kill_pgrp(pid_t pgid, int sig);
 
+/* A fault's signal to the current process: it cannot be ignored. */
+void force_sig(int sig);
+
 /* A signal that is not ignored is waiting: blocking calls return -EINTR. */
 bool signal_pending(struct task_struct *p);
 

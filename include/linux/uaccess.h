@@ -77,10 +77,10 @@ void __bad_user_size(void);	/* never defined: a wrong size fails to link */
 #define __get_user_size(x, ptr, err)					\
 do {									\
 	switch (sizeof(*(ptr))) {					\
-	case 1: { u8 __v; err = __get_user_1(&__v, ptr); (x) = (typeof(*(ptr)))__v; break; } \
-	case 2: { u16 __v; err = __get_user_2(&__v, ptr); (x) = (typeof(*(ptr)))__v; break; } \
-	case 4: { u32 __v; err = __get_user_4(&__v, ptr); (x) = (typeof(*(ptr)))__v; break; } \
-	case 8: { u64 __v; err = __get_user_8(&__v, ptr); (x) = (typeof(*(ptr)))__v; break; } \
+	case 1: { u8 __v; err = __get_user_1(&__v, ptr); (x) = (typeof(*(ptr)))(unsigned long)__v; break; } \
+	case 2: { u16 __v; err = __get_user_2(&__v, ptr); (x) = (typeof(*(ptr)))(unsigned long)__v; break; } \
+	case 4: { u32 __v; err = __get_user_4(&__v, ptr); (x) = (typeof(*(ptr)))(unsigned long)__v; break; } \
+	case 8: { u64 __v; err = __get_user_8(&__v, ptr); (x) = (typeof(*(ptr)))(unsigned long)__v; break; } \
 	default: __bad_user_size(); err = -EFAULT;			\
 	}								\
 } while (0)

@@ -8,8 +8,10 @@
 #ifndef _LINUX_WAIT_H
 #define _LINUX_WAIT_H
 
+#include <linux/errno.h>
 #include <linux/list.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 
@@ -57,6 +59,40 @@ void __wake_up_locked(struct wait_queue_head *wq, int nr);
 	}								\
 	finish_wait(&(wq), &__wait);					\
 	__left;								\
+})
+
+/*
+ * Sleep until cond is true, a signal arrives (signal_pending()) or
+ * timeout jiffies pass: the jiffies left (at least 1) when cond became
+ * true, 0 on timeout, -ERESTARTSYS for a signal (which a system call
+ * returns as -EINTR: there is no restarting here).
+ */
+#define wait_event_interruptible_timeout(wq, cond, timeout) ({		\
+	struct wait_queue_entry __wait = { current, LIST_HEAD_INIT(__wait.entry) }; \
+	long __left = (timeout);					\
+	for (;;) {							\
+		prepare_to_wait(&(wq), &__wait, TASK_INTERRUPTIBLE);	\
+		if (cond) {						\
+			__left = __left ? __left : 1;			\
+			break;						\
+		}							\
+		if (signal_pending(current)) {				\
+			__left = -ERESTARTSYS;				\
+			break;						\
+		}							\
+		if (!__left)						\
+			break;						\
+		__left = schedule_timeout(__left);			\
+	}								\
+	finish_wait(&(wq), &__wait);					\
+	__left;								\
+})
+
+/* Sleep until cond is true (0) or a signal arrives (-ERESTARTSYS). */
+#define wait_event_interruptible(wq, cond) ({				\
+	long __r = wait_event_interruptible_timeout(wq, cond,		\
+						    MAX_SCHEDULE_TIMEOUT); \
+	__r < 0 ? (int)__r : 0;						\
 })
 
 #define wait_event(wq, cond)						\

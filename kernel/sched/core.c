@@ -99,6 +99,7 @@ static struct task_struct *pick_next_task(struct rq *rq)
 /* ---- switching ---- */
 
 extern void __switch_to_asm(unsigned long *prev_sp, unsigned long next_sp);
+void __switch_to(struct task_struct *prev, struct task_struct *next);
 void reap_task(struct task_struct *p);
 void task_list_add(struct task_struct *p);
 
@@ -127,6 +128,7 @@ static void context_switch(struct rq *rq, struct task_struct *prev,
 	this_cpu()->current_task = next;
 	if (prev->state == TASK_DEAD)
 		rq->dead = prev;
+	__switch_to(prev, next);	/* stacks, page tables, FPU (kernel/process.c) */
 	__switch_to_asm(&prev->sp, next->sp);
 	/* prev runs again here, perhaps on another CPU, later */
 	finish_task_switch(this_rq(), flags);
@@ -401,7 +403,7 @@ void schedule_tail(void)
 	finish_task_switch(this_rq(), X86_EFLAGS_IF);
 }
 
-static struct task_struct init_task = { .comm = "init" };
+static struct task_struct init_task = { .comm = "boot" };
 extern char boot_stack[];
 
 static int idle_thread(void *unused)
@@ -416,7 +418,7 @@ void sched_init(void)
 
 	init_timers();
 	sched_init_cpu(&init_task, boot_stack, false);
-	idle = kthread_create(idle_thread, NULL, "swapper/0");
+	idle = idle_task_create(idle_thread, "swapper/0");
 	if (!idle)
 		panic("sched: no memory for the idle task");
 	kthread_bind(idle, 0);

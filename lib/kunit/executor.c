@@ -60,6 +60,8 @@ static bool kunit_suite_selected(struct kunit_suite *suite, const char *filter)
 {
 	struct kunit_case *c;
 
+	if (suite->program)
+		return kunit_filter_match(filter, suite->name, "*");
 	for (c = suite->test_cases; c->run_case; c++)
 		if (kunit_filter_match(filter, suite->name, c->name))
 			return true;

@@ -358,6 +358,26 @@ static int kunit_count_cases(struct kunit_suite *suite, const char *filter)
 	return n;
 }
 
+/* A suite that is a user program: run it and wait for its status. */
+static enum kunit_status kunit_run_program(struct kunit_suite *suite, int index,
+					   int stats[3])
+{
+	const char *const *argv = suite->program;
+	int status = -1;
+	long pid = kernel_spawn(argv[0], argv + 1);
+	bool ok;
+
+	if (pid > 0 && kernel_wait4(pid, &status, 0) != pid)
+		status = -1;
+	ok = pid > 0 && status == 0;
+	if (!ok)
+		printk(KERN_INFO "# %s: %s exited with status %#x (spawn: %ld)\n",
+		       suite->name, argv[0], status, pid);
+	printk(KERN_INFO "%s %d %s\n", ok ? "ok" : "not ok", index, suite->name);
+	stats[ok ? 0 : 1]++;
+	return ok ? KUNIT_SUCCESS : KUNIT_FAILURE;
+}
+
 enum kunit_status kunit_run_suite(struct kunit_suite *suite, int index,
 				  const char *filter, int stats[3])
 {
@@ -365,6 +385,8 @@ enum kunit_status kunit_run_suite(struct kunit_suite *suite, int index,
 	int pass = 0, fail = 0, skip = 0, n = 0;
 	struct kunit_case *c;
 
+	if (suite->program)
+		return kunit_run_program(suite, index, stats);
 	printk(KERN_INFO KUNIT_INDENT "KTAP version 1\n");
 	printk(KERN_INFO KUNIT_INDENT "# Subtest: %s\n", suite->name);
 	printk(KERN_INFO KUNIT_INDENT "1..%d\n", kunit_count_cases(suite, filter));

@@ -1,0 +1,61 @@
+/*
+ * What the files of fs/proc/ share: the entries of a directory, the
+ * data every proc inode carries, and the text-file machinery.
+ */
+#ifndef _FS_PROC_INTERNAL_H
+#define _FS_PROC_INTERNAL_H
+
+#include <linux/fs.h>
+#include <linux/types.h>
+
+/*
+ * Fill buf (size bytes) with a file's text; return its length, or
+ * -errno (-ESRCH: the process is gone).  A text that ends near the end
+ * of buf is taken as cut short (generic.c), and the file asks again
+ * with more room.
+ */
+typedef ssize_t (*proc_fill_t)(pid_t pid, char *buf, size_t size);
+
+/* A file in /proc or in /proc/PID. */
+struct proc_entry {
+	const char *name;
+	proc_fill_t fill;
+};
+
+/* What i_private of every proc inode points to (freed at eviction). */
+struct proc_inode_info {
+	pid_t pid;				/* 0 outside /proc/PID */
+	const struct proc_entry *entry;		/* NULL for a directory */
+};
+
+/* Inode numbers: fixed, so stat and getdents64 agree across lookups. */
+#define PROC_ROOT_INO		1UL
+#define PROC_STATIC_INO(i)	(2UL + (i))
+#define PROC_PID_INO(pid)	(((unsigned long)(pid) + 1) << 8)
+#define PROC_PID_FILE_INO(pid, i) (PROC_PID_INO(pid) + 1 + (i))
+
+/* Directory positions: 0 ".", 1 "..", entries from 2, pids after. */
+#define PROC_FIRST_POS		2
+#define PROC_PID_POS(pid)	(1024 + (loff_t)(pid))
+
+extern struct super_block *proc_sb;
+extern const struct file_operations proc_text_fops;
+
+/* A new proc inode carrying pid and entry: NULL on ENOMEM. */
+struct inode *proc_new_inode(unsigned long ino, umode_t mode, pid_t pid,
+			     const struct proc_entry *entry);
+static inline struct proc_inode_info *PROC_I(const struct inode *inode)
+{
+	return inode->i_private;
+}
+
+/* /proc/PID (base.c). */
+bool proc_pid_alive(pid_t pid);
+struct inode *proc_pid_dir_inode(pid_t pid);
+/* Emit one directory per live pid from ctx->pos on (getdents64). */
+int proc_pid_readdir(struct dir_context *ctx);
+
+/* /proc/uptime (uptime.c). */
+size_t uptime_show(char *buf, size_t size);
+
+#endif

@@ -1,0 +1,162 @@
+/*
+ * procfs, mounted at /proc: the root directory with Linux's text files
+ * (meminfo, buddyinfo, zoneinfo, slabinfo, interrupts, cpuinfo, uptime)
+ * and a directory for every process (base.c).
+ *
+ * Every proc inode is made by the lookup that finds it and dies with its
+ * last reference (proc_evict_inode frees its proc_inode_info).  Inode
+ * numbers and directory positions are computed, not counted, so two
+ * lookups of one name give the same st_ino and a getdents64 listing
+ * spread over several calls resumes exactly where it stopped.
+ *
+ * Locking: none here: the entries are constant and the generators and
+ * base.c take what they need.
+ */
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/interrupt.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/proc_fs.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/vmstat.h>
+#include <uapi/linux/dirent.h>
+
+#include "internal.h"
+
+#define PROC_SHOW_FILL(show)						\
+static ssize_t show##_fill(pid_t pid, char *buf, size_t size)		\
+{									\
+	return show(buf, size);						\
+}
+PROC_SHOW_FILL(meminfo_show)
+PROC_SHOW_FILL(buddyinfo_show)
+PROC_SHOW_FILL(zoneinfo_show)
+PROC_SHOW_FILL(slabinfo_show)
+PROC_SHOW_FILL(interrupts_show)
+PROC_SHOW_FILL(cpuinfo_show)
+PROC_SHOW_FILL(uptime_show)
+
+static const struct proc_entry proc_root_entries[] = {
+	{ "buddyinfo", buddyinfo_show_fill },
+	{ "cpuinfo", cpuinfo_show_fill },
+	{ "interrupts", interrupts_show_fill },
+	{ "meminfo", meminfo_show_fill },
+	{ "slabinfo", slabinfo_show_fill },
+	{ "uptime", uptime_show_fill },
+	{ "zoneinfo", zoneinfo_show_fill },
+};
+
+static void proc_evict_inode(struct inode *inode)
+{
+	kfree(inode->i_private);
+}
+
+static const struct super_operations proc_sops = {
+	.evict_inode = proc_evict_inode,
+};
+
+static struct inode *proc_static_inode(unsigned int i)
+{
+	struct inode *inode = proc_new_inode(PROC_STATIC_INO(i),
+					     S_IFREG | 0444, 0,
+					     &proc_root_entries[i]);
+
+	if (inode)
+		inode->i_fop = &proc_text_fops;
+	return inode;
+}
+
+/* A pid as /proc names it: decimal, no sign, no leading zero, > 0. */
+static pid_t proc_name_to_pid(const char *s)
+{
+	long v = 0;
+
+	if (*s < '1' || *s > '9')
+		return 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		v = v * 10 + (*s - '0');
+		if (v > 0x7fffffff)
+			return 0;
+	}
+	return v;
+}
+
+static struct inode *proc_root_lookup(struct inode *dir,
+				      const struct qstr *name)
+{
+	struct inode *inode;
+	unsigned int i;
+	pid_t pid;
+
+	for (i = 0; i < ARRAY_SIZE(proc_root_entries); i++) {
+		if (!strcmp(name->name, proc_root_entries[i].name)) {
+			inode = proc_static_inode(i);
+			return inode ? inode : ERR_PTR(-ENOMEM);
+		}
+	}
+	pid = proc_name_to_pid(name->name);
+	if (!pid || !proc_pid_alive(pid))
+		return ERR_PTR(-ENOENT);
+	inode = proc_pid_dir_inode(pid);
+	return inode ? inode : ERR_PTR(-ENOMEM);
+}
+
+static int proc_root_iterate(struct file *file, struct dir_context *ctx)
+{
+	const loff_t end = PROC_FIRST_POS + ARRAY_SIZE(proc_root_entries);
+	unsigned int i;
+
+	if (!dir_emit_dots(file, ctx))
+		return 0;
+	for (i = ctx->pos < end ? ctx->pos - PROC_FIRST_POS : end;
+	     i < ARRAY_SIZE(proc_root_entries); i++) {
+		const char *name = proc_root_entries[i].name;
+
+		if (!dir_emit(ctx, name, strlen(name), PROC_STATIC_INO(i),
+			      DT_REG))
+			return 0;
+		ctx->pos = PROC_FIRST_POS + i + 1;
+	}
+	return proc_pid_readdir(ctx);
+}
+
+static const struct inode_operations proc_root_iops = {
+	.lookup = proc_root_lookup,
+};
+
+static const struct file_operations proc_root_fops = {
+	.llseek = generic_file_llseek,
+	.read = generic_read_dir,
+	.iterate = proc_root_iterate,
+};
+
+void proc_root_init(void)
+{
+	struct super_block *sb = alloc_super("proc", &proc_sops);
+	struct inode *root;
+	int ret;
+
+	if (IS_ERR(sb)) {
+		pr_err("proc: no super block (error %ld)\n", PTR_ERR(sb));
+		return;
+	}
+	proc_sb = sb;
+	root = proc_new_inode(PROC_ROOT_INO, S_IFDIR | 0555, 0, NULL);
+	if (!root) {
+		pr_err("proc: no root directory\n");
+		return;
+	}
+	root->i_op = &proc_root_iops;
+	root->i_fop = &proc_root_fops;
+	ret = kern_mount("/proc", root);
+	if (ret) {
+		pr_err("proc: cannot mount on /proc (error %d)\n", ret);
+		iput(root);
+		return;
+	}
+	pr_info("proc: mounted on /proc\n");	/* root: procfs's for ever */
+}

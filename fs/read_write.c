@@ -1,0 +1,203 @@
+/*
+ * read, write and lseek: the system calls, the vfs_* functions under
+ * them, kernel_read()/kernel_write() for kernel buffers, and the
+ * generic llseek.
+ *
+ * Invariants: a read or write goes to f_op only if the file was opened
+ * for it (else -EBADF) and the whole user buffer passes access_ok()
+ * (else -EFAULT); a transfer is at most MAX_RW_COUNT bytes, as in Linux.
+ *
+ * Locking: for regular files and directories, f_pos_lock is held from
+ * reading f_pos to storing the new one, so two threads sharing a file
+ * never read the same bytes (Linux's FMODE_ATOMIC_POS).  Pipes and
+ * devices ignore the position and may block for long, so they are
+ * called without it.
+ */
+#include <asm/page.h>
+#include <linux/fdtable.h>
+#include <linux/fs.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+
+#include "internal.h"
+
+#define MAX_RW_COUNT	(0x7fffffffUL & PAGE_MASK)
+
+static bool file_pos_atomic(struct file *file)
+{
+	umode_t mode = file_inode(file)->i_mode;
+
+	return S_ISREG(mode) || S_ISDIR(mode);
+}
+
+static void file_pos_lock(struct file *file)
+{
+	if (file_pos_atomic(file))
+		mutex_lock(&file->f_pos_lock);
+}
+
+static void file_pos_unlock(struct file *file)
+{
+	if (file_pos_atomic(file))
+		mutex_unlock(&file->f_pos_lock);
+}
+
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct inode *inode = file_inode(file);
+	loff_t maxsize = inode->i_sb ? inode->i_sb->s_maxbytes : 0x7fffffffffffffffLL;
+	loff_t base;
+
+	switch (whence) {
+	case SEEK_SET:
+		base = 0;
+		break;
+	case SEEK_CUR:
+		base = file->f_pos;
+		break;
+	case SEEK_END:
+		base = READ_ONCE(inode->i_size);
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (__builtin_add_overflow(base, offset, &offset))
+		return -EINVAL;
+	if (offset < 0 || offset > maxsize)
+		return -EINVAL;
+	file->f_pos = offset;
+	return offset;
+}
+
+loff_t vfs_llseek(struct file *file, loff_t offset, int whence)
+{
+	loff_t ret;
+
+	if (whence < SEEK_SET || whence > SEEK_END)
+		return -EINVAL;
+	if (!file->f_op || !file->f_op->llseek)
+		return -ESPIPE;
+	file_pos_lock(file);
+	ret = file->f_op->llseek(file, offset, whence);
+	file_pos_unlock(file);
+	return ret;
+}
+
+ssize_t vfs_read(struct file *file, char __user *buf, size_t count,
+		 loff_t *pos)
+{
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
+	if (!file->f_op || !file->f_op->read)
+		return -EINVAL;
+	if (!access_ok(VERIFY_WRITE, buf, count))
+		return -EFAULT;
+	return file->f_op->read(file, buf, min(count, MAX_RW_COUNT), pos);
+}
+
+ssize_t vfs_write(struct file *file, const char __user *buf, size_t count,
+		  loff_t *pos)
+{
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!file->f_op || !file->f_op->write)
+		return -EINVAL;
+	if (!access_ok(VERIFY_READ, buf, count))
+		return -EFAULT;
+	return file->f_op->write(file, buf, min(count, MAX_RW_COUNT), pos);
+}
+
+/* read() at the file position, which advances. */
+static ssize_t file_read(struct file *file, char __user *buf, size_t count)
+{
+	loff_t pos;
+	ssize_t ret;
+
+	file_pos_lock(file);
+	pos = file->f_pos;
+	ret = vfs_read(file, buf, count, &pos);
+	if (ret >= 0)
+		file->f_pos = pos;
+	file_pos_unlock(file);
+	return ret;
+}
+
+static ssize_t file_write(struct file *file, const char __user *buf,
+			  size_t count)
+{
+	loff_t pos;
+	ssize_t ret;
+
+	file_pos_lock(file);
+	pos = file->f_pos;
+	ret = vfs_write(file, buf, count, &pos);
+	if (ret >= 0)
+		file->f_pos = pos;
+	file_pos_unlock(file);
+	return ret;
+}
+
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+{
+	mm_segment_t old = get_fs();
+	ssize_t ret;
+
+	set_fs(KERNEL_DS);
+	if (pos)
+		ret = vfs_read(file, (char __user *)buf, count, pos);
+	else
+		ret = file_read(file, (char __user *)buf, count);
+	set_fs(old);
+	return ret;
+}
+
+ssize_t kernel_write(struct file *file, const void *buf, size_t count,
+		     loff_t *pos)
+{
+	mm_segment_t old = get_fs();
+	ssize_t ret;
+
+	set_fs(KERNEL_DS);
+	if (pos)
+		ret = vfs_write(file, (const char __user *)buf, count, pos);
+	else
+		ret = file_write(file, (const char __user *)buf, count);
+	set_fs(old);
+	return ret;
+}
+
+long sys_read(unsigned int fd, char __user *buf, size_t count)
+{
+	struct file *file = fget(fd);
+	ssize_t ret;
+
+	if (!file)
+		return -EBADF;
+	ret = file_read(file, buf, count);
+	fput(file);
+	return ret;
+}
+
+long sys_write(unsigned int fd, const char __user *buf, size_t count)
+{
+	struct file *file = fget(fd);
+	ssize_t ret;
+
+	if (!file)
+		return -EBADF;
+	ret = file_write(file, buf, count);
+	fput(file);
+	return ret;
+}
+
+long sys_lseek(unsigned int fd, off_t offset, unsigned int whence)
+{
+	struct file *file = fget(fd);
+	loff_t ret;
+
+	if (!file)
+		return -EBADF;
+	ret = whence > SEEK_END ? -EINVAL : vfs_llseek(file, offset, whence);
+	fput(file);
+	return ret;
+}

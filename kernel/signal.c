@@ -1,0 +1,190 @@
+/*
+ * Signals, in their simplest complete form: a signal is a bit in the
+ * target's pending mask; on its way back to user mode the target drops
+ * the ones it ignores and dies of the first other one (do_signal).
+ * There are no user handlers, so there is no signal frame and no
+ * sigreturn; rt_sigaction() accepts SIG_DFL and SIG_IGN only.  SIGSTOP
+ * and SIGTSTP do not stop (there is no job control in the kernel) and
+ * are ignored by default, like SIGCHLD, SIGCONT, SIGURG and SIGWINCH.
+ *
+ * Locking: pending and ignored are changed with atomic operations; the
+ * process lists are walked under tasklist_lock.  Kernel threads ignore
+ * every signal (as in Linux).
+ */
+#include <asm/traps.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+
+#define sigmask(sig)	(1UL << ((sig) - 1))
+#define SIG_KERNEL_IGNORE_MASK	(sigmask(SIGCHLD) | sigmask(SIGCONT) | \
+				 sigmask(SIGURG) | sigmask(SIGWINCH) | \
+				 sigmask(SIGSTOP) | sigmask(SIGTSTP))
+#define SIG_UNCATCHABLE	(sigmask(SIGKILL) | sigmask(SIGSTOP))
+
+static bool valid_signal(int sig)
+{
+	return sig >= 0 && sig < _NSIG;
+}
+
+/* Set sig pending in p and wake p if it sleeps interruptibly. */
+static void signal_wake(struct task_struct *p, int sig)
+{
+	__atomic_or_fetch(&p->pending, sigmask(sig), __ATOMIC_SEQ_CST);
+	if (READ_ONCE(p->state) == TASK_INTERRUPTIBLE)
+		wake_up_process(p);
+}
+
+int send_sig(int sig, struct task_struct *p, int priv)
+{
+	if (!valid_signal(sig))
+		return -EINVAL;
+	if (sig && p->mm)
+		signal_wake(p, sig);
+	return 0;
+}
+
+void force_sig(int sig)
+{
+	__atomic_and_fetch(&current->ignored, ~sigmask(sig), __ATOMIC_SEQ_CST);
+	signal_wake(current, sig);
+}
+
+bool signal_pending(struct task_struct *p)
+{
+	return READ_ONCE(p->pending) & ~READ_ONCE(p->ignored);
+}
+
+/*
+ * Send sig to the processes pid selects, as kill(2) does: pid > 0 that
+ * process, 0 the caller's group, -1 every process but init and the
+ * caller, < -1 the group -pid.
+ */
+static int kill_something(pid_t pid, int sig)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int found = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p) {
+		bool match;
+
+		if (!p->mm || p->exit_state)
+			continue;
+		if (pid > 0)
+			match = p->pid == pid;
+		else if (pid == 0)
+			match = p->pgid == current->pgid;
+		else if (pid == -1)
+			match = p->pid > 1 && p != current;
+		else
+			match = p->pgid == -pid;
+		if (match) {
+			found++;
+			if (sig)
+				signal_wake(p, sig);
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found ? 0 : -ESRCH;
+}
+
+int kill_pgrp(pid_t pgid, int sig)
+{
+	if (!valid_signal(sig))
+		return -EINVAL;
+	if (pgid <= 0)
+		return -ESRCH;
+	return kill_something(-pgid, sig);
+}
+
+long sys_kill(pid_t pid, int sig)
+{
+	struct task_struct *p;
+
+	if (!valid_signal(sig))
+		return -EINVAL;
+	if (pid > 0) {			/* kernel threads exist, and ignore it */
+		p = find_get_task_by_pid(pid);
+		if (!p)
+			return -ESRCH;
+		put_task_struct(p);
+		if (!p->mm)
+			return 0;
+	}
+	if (pid == INT_MIN)
+		return -ESRCH;
+	return kill_something(pid, sig);
+}
+
+long sys_rt_sigaction(int sig, const struct sigaction __user *act,
+		      struct sigaction __user *oact, size_t sigsetsize)
+{
+	struct sigaction new, old = { 0 };
+	unsigned long mask;
+
+	if (sigsetsize != sizeof(unsigned long))
+		return -EINVAL;
+	if (sig < 1 || sig >= _NSIG)
+		return -EINVAL;
+	mask = sigmask(sig);
+	if (act && copy_from_user(&new, act, sizeof(new)))
+		return -EFAULT;
+	if (act && ((mask & SIG_UNCATCHABLE) ||
+		    (new.sa_handler != SIG_DFL && new.sa_handler != SIG_IGN)))
+		return -EINVAL;		/* no user handlers in this kernel */
+	old.sa_handler = current->ignored & mask ? SIG_IGN : SIG_DFL;
+	if (oact && copy_to_user(oact, &old, sizeof(old)))
+		return -EFAULT;
+	if (act) {
+		if (new.sa_handler == SIG_IGN)
+			__atomic_or_fetch(&current->ignored, mask, __ATOMIC_SEQ_CST);
+		else
+			__atomic_and_fetch(&current->ignored, ~mask, __ATOMIC_SEQ_CST);
+	}
+	return 0;
+}
+
+/* Act on the pending signals: drop the ignored, die of any other. */
+static void do_signal(void)
+{
+	unsigned long pending = __atomic_exchange_n(&current->pending, 0,
+						    __ATOMIC_SEQ_CST);
+	int sig;
+
+	for (sig = 1; sig < _NSIG; sig++) {
+		unsigned long m = sigmask(sig);
+
+		if (!(pending & m) || (current->ignored & m))
+			continue;
+		if (SIG_KERNEL_IGNORE_MASK & m)
+			continue;
+		do_exit(sig);		/* the wait status of a killed process */
+	}
+}
+
+/*
+ * The last stop before user mode, with interrupts off on return:
+ * switch if the tick asked, and act on signals.
+ */
+void exit_to_user_mode(struct pt_regs *regs)
+{
+	for (;;) {
+		local_irq_disable();
+		if (need_resched()) {
+			local_irq_enable();
+			schedule();
+			continue;
+		}
+		if (READ_ONCE(current->pending)) {
+			local_irq_enable();
+			do_signal();
+			continue;
+		}
+		return;
+	}
+}

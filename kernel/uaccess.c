@@ -1,0 +1,140 @@
+/*
+ * User access: the address limit and the C halves of the copy routines
+ * (linux/uaccess.h).  The bytes themselves move in lib/usercopy.asm,
+ * whose every user access can fault safely; here we check the range
+ * against the current task's addr_limit (thread_info) and apply the
+ * return conventions Linux documents:
+ *
+ *   copy_*_user, clear_user: bytes not copied; copy_from_user zero-fills
+ *   the part of the kernel buffer it could not fill.
+ *   strncpy_from_user: length, count when no NUL, or -EFAULT.
+ *   strnlen_user: length with the NUL, > n without one, 0 on a fault.
+ *
+ * The address limit belongs to the running task and only that task
+ * changes it: no locking.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+unsigned long __copy_user(void *to, const void *from, unsigned long n);
+unsigned long __clear_user_asm(void __user *to, unsigned long n);
+long __strnlen_user_asm(const char __user *s, long n);
+long __strncpy_from_user_asm(char *dst, const char __user *src, long count);
+
+void set_fs(mm_segment_t fs)
+{
+	current->thread_info.addr_limit = fs;
+}
+
+unsigned long __copy_to_user(void __user *to, const void *from, unsigned long n)
+{
+	return __copy_user((void *)to, from, n);
+}
+
+unsigned long __copy_from_user(void *to, const void __user *from, unsigned long n)
+{
+	unsigned long left = __copy_user(to, (const void *)from, n);
+
+	if (left)
+		memset((char *)to + (n - left), 0, left);
+	return left;
+}
+
+unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
+{
+	if (!access_ok(VERIFY_WRITE, to, n))
+		return n;
+	return __copy_to_user(to, from, n);
+}
+
+unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
+{
+	if (!access_ok(VERIFY_READ, from, n)) {
+		memset(to, 0, n);
+		return n;
+	}
+	return __copy_from_user(to, from, n);
+}
+
+unsigned long __clear_user(void __user *to, unsigned long n)
+{
+	return __clear_user_asm(to, n);
+}
+
+unsigned long clear_user(void __user *to, unsigned long n)
+{
+	if (!access_ok(VERIFY_WRITE, to, n))
+		return n;
+	return __clear_user(to, n);
+}
+
+/*
+ * The string routines may stop at the address limit: they read at most
+ * up to it, and a string that runs into it counts as a fault.
+ */
+static unsigned long bytes_below_limit(const char __user *s)
+{
+	unsigned long limit = get_fs().seg;
+
+	return (unsigned long)s < limit ? limit - (unsigned long)s : 0;
+}
+
+long strncpy_from_user(char *dst, const char __user *src, long count)
+{
+	unsigned long max = bytes_below_limit(src);
+	long res;
+
+	if (count <= 0)
+		return 0;
+	if (!max)
+		return -EFAULT;
+	if ((unsigned long)count <= max)
+		return __strncpy_from_user_asm(dst, src, count);
+	res = __strncpy_from_user_asm(dst, src, max);
+	return res == (long)max ? -EFAULT : res;
+}
+
+long strnlen_user(const char __user *s, long n)
+{
+	unsigned long max = bytes_below_limit(s);
+	long res;
+
+	if (n <= 0 || !max)
+		return 0;
+	if ((unsigned long)n <= max)
+		return __strnlen_user_asm(s, n);
+	res = __strnlen_user_asm(s, max);
+	return res > (long)max ? 0 : res;
+}
+
+long strlen_user(const char __user *s)
+{
+	return strnlen_user(s, LONG_MAX);
+}
+
+/*
+ * The course's verify_area(): access_ok(), then every user page of the
+ * range mapped in the current process with the access asked for, after
+ * resolving the faults an access would (demand-zero, copy-on-write,
+ * stack growth).  Kernel addresses, reachable only under KERNEL_DS, are
+ * the kernel's own and are not walked.
+ */
+int verify_area(int type, const void __user *addr, unsigned long size)
+{
+	unsigned long start = (unsigned long)addr, end, page;
+	struct mm_struct *mm = current->mm;
+
+	if (!access_ok(type, addr, size))
+		return -EFAULT;
+	if (!size || start >= TASK_SIZE)
+		return 0;
+	if (!mm)
+		return -EFAULT;
+	end = min(start + size, TASK_SIZE);
+	for (page = start & PAGE_MASK; page < end; page += PAGE_SIZE)
+		if (fault_in_user_page(mm, page, type == VERIFY_WRITE))
+			return -EFAULT;
+	return 0;
+}

@@ -1,0 +1,342 @@
+/*
+ * The user half of the page tables: building them as pages are faulted
+ * in, sharing them copy-on-write at fork, tearing them down, and
+ * keeping every CPU's TLB honest.
+ *
+ * A process's page is anonymous memory from the page allocator with one
+ * reference per page table mapping it (get_page/put_page): after fork
+ * parent and child map the same page read-only, and the first to write
+ * gets a copy (do_wp_page); when only one mapping is left, a write just
+ * makes it writable again.  A page is freed when its last reference
+ * goes, so a later pinning layer can hold pages past munmap or exit by
+ * taking a reference of its own.
+ *
+ * Every function here is called with mm->mmap_lock held.  A pgd is
+ * loaded on at most the CPUs in mm->cpu_vm_mask (switch_mm), and only
+ * those need their TLBs flushed when a mapping shrinks or changes.
+ */
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/preempt.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+
+/* Page-table levels: 4 (pgd) .. 1 (pte); each covers 9 bits. */
+static unsigned int level_index(unsigned long addr, int level)
+{
+	return (addr >> (PAGE_SHIFT + 9 * (level - 1))) & (PTRS_PER_TABLE - 1);
+}
+
+static unsigned long level_size(int level)
+{
+	return 1UL << (PAGE_SHIFT + 9 * (level - 1));
+}
+
+static unsigned long *entry_table(unsigned long entry)
+{
+	return __va(entry & PTE_PFN_MASK);
+}
+
+/*
+ * The pte for addr.  Missing tables are allocated when alloc is true;
+ * otherwise NULL is returned and *next (if given) is set to the first
+ * address past the hole, so walks skip empty ranges quickly.
+ */
+unsigned long *user_pte(struct mm_struct *mm, unsigned long addr, bool alloc,
+			unsigned long *next)
+{
+	unsigned long *table = mm->pgd;
+	int level;
+
+	for (level = 4; level > 1; level--) {
+		unsigned long *e = &table[level_index(addr, level)];
+
+		if (!(*e & _PAGE_PRESENT)) {
+			unsigned long *t;
+
+			if (!alloc) {
+				if (next)
+					*next = (addr | (level_size(level) - 1)) + 1;
+				return NULL;
+			}
+			t = (unsigned long *)get_zeroed_page(GFP_KERNEL);
+			if (!t)
+				return NULL;
+			mm->nr_ptes++;
+			/* Upper levels allow everything; the pte decides. */
+			*e = __pa(t) | _PAGE_PRESENT | _PAGE_RW | _PAGE_USER;
+		}
+		table = entry_table(*e);
+	}
+	return &table[level_index(addr, 1)];
+}
+
+unsigned long vm_page_prot(unsigned long vm_flags)
+{
+	unsigned long prot = _PAGE_PRESENT | _PAGE_USER;
+
+	if (!(vm_flags & VM_ACCESS_FLAGS))
+		return _PAGE_PROTNONE;
+	if (vm_flags & VM_WRITE)
+		prot |= _PAGE_RW;
+	if (!(vm_flags & VM_EXEC))
+		prot |= _PAGE_NX;
+	return prot & __supported_pte_mask;
+}
+
+static struct page *pte_page(unsigned long pte)
+{
+	return pfn_to_page(PHYS_PFN(pte & PTE_PFN_MASK));
+}
+
+static unsigned long mk_pte(struct page *page, unsigned long prot)
+{
+	return PFN_PHYS(page_to_pfn(page)) | prot;
+}
+
+struct tlb_flush_info {
+	struct mm_struct *mm;
+	unsigned long start, end;
+};
+
+/* Up to this many pages are flushed one by one, more by reloading CR3. */
+#define TLB_FLUSH_PAGES	32
+
+static void flush_tlb_local(void *data)
+{
+	struct tlb_flush_info *info = data;
+	unsigned long addr;
+
+	if (!(READ_ONCE(info->mm->cpu_vm_mask) & (1UL << smp_processor_id())))
+		return;
+	if ((info->end - info->start) >> PAGE_SHIFT > TLB_FLUSH_PAGES) {
+		write_cr3(read_cr3());
+		return;
+	}
+	for (addr = info->start; addr < info->end; addr += PAGE_SIZE)
+		flush_tlb_one(addr);
+}
+
+/* Make every CPU that has mm loaded forget [start, end). */
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
+			unsigned long end)
+{
+	struct tlb_flush_info info = { mm, start, end };
+	unsigned long others;
+
+	preempt_disable();
+	flush_tlb_local(&info);
+	others = READ_ONCE(mm->cpu_vm_mask) & ~(1UL << smp_processor_id());
+	preempt_enable();
+	if (others)
+		smp_call_function(flush_tlb_local, &info);
+}
+
+void switch_mm(struct mm_struct *prev, struct mm_struct *next)
+{
+	unsigned long bit = 1UL << smp_processor_id();
+
+	if (prev == next)
+		return;
+	if (next) {
+		__atomic_or_fetch(&next->cpu_vm_mask, bit, __ATOMIC_SEQ_CST);
+		write_cr3(__pa(next->pgd));
+	} else {
+		load_kernel_pgd();
+	}
+	if (prev)
+		__atomic_and_fetch(&prev->cpu_vm_mask, ~bit, __ATOMIC_SEQ_CST);
+}
+
+/* A not-present pte in a region: a new zeroed page (demand-zero). */
+static int do_anonymous_page(struct vm_area_struct *vma, unsigned long *pte)
+{
+	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+
+	if (!page)
+		return -ENOMEM;
+	*pte = mk_pte(page, vm_page_prot(vma->vm_flags));
+	vma->vm_mm->rss++;
+	return 0;
+}
+
+/* A write to a read-only pte in a writable region: copy-on-write. */
+static int do_wp_page(struct vm_area_struct *vma, unsigned long *pte,
+		      unsigned long addr)
+{
+	struct page *old = pte_page(*pte), *new;
+
+	if (page_count(old) == 1) {		/* the last sharer: reuse it */
+		*pte |= _PAGE_RW;
+	} else {
+		new = alloc_page(GFP_KERNEL);
+		if (!new)
+			return -ENOMEM;
+		memcpy(page_address(new), page_address(old), PAGE_SIZE);
+		*pte = mk_pte(new, vm_page_prot(vma->vm_flags));
+		put_page(old);
+	}
+	flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE);
+	return 0;
+}
+
+/*
+ * Resolve a fault at addr in vma, whose permissions the caller checked
+ * against the access: 0, or -ENOMEM.
+ */
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, bool write)
+{
+	unsigned long *pte;
+
+	addr &= PAGE_MASK;
+	pte = user_pte(vma->vm_mm, addr, true, NULL);
+	if (!pte)
+		return -ENOMEM;
+	if (!(*pte & _PAGE_PRESENT))
+		return do_anonymous_page(vma, pte);
+	if (write && !(*pte & _PAGE_RW))
+		return do_wp_page(vma, pte, addr);
+	/* Already resolved (e.g. a stale TLB entry): nothing to do. */
+	flush_tlb_one(addr);
+	return 0;
+}
+
+/*
+ * fork: share the pages of vma with the child's mm, copy-on-write when
+ * the region is writable (both sides lose write access).
+ */
+int copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma)
+{
+	struct mm_struct *src = vma->vm_mm;
+	unsigned long addr = vma->vm_start, next;
+
+	while (addr < vma->vm_end) {
+		unsigned long *spte = user_pte(src, addr, false, &next), *dpte;
+
+		if (!spte) {
+			addr = next;
+			continue;
+		}
+		if (*spte & (_PAGE_PRESENT | _PAGE_PROTNONE)) {
+			dpte = user_pte(dst, addr, true, NULL);
+			if (!dpte)
+				return -ENOMEM;
+			if (vma->vm_flags & VM_WRITE)
+				*spte &= ~_PAGE_RW;
+			get_page(pte_page(*spte));
+			*dpte = *spte;
+			dst->rss++;
+		}
+		addr += PAGE_SIZE;
+	}
+	return 0;
+}
+
+/* Unmap [start, end): drop each page's reference; flush the TLBs. */
+void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	unsigned long addr = start, next;
+
+	while (addr < end) {
+		unsigned long *pte = user_pte(mm, addr, false, &next);
+
+		if (!pte) {
+			addr = next;
+			continue;
+		}
+		if (*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)) {
+			struct page *page = pte_page(*pte);
+
+			*pte = 0;
+			mm->rss--;
+			put_page(page);
+		}
+		addr += PAGE_SIZE;
+	}
+	flush_tlb_mm_range(mm, start, end);
+}
+
+/*
+ * mprotect: give the mapped pages of [start, end) the protection of
+ * vm_flags.  Pages still shared copy-on-write stay read-only.
+ */
+void change_protection(struct mm_struct *mm, unsigned long start,
+		       unsigned long end, unsigned long vm_flags)
+{
+	unsigned long addr = start, next, prot = vm_page_prot(vm_flags);
+
+	while (addr < end) {
+		unsigned long *pte = user_pte(mm, addr, false, &next);
+
+		if (!pte) {
+			addr = next;
+			continue;
+		}
+		if (*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)) {
+			struct page *page = pte_page(*pte);
+			unsigned long p = prot;
+
+			if (page_count(page) > 1)
+				p &= ~_PAGE_RW;
+			*pte = mk_pte(page, p);
+		}
+		addr += PAGE_SIZE;
+	}
+	flush_tlb_mm_range(mm, start, end);
+}
+
+static void free_table(unsigned long *table, int level)
+{
+	int i;
+
+	if (level > 1)
+		for (i = 0; i < PTRS_PER_TABLE; i++)
+			if (table[i] & _PAGE_PRESENT)
+				free_table(entry_table(table[i]), level - 1);
+	free_page((unsigned long)table);
+}
+
+/* Free the page tables of the user half (every page already unmapped). */
+void free_pgtables(struct mm_struct *mm)
+{
+	int i;
+
+	for (i = 0; i < KERNEL_PGD_BOUNDARY; i++) {
+		if (mm->pgd[i] & _PAGE_PRESENT)
+			free_table(entry_table(mm->pgd[i]), 3);
+		mm->pgd[i] = 0;
+	}
+	mm->nr_ptes = 0;
+}
+
+/*
+ * Write len bytes into mm at addr, faulting pages in as a user write
+ * would (exec builds the new stack this way before the mm is loaded).
+ * 0, or -EFAULT outside a writable region, or -ENOMEM.
+ */
+int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *buf,
+	       size_t len)
+{
+	while (len) {
+		struct vm_area_struct *vma = find_vma(mm, addr);
+		size_t off = addr & ~PAGE_MASK, n = min(len, PAGE_SIZE - off);
+		unsigned long *pte;
+		int err;
+
+		if (!vma || addr < vma->vm_start || !(vma->vm_flags & VM_WRITE))
+			return -EFAULT;
+		err = handle_mm_fault(vma, addr, true);
+		if (err)
+			return err;
+		pte = user_pte(mm, addr, false, NULL);
+		memcpy((char *)page_address(pte_page(*pte)) + off, buf, n);
+		buf = (const char *)buf + n;
+		addr += n;
+		len -= n;
+	}
+	return 0;
+}
