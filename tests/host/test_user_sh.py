@@ -413,16 +413,28 @@ class Interactive(UserTestCase):
         except OSError:
             return None
 
-    def test_ctrl_c_interrupts_a_command(self):
-        self.term.send(b'sleep 30\r', until=rb'sleep 30\r\n')
+    def wait_for_foreground(self, name):
+        """Until program name has been executed in the foreground group."""
         deadline = time.monotonic() + 30
-        while self.foreground_command() != 'sleep':     # exec'd, in front
+        while self.foreground_command() != name:
             self.assertLess(time.monotonic(), deadline)
             time.sleep(0.01)
+
+    def test_ctrl_c_interrupts_a_command(self):
+        self.term.send(b'sleep 30\r', until=rb'sleep 30\r\n')
+        self.wait_for_foreground('sleep')
         out = self.term.send(b'\x03')
         self.assertTrue(out.endswith(b' $ '))
         out = self.term.send(b'echo $?\r')
         self.assertIn(b'\r\n130\r\n', out)
+
+    def test_ctrl_z_does_not_hang_the_shell(self):
+        self.term.send(b'sleep 1\r', until=rb'sleep 1\r\n')
+        self.wait_for_foreground('sleep')
+        out = self.term.send(b'\x1a')
+        self.assertIn(b'stopped jobs are not supported', out)
+        out = self.term.send(b'echo $?\r')
+        self.assertIn(b'\r\n0\r\n', out)
 
     def test_ctrl_d_exits(self):
         self.term.send(b'false\r')
