@@ -143,6 +143,12 @@ class Quoting(UserTestCase):
                                  'operand bar bazx', 'operand $FOO',
                                  'operand ', 'operand $', 'operand x'])
 
+    def test_braces(self):
+        env = environment(A='x')
+        r = self.run_prog('sh', '-c', 'echo ${A}y ${A ${}z "${A" \'}\'',
+                          env=env)
+        self.assertEqual(r.stdout, b'xy ${A ${}z ${A }\n')
+
     def test_home(self):
         env = environment(HOME='/some/where')
         r = self.run_prog('sh', '-c', 'echo ~ ~/x "~" a~', env=env)

@@ -95,11 +95,17 @@ static const char *expand_dollar(struct strbuf *sb, const char *p)
 		sb_add(sb, num, strlen(num));
 		return p + 1;
 	}
-	if (*p == '{' && strchr(p, '}')) {
-		name = p + 1;
-		p = strchr(p, '}');
-		add_var(sb, name, p - name);
-		return p + 1;
+	if (*p == '{') {
+		const char *end = p + 1;
+
+		while (is_name_char((unsigned char)*end, end == p + 1))
+			end++;
+		if (*end != '}' || end == p + 1) {
+			sb_addc(sb, '$');	/* not ${NAME}: keep it as text */
+			return p;
+		}
+		add_var(sb, p + 1, end - p - 1);
+		return end + 1;
 	}
 	if (!is_name_char((unsigned char)*p, 1)) {
 		sb_addc(sb, '$');
