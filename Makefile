@@ -121,7 +121,7 @@ ISO       ?= $(B)/ferry.iso
 CMDLINE   ?=
 GRUB_CFG  := iso/grub.cfg
 
-.PHONY: all iso run debug test host-test-build deps clean
+.PHONY: all iso run print-qemu-run debug test host-test-build deps clean
 all: $(B)/kernel.elf $(B)/ferry.iso
 
 # User space: libc, programs, initrd (rules in user/user.mk).
@@ -194,9 +194,15 @@ else
 QEMU_MACHINE += -accel tcg -cpu max
 endif
 
+# The whole `make run` command; tests/e2e_shell.py boots the same.
+QEMU_RUN := $(QEMU_MACHINE) -serial mon:stdio
+
 run: deps all
 	@echo "Booting $(B)/ferry.iso; Ctrl-A X quits QEMU."
-	$(QEMU_MACHINE) -serial mon:stdio
+	$(QEMU_RUN)
+
+print-qemu-run:
+	@echo '$(QEMU_RUN)'
 
 # QEMU waits for gdb (-s -S) in the background, its serial output going to
 # $(B)/serial.log; gdb runs here and stops at kernel_main.
@@ -211,7 +217,8 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iinclude -Itests/host
 HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c mm/buddy.c mm/slab_obj.c \
-	kernel/acpi.c drivers/tty/n_tty.c
+	kernel/acpi.c drivers/tty/n_tty.c \
+	fs/cpio.c
 HOST_TESTS  := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
 
 $(B)/host/%.o: %.c

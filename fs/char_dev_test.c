@@ -8,7 +8,6 @@
  */
 #include "fs_test.h"
 
-#undef __unused
 #include <uapi/asm/stat.h>
 
 #define TEST_MAJOR	200	/* below the dynamic range, unused here */

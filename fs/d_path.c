@@ -35,9 +35,11 @@ static bool match_ino(struct dir_context *ctx, const char *name, int namlen,
 {
 	struct name_search *s = container_of(ctx, struct name_search, ctx);
 
+	bool dots = name[0] == '.' &&
+		    (namlen == 1 || (namlen == 2 && name[1] == '.'));
+
 	s->emitted = true;
-	if (ino != s->ino || namlen > NAME_MAX ||
-	    (name[0] == '.' && (namlen == 1 || (namlen == 2 && name[1] == '.'))))
+	if (ino != s->ino || namlen > NAME_MAX || dots)
 		return true;
 	memcpy(s->name, name, namlen);
 	s->len = namlen;
@@ -136,8 +138,10 @@ long sys_getcwd(char __user *buf, unsigned long size)
 		len = page + PATH_MAX - path;	/* with the NUL */
 		if (len > size)
 			ret = -ERANGE;
+		else if (copy_to_user(buf, path, len))
+			ret = -EFAULT;
 		else
-			ret = copy_to_user(buf, path, len) ? -EFAULT : (long)len;
+			ret = len;
 	}
 	kfree(page);
 	return ret;

@@ -20,8 +20,6 @@
 #include <linux/syscalls.h>
 #include <linux/tty.h>
 #include <linux/uaccess.h>
-/* struct stat has a field named __unused, which compiler.h defines. */
-#undef __unused
 #include <uapi/asm/stat.h>
 #include <uapi/linux/dirent.h>
 

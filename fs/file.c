@@ -54,7 +54,8 @@ struct files_struct *dup_fd(struct files_struct *oldf)
 		return NULL;
 	spin_lock(&oldf->file_lock);
 	for (i = 0; i < NR_OPEN_DEFAULT; i++) {
-		if (!oldf->fd[i])	/* free, or reserved by an open in progress */
+		/* Free, or reserved by an open() still in progress. */
+		if (!oldf->fd[i])
 			continue;
 		newf->fd[i] = get_file(oldf->fd[i]);
 		fd_set_bit(i, newf->open_fds);

@@ -40,7 +40,8 @@ struct file *alloc_file(struct inode *inode, unsigned int flags,
 		return NULL;
 	f->f_inode = inode;
 	f->f_op = fops;
-	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
+	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC |
+			       O_CLOEXEC);
 	f->f_mode = open_flags_to_fmode(flags);
 	f->f_count = 1;
 	mutex_init(&f->f_pos_lock);

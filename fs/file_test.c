@@ -11,7 +11,6 @@
 
 #include "fs_test.h"
 
-#undef __unused
 #include <uapi/asm/stat.h>
 
 static bool fd_is_cloexec(unsigned int fd)

@@ -148,6 +148,7 @@ void populate_rootfs(void)
 	ret = initramfs_unpack(root_inode, phys_to_virt(mod->mod_start),
 			       mod->mod_end - mod->mod_start);
 	if (ret >= 0)
-		pr_info("initramfs: unpacked %d entries (%u KiB) from the initrd\n",
+		pr_info("initramfs: unpacked %d entries (%u KiB) "
+			"from the initrd\n",
 			ret, (mod->mod_end - mod->mod_start) >> 10);
 }

@@ -12,7 +12,6 @@
 
 #include "fs_test.h"
 
-#undef __unused
 #include <uapi/asm/stat.h>
 
 #define ARCHIVE_MAX	32768

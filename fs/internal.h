@@ -46,7 +46,7 @@ void path_release(struct nameidata *nd);
 struct inode *lookup_create(struct nameidata *nd, int flags, umode_t mode);
 /* The inode at path: referenced, or ERR_PTR. */
 struct inode *vfs_path_lookup(struct inode *base, const char *path);
-/* Look up the last component in nd->dir (mounts crossed): referenced/ERR_PTR. */
+/* The last component, looked up in nd->dir: referenced, or ERR_PTR. */
 struct inode *lookup_last(struct nameidata *nd);
 /* A referenced base directory for dfd (AT_FDCWD: the cwd) or ERR_PTR. */
 struct inode *dfd_base(int dfd, const char *path);

@@ -11,7 +11,6 @@
 
 #include <uapi/linux/dirent.h>
 
-#undef __unused
 #include <uapi/asm/stat.h>
 
 static u64 ino_of(const char *path)
@@ -337,8 +336,7 @@ static const struct inode_operations synth_dir_iops = {
 };
 
 static const struct file_operations synth_dir_fops = {
-	.iterate = synth_iterate,
-	.read = generic_read_dir,
+	.iterate = synth_iterate,	/* no read: still -EISDIR */
 };
 
 static void namei_mount_dynamic_inodes(struct kunit *test)
@@ -346,6 +344,7 @@ static void namei_mount_dynamic_inodes(struct kunit *test)
 	struct fs_test_env *env = test->priv;
 	struct inode *root = synth_inode(1);
 	char buf[64], want[64];
+	long fd;
 
 	KUNIT_ASSERT_NOT_NULL(test, root);
 	KUNIT_ASSERT_EQ(test, sys_mkdir("p", 0755), 0);
@@ -362,9 +361,39 @@ static void namei_mount_dynamic_inodes(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sys_open("x", O_RDWR | O_CREAT, 0644), -EACCES);
 	KUNIT_EXPECT_EQ(test, sys_unlink("x"), -EPERM);
 	KUNIT_EXPECT_EQ(test, sys_stat("nope", (struct stat *)buf), -ENOENT);
+	fd = sys_open(".", O_RDONLY, 0);
+	KUNIT_EXPECT_GE(test, fd, 0);
+	KUNIT_EXPECT_EQ(test, sys_read(fd, buf, 1), -EISDIR);
+	sys_close(fd);
 	KUNIT_ASSERT_EQ(test, sys_chdir(env->dir), 0);
 	KUNIT_EXPECT_EQ(test, kern_umount("p"), 0);
 	iput(root);
+}
+
+/* The file systems mounted at boot: the walk crosses into them and back. */
+static void namei_boot_mounts(struct kunit *test)
+{
+	static const char *const dirs[] = { "/dev", "/proc" };
+	struct inode *inode;
+	char buf[16];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(dirs); i++) {
+		inode = kern_path(dirs[i]);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(inode));
+		if (!inode->i_covered) {
+			iput(inode);
+			kunit_info(test, "nothing mounted on %s", dirs[i]);
+			continue;
+		}
+		KUNIT_EXPECT_STRNEQ(test, inode->i_sb->s_type, "ramfs");
+		iput(inode);
+		KUNIT_ASSERT_EQ(test, sys_chdir(dirs[i]), 0);
+		KUNIT_EXPECT_EQ(test, cwd(buf, sizeof(buf)), strlen(dirs[i]) + 1);
+		KUNIT_EXPECT_STREQ(test, buf, dirs[i]);
+		KUNIT_EXPECT_EQ(test, ino_of(".."), ino_of("/"));
+		KUNIT_EXPECT_EQ(test, sys_rmdir(dirs[i]), -EBUSY);
+	}
 }
 
 static void namei_user_pointers_efault(struct kunit *test)
@@ -424,6 +453,7 @@ static struct kunit_case namei_cases[] = {
 	KUNIT_CASE(namei_getcwd_removed_dir),
 	KUNIT_CASE(namei_mount_ramfs),
 	KUNIT_CASE(namei_mount_dynamic_inodes),
+	KUNIT_CASE(namei_boot_mounts),
 	KUNIT_CASE(namei_user_pointers_efault),
 	KUNIT_CASE(namei_kernel_thread_defaults),
 	{}

@@ -13,7 +13,6 @@
 
 #include "fs_test.h"
 
-#undef __unused
 #include <uapi/asm/stat.h>
 
 static u8 stream_byte(size_t i)

@@ -238,7 +238,7 @@ static int ramfs_kill_dir(struct inode *inode)
 
 	mutex_lock(&inode->i_mutex);
 	if (READ_ONCE(inode->i_mounted))
-		ret = -EBUSY;		/* before emptiness, as Linux checks */
+		ret = -EBUSY;	/* checked before emptiness, as Linux */
 	else if (!list_empty(&rd->entries))
 		ret = -ENOTEMPTY;
 	else

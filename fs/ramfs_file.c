@@ -75,7 +75,7 @@ static ssize_t ramfs_read(struct file *file, char __user *buf, size_t count,
 			  loff_t *ppos)
 {
 	struct inode *inode = file_inode(file);
-	size_t done = 0, n, left = 0;
+	size_t done = 0, n, off, left = 0;
 	loff_t pos = *ppos;
 	void *page;
 
@@ -87,10 +87,11 @@ static ssize_t ramfs_read(struct file *file, char __user *buf, size_t count,
 	else
 		count = 0;
 	while (done < count) {
-		n = min(PAGE_SIZE - (pos & ~PAGE_MASK), count - done);
+		off = pos & ~PAGE_MASK;
+		n = min(PAGE_SIZE - off, count - done);
 		page = ramfs_find_page(inode, pos >> PAGE_SHIFT);
 		if (page)
-			left = copy_to_user(buf + done, page + (pos & ~PAGE_MASK), n);
+			left = copy_to_user(buf + done, page + off, n);
 		else
 			left = clear_user(buf + done, n);
 		done += n - left;

@@ -4,14 +4,17 @@
  * end (a hole reads as zeros), O_TRUNC and shrinking truncation (the old
  * bytes never reappear), O_APPEND, a file unlinked while open, lseek's
  * and read/write's error returns, the size limit, and user pointers
- * refused under USER_DS with the file left unchanged.
+ * refused under USER_DS with the file left unchanged, and threads on
+ * every CPU making, reading, listing and removing entries of one
+ * directory at once.
  */
 #include <asm/page.h>
+#include <linux/completion.h>
+#include <linux/smp.h>
 #include <uapi/linux/fcntl.h>
 
 #include "fs_test.h"
 
-#undef __unused
 #include <uapi/asm/stat.h>
 
 static u8 pattern(size_t i)
@@ -284,6 +287,105 @@ static void ramfs_user_pointers_efault(struct kunit *test)
 	sys_close(fd);
 }
 
+/* One of the threads of ramfs_concurrent_entries. */
+struct churn {
+	const char *dir;	/* absolute */
+	int id;
+	int errors;
+	struct completion done;
+};
+
+#define CHURN_ROUNDS	150
+
+struct churn_names {
+	struct dir_context ctx;
+	int n;
+};
+
+static bool churn_count(struct dir_context *ctx, const char *name, int len,
+			loff_t off, u64 ino, unsigned int type)
+{
+	container_of(ctx, struct churn_names, ctx)->n++;
+	return true;
+}
+
+/* Make, check and remove files, and fight over one directory name. */
+static void churn_round(struct churn *c, int i, char *path, char *buf)
+{
+	struct churn_names names = { .ctx.actor = churn_count };
+	struct file *f;
+	loff_t pos = 0;
+	int ret;
+
+	snprintf(path, 64, "%s/t%d.%d", c->dir, c->id, i);
+	f = filp_open(path, O_RDWR | O_CREAT | O_EXCL, 0644);
+	if (IS_ERR(f)) {
+		c->errors++;
+		return;
+	}
+	if (kernel_write(f, path, 16, &pos) != 16)
+		c->errors++;
+	pos = 0;
+	if (kernel_read(f, buf, 16, &pos) != 16 || memcmp(buf, path, 16))
+		c->errors++;
+	fput(f);
+	ret = vfs_unlinkat(NULL, path);
+	c->errors += ret != 0;
+	snprintf(path, 64, "%s/shared", c->dir);
+	ret = vfs_mkdirat(NULL, path, 0755);
+	c->errors += ret && ret != -EEXIST;
+	ret = vfs_rmdirat(NULL, path);
+	c->errors += ret && ret != -ENOENT;
+	f = filp_open(c->dir, O_RDONLY | O_DIRECTORY, 0);
+	if (IS_ERR(f) || iterate_dir(f, &names.ctx) || names.n < 2)
+		c->errors++;
+	if (!IS_ERR(f))
+		fput(f);
+}
+
+static int churn_fn(void *data)
+{
+	struct churn *c = data;
+	char *path = kmalloc(64, GFP_KERNEL), *buf = kmalloc(16, GFP_KERNEL);
+	int i;
+
+	for (i = 0; path && buf && i < CHURN_ROUNDS; i++)
+		churn_round(c, i, path, buf);
+	if (!path || !buf)
+		c->errors++;
+	kfree(path);
+	kfree(buf);
+	complete(&c->done);
+	return 0;
+}
+
+static void ramfs_concurrent_entries(struct kunit *test)
+{
+	struct fs_test_env *env = test->priv;
+	int cpus = num_online_cpus(), nr = max(cpus, 2) * 2, i;
+	struct churn *c = kcalloc(nr, sizeof(*c), GFP_KERNEL);
+	struct stat st;
+
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	for (i = 0; i < nr; i++) {
+		c[i].dir = env->dir;
+		c[i].id = i;
+		init_completion(&c[i].done);
+		KUNIT_ASSERT_NOT_NULL(test, kthread_run_on_cpu(churn_fn, &c[i],
+							       i % cpus, "churn"));
+	}
+	for (i = 0; i < nr; i++) {
+		wait_for_completion(&c[i].done);
+		KUNIT_EXPECT_EQ_MSG(test, c[i].errors, 0, "thread %d", i);
+	}
+	/* Everything made was removed: only "." and ".." are left. */
+	KUNIT_EXPECT_EQ(test, sys_stat(".", &st), 0);
+	KUNIT_EXPECT_EQ(test, st.st_nlink, 2);
+	KUNIT_EXPECT_EQ(test, sys_rmdir(env->dir), 0);
+	KUNIT_EXPECT_EQ(test, sys_mkdir(env->dir, 0755), 0);
+	kfree(c);
+}
+
 static struct kunit_case ramfs_cases[] = {
 	KUNIT_CASE(ramfs_create_write_read),
 	KUNIT_CASE(ramfs_multi_page_odd_chunks),
@@ -296,6 +398,7 @@ static struct kunit_case ramfs_cases[] = {
 	KUNIT_CASE(ramfs_access_mode_errors),
 	KUNIT_CASE(ramfs_size_limit_efbig),
 	KUNIT_CASE(ramfs_user_pointers_efault),
+	KUNIT_CASE(ramfs_concurrent_entries),
 	{}
 };
 

@@ -45,8 +45,10 @@ static void file_pos_unlock(struct file *file)
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 {
 	struct inode *inode = file_inode(file);
-	loff_t maxsize = inode->i_sb ? inode->i_sb->s_maxbytes : 0x7fffffffffffffffLL;
-	loff_t base;
+	loff_t maxsize = 0x7fffffffffffffffLL, base;
+
+	if (inode->i_sb)
+		maxsize = inode->i_sb->s_maxbytes;
 
 	switch (whence) {
 	case SEEK_SET:
@@ -88,8 +90,8 @@ ssize_t vfs_read(struct file *file, char __user *buf, size_t count,
 {
 	if (!(file->f_mode & FMODE_READ))
 		return -EBADF;
-	if (!file->f_op || !file->f_op->read)
-		return -EINVAL;
+	if (!file->f_op || !file->f_op->read)	/* directories: -EISDIR */
+		return S_ISDIR(file_inode(file)->i_mode) ? -EISDIR : -EINVAL;
 	if (!access_ok(VERIFY_WRITE, buf, count))
 		return -EFAULT;
 	return file->f_op->read(file, buf, min(count, MAX_RW_COUNT), pos);

@@ -43,9 +43,10 @@ struct getdents_callback64 {
 };
 
 /* One record, built in the kernel and copied out whole. */
-struct dirent64_record {
+union dirent64_record {
 	struct linux_dirent64 d;
-	char name[ALIGN(NAME_MAX + 1, 8)];
+	char bytes[ALIGN(offsetof(struct linux_dirent64, d_name) + NAME_MAX + 1,
+			 8)];
 };
 
 static bool filldir64(struct dir_context *ctx, const char *name, int namlen,
@@ -53,7 +54,7 @@ static bool filldir64(struct dir_context *ctx, const char *name, int namlen,
 {
 	struct getdents_callback64 *buf =
 		container_of(ctx, struct getdents_callback64, ctx);
-	struct dirent64_record rec;
+	union dirent64_record rec;
 	int reclen;
 
 	if (namlen < 1 || namlen > NAME_MAX) {

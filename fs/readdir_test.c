@@ -10,7 +10,6 @@
 
 #include "fs_test.h"
 
-#undef __unused
 #include <uapi/asm/stat.h>
 
 #define DENTS_BUF	4096

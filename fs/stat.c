@@ -17,15 +17,13 @@
 
 #include "internal.h"
 
-/* struct stat has a field named __unused, which compiler.h defines. */
-#undef __unused
 #include <uapi/asm/stat.h>
 
 static long cp_new_stat(const struct kstat *k, struct stat __user *statbuf)
 {
 	struct stat st;
 
-	memset(&st, 0, sizeof(st));	/* no stray kernel bytes in padding */
+	memset(&st, 0, sizeof(st));	/* no kernel bytes in the padding */
 	st.st_dev = k->dev;
 	st.st_ino = k->ino;
 	st.st_nlink = k->nlink;

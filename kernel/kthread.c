@@ -96,7 +96,7 @@ struct task_struct *find_get_task_by_pid(pid_t pid)
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	for_each_process(p) {
-		if (p->pid == pid) {
+		if (p->pid == pid && p->exit_state != EXIT_DEAD) {
 			found = p;
 			get_task_struct(p);
 			break;

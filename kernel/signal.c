@@ -42,7 +42,7 @@ int send_sig(int sig, struct task_struct *p, int priv)
 {
 	if (!valid_signal(sig))
 		return -EINVAL;
-	if (sig && p->mm)
+	if (sig && p->is_process)
 		signal_wake(p, sig);
 	return 0;
 }
@@ -73,7 +73,7 @@ static int kill_something(pid_t pid, int sig)
 	for_each_process(p) {
 		bool match;
 
-		if (!p->mm || p->exit_state)
+		if (!p->is_process || p->exit_state)
 			continue;
 		if (pid > 0)
 			match = p->pid == pid;
@@ -108,12 +108,15 @@ long sys_kill(pid_t pid, int sig)
 
 	if (!valid_signal(sig))
 		return -EINVAL;
-	if (pid > 0) {			/* kernel threads exist, and ignore it */
+	if (pid > 0) {		/* kernel threads and zombies exist, and ignore it */
+		bool ignores;
+
 		p = find_get_task_by_pid(pid);
 		if (!p)
 			return -ESRCH;
+		ignores = !p->is_process || p->exit_state;
 		put_task_struct(p);
-		if (!p->mm)
+		if (ignores)
 			return 0;
 	}
 	if (pid == INT_MIN)

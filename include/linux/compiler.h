@@ -5,7 +5,6 @@
 #define _LINUX_COMPILER_H
 
 #define __used			__attribute__((__used__))
-#define __unused		__attribute__((__unused__))
 #define __noreturn		__attribute__((__noreturn__))
 #define __packed		__attribute__((__packed__))
 #define __aligned(x)		__attribute__((__aligned__(x)))

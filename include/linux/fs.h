@@ -96,10 +96,15 @@ struct inode_operations {
 /*
  * (F) the file system's own lock (ramfs: i_mutex)  (C) constant once the
  * inode is visible  (A) atomic  (M) mount_lock (fs/namespace.c)
+ *
+ * A file system must set i_nlink (2 for a directory, 1 for a file): 0
+ * means removed, and getcwd() refuses such a working directory.  The
+ * d_ino a directory's listing gives for an entry must be that entry's
+ * i_ino: getcwd() finds names by inode number.
  */
 struct inode {
-	unsigned long i_ino;		/* (C) unique within its super block */
-	umode_t i_mode;			/* (C) S_IFxxx | permission bits */
+	unsigned long i_ino;		/* (C) unique in its super block */
+	umode_t i_mode;			/* (C) S_IFxxx | permissions */
 	unsigned int i_nlink;		/* (F) names it has; 0: removed */
 	loff_t i_size;			/* (F) bytes */
 	dev_t i_rdev;			/* (C) device number of S_IFCHR */
@@ -109,9 +114,9 @@ struct inode {
 	struct super_block *i_sb;	/* (C) may be NULL (pipes) */
 	void *i_private;		/* (F) the file system's own */
 	struct mutex i_mutex;		/* for the file system's use */
-	struct inode *i_parent;		/* (F) directories: a reference */
+	struct inode *i_parent;		/* (F) directories: referenced */
 	struct inode *i_mounted;	/* (M) root mounted on this dir */
-	struct inode *i_covered;	/* (M) a mounted root: its mount point */
+	struct inode *i_covered;	/* (M) a root: its mount point */
 	u64 i_mtime;			/* (F) seconds; 0 when no clock */
 };
 
@@ -119,9 +124,12 @@ struct inode {
 struct inode *new_inode(struct super_block *sb);
 /* Take another reference (the caller already holds one). */
 void ihold(struct inode *inode);
-/* Drop a reference; the last one evicts and frees the inode. NULL ok. */
+/*
+ * Drop a reference; the last one calls evict_inode, frees the inode and
+ * drops its reference to i_parent.  NULL is allowed.
+ */
 void iput(struct inode *inode);
-/* A device or FIFO inode: sets i_mode, i_rdev and the open routine. */
+/* A character device inode: i_mode, i_rdev and i_fop = &def_chr_fops. */
 void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 
 /* ---- Open files ---- */
@@ -135,10 +143,10 @@ struct file {
 	const struct file_operations *f_op;	/* (C) */
 	struct inode *f_inode;		/* (C) one reference */
 	loff_t f_pos;			/* (P) */
-	unsigned int f_flags;		/* (C) O_* (O_APPEND, O_NONBLOCK...) */
+	unsigned int f_flags;		/* (C) O_APPEND, O_NONBLOCK... */
 	fmode_t f_mode;			/* (C) FMODE_* */
-	int f_count;			/* (A) references: get_file()/fput() */
-	struct mutex f_pos_lock;	/* serialises read/write/llseek/iterate */
+	int f_count;			/* (A) get_file()/fput() */
+	struct mutex f_pos_lock;	/* see fs/read_write.c */
 	void *private_data;		/* the driver's own */
 };
 

@@ -20,7 +20,7 @@
 #define CPIO_NEWC_MAGIC		"070701"
 #define CPIO_HEADER_SIZE	110
 #define CPIO_TRAILER		"TRAILER!!!"
-#define CPIO_NAME_MAX		4096	/* namesize limit, NUL included */
+#define CPIO_NAME_MAX		4096	/* namesize, NUL included */
 
 /* One archive entry; the pointers point into the archive. */
 struct cpio_entry {
@@ -50,7 +50,7 @@ void cpio_reader_init(struct cpio_reader *r, const void *buf, size_t len);
  */
 int cpio_next(struct cpio_reader *r, struct cpio_entry *e);
 
-/* Read the whole archive: the number of entries before the trailer, or -EINVAL. */
+/* Read the whole archive: the entries before the trailer, or -EINVAL. */
 int cpio_validate(const void *buf, size_t len);
 
 struct inode;

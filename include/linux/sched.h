@@ -119,7 +119,7 @@ extern spinlock_t tasklist_lock;
 /* Hold a task so it is not freed while it is used (kernel/fork.c). */
 void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);
-/* The task with this pid, with a reference held, or NULL. */
+/* The task with this pid (not yet reaped), with a reference held, or NULL. */
 struct task_struct *find_get_task_by_pid(pid_t pid);
 
 static inline struct task_struct *get_current(void)

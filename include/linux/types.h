@@ -23,12 +23,19 @@ typedef long ssize_t;
 typedef u64 phys_addr_t;
 typedef u64 dma_addr_t;
 
-/* POSIX types as the Linux x86_64 ABI sizes them. */
+/*
+ * POSIX types as the Linux kernel sizes them.  The host unit tests get
+ * the C library's definitions instead (same sizes where it matters).
+ */
+#if defined(HOST_TEST) || __STDC_HOSTED__
+#include <sys/types.h>
+#else
 typedef int pid_t;
-typedef unsigned short umode_t;
 typedef long off_t;
 typedef long long loff_t;
 typedef int clockid_t;
 typedef unsigned int dev_t;
+#endif
+typedef unsigned short umode_t;
 
 #endif

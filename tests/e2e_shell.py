@@ -1,0 +1,660 @@
+#!/usr/bin/env python3
+"""End-to-end test: use the Ferry shell over the serial console as a person.
+
+This script boots the image `make run` boots (build/ferry.iso, empty
+kernel command line) with the very QEMU command `make run` uses (printed by
+`make -s print-qemu-run`, so the two cannot drift apart), its serial
+console on a pseudo-terminal.  It waits for the shell's prompt ("/ $ ":
+the working directory, then " $ "), then types commands one character at
+a time with short pauses, Enter being a carriage return as a terminal
+sends it, and reads the screen: what a person would see once carriage
+returns, backspaces and erase-line sequences have done their work.
+
+It checks that pipes work, that programs are found (and missing ones
+reported), that a segfaulting program makes the kernel print its
+"segfault at 0" line and gives status 139 while the shell lives on, and
+the line editing keys (backspace, Ctrl-U, Ctrl-C).
+
+Output: KTAP on stdout (one result per check; a failure shows what was
+expected, what came, and the tail of the screen), exit status 0 when every
+check passed, 1 otherwise, 2 for bad usage.  The raw serial output is kept
+in --serial-log.  tests/run runs this as its "e2e" stage.
+
+Timeouts are generous: under TCG on a loaded machine a boot can take
+minutes.  They bound waiting only; nothing is judged by how long it took.
+
+--shell runs a program (e.g. build/user/bin/sh, which runs on Linux too)
+on the pseudo-terminal instead of QEMU, to try the checks without a
+kernel; the checks of `fault segv`, which need the guest, are then
+skipped.
+"""
+
+import argparse
+import codecs
+import errno
+import fcntl
+import os
+import pty
+import re
+import select
+import shlex
+import signal
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+TESTS_DIR = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(TESTS_DIR)
+
+# Defaults of --boot-timeout, --command-timeout and --key-delay, which
+# E2E_BOOT_TIMEOUT, E2E_COMMAND_TIMEOUT and E2E_KEY_DELAY override.
+DEFAULT_BOOT_TIMEOUT = 300.0      # seconds from QEMU's start to the prompt
+DEFAULT_COMMAND_TIMEOUT = 60.0    # seconds from Enter to the next prompt
+DEFAULT_KEY_DELAY = 0.05          # seconds between two keystrokes
+TAIL_LINES = 25                   # screen lines shown with a failure
+
+# A prompt at the start of a screen line: "/ $ ", "/bin $ "...
+PROMPT_RE = re.compile(r'^(/\S*) \$( |$)')
+
+ENTER = '\r'
+BACKSPACE = '\x7f'    # what a terminal's Backspace key sends (VERASE ^?)
+CTRL_C = '\x03'
+CTRL_U = '\x15'
+
+
+# ---------------------------------------------------------------------------
+# The screen
+# ---------------------------------------------------------------------------
+
+CSI_RE = re.compile(r'\x1b\[([0-9;?]*)([@-~])')
+
+
+class Screen:
+    """Turns terminal output into the lines a person would read.
+
+    Only what a line-oriented shell uses is interpreted: CR, LF, BS, TAB,
+    and the CSI sequences erase-in-line (K), cursor left/right (D, C) and
+    column (G).  Other control characters and escape sequences are
+    dropped.  `lines` holds the finished lines, `line` the one the cursor
+    is on.
+    """
+
+    def __init__(self):
+        self.lines = []
+        self.chars = []
+        self.col = 0
+        self.pending = ''           # an escape sequence cut by a read
+
+    @property
+    def line(self):
+        """The line the cursor is on, trailing spaces kept (a prompt
+        ends with one)."""
+        return ''.join(self.chars)
+
+    def all_lines(self):
+        """The finished lines and the current one."""
+        return self.lines + [self.line]
+
+    def feed(self, text):
+        text = self.pending + text
+        self.pending = ''
+        i = 0
+        while i < len(text):
+            ch = text[i]
+            if ch == '\x1b':
+                used = self._escape(text, i)
+                if used == 0:               # incomplete: wait for more
+                    self.pending = text[i:]
+                    return
+                i += used
+                continue
+            self._char(ch)
+            i += 1
+
+    def _escape(self, text, i):
+        """Handle the escape sequence at text[i]; characters used, or 0."""
+        if i + 1 >= len(text):
+            return 0
+        if text[i + 1] != '[':
+            return 2                        # ESC x: ignored
+        match = CSI_RE.match(text, i)
+        if not match:
+            rest = text[i + 2:]
+            if re.fullmatch(r'[0-9;?]*', rest) and len(rest) < 16:
+                return 0                    # the sequence is not complete
+            return 2
+        params, final = match.groups()
+        numbers = [int(p) if p.isdigit() else 0
+                   for p in params.lstrip('?').split(';')]
+        n = numbers[0] if numbers else 0
+        if final == 'K':
+            if n == 0:
+                del self.chars[self.col:]
+            elif n == 1:
+                self.chars[:self.col] = [' '] * min(self.col, len(self.chars))
+            else:
+                self.chars = []
+        elif final == 'D':
+            self.col = max(0, self.col - max(n, 1))
+        elif final == 'C':
+            self.col += max(n, 1)
+        elif final == 'G':
+            self.col = max(n, 1) - 1
+        return match.end() - i
+
+    def _char(self, ch):
+        if ch == '\n':
+            self.lines.append(self.line.rstrip())
+            self.chars = []
+            self.col = 0
+        elif ch == '\r':
+            self.col = 0
+        elif ch == '\b':
+            self.col = max(0, self.col - 1)
+        elif ch == '\t':
+            self._put(' ' * (8 - self.col % 8))
+        elif ch < ' ' or ch == '\x7f':
+            pass                            # bell and other controls
+        else:
+            self._put(ch)
+
+    def _put(self, text):
+        for ch in text:
+            if self.col > len(self.chars):
+                self.chars.extend(' ' * (self.col - len(self.chars)))
+            if self.col == len(self.chars):
+                self.chars.append(ch)
+            else:
+                self.chars[self.col] = ch
+            self.col += 1
+
+
+def find_prompt(lines, start):
+    """Index of the first line at or after start that begins with a
+    prompt, or None."""
+    for index in range(start, len(lines)):
+        if PROMPT_RE.match(lines[index]):
+            return index
+    return None
+
+
+# ---------------------------------------------------------------------------
+# The session: a program on a pseudo-terminal
+# ---------------------------------------------------------------------------
+
+class GuestGone(Exception):
+    """The program on the terminal exited (or closed it)."""
+
+
+class Timeout(Exception):
+    """What was waited for did not come in time."""
+
+
+class Session:
+    """A program (QEMU, or a stand-in) with a pseudo-terminal as its
+    standard input and output, and the screen it draws."""
+
+    def __init__(self, command, serial_log, key_delay, own_session=False,
+                 cwd=ROOT, env=None):
+        self.name = os.path.basename(command[0])
+        self.key_delay = key_delay
+        self.screen = Screen()
+        self.decoder = codecs.getincrementaldecoder('utf-8')('replace')
+        self.log = open(serial_log, 'wb')
+        self.stderr = tempfile.TemporaryFile()
+        self.closed = False
+        self.master, slave = pty.openpty()
+        # A terminal of a usual size; QEMU puts it in raw mode itself.
+        self._set_size(slave, 24, 80)
+        preexec = _make_controlling_terminal if own_session else None
+        try:
+            # A stand-in shell writes its errors on the terminal too;
+            # QEMU's own complaints are kept apart.
+            stderr = slave if own_session else self.stderr
+            self.process = subprocess.Popen(
+                command, stdin=slave, stdout=slave, stderr=stderr,
+                cwd=cwd, env=env, start_new_session=own_session,
+                preexec_fn=preexec, close_fds=True)
+        except OSError:
+            os.close(slave)
+            os.close(self.master)
+            self.log.close()
+            raise
+        os.close(slave)
+
+    @staticmethod
+    def _set_size(fd, rows, cols):
+        import struct
+        fcntl.ioctl(fd, termios.TIOCSWINSZ,
+                    struct.pack('HHHH', rows, cols, 0, 0))
+
+    # --- reading ----------------------------------------------------------
+
+    def pump(self, timeout):
+        """Read whatever arrives within timeout seconds."""
+        if self.closed:
+            time.sleep(timeout)
+            return
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return
+        try:
+            data = os.read(self.master, 65536)
+        except OSError as error:
+            if error.errno != errno.EIO:
+                raise
+            data = b''                      # the other side is gone
+        if not data:
+            self.closed = True
+            return
+        self.log.write(data)
+        self.log.flush()
+        self.screen.feed(self.decoder.decode(data))
+
+    def gone(self):
+        """Why the program is gone, or '' while it runs."""
+        status = self.process.poll()
+        if status is None and not self.closed:
+            return ''
+        if status is None:          # closed: is it exiting?
+            try:
+                status = self.process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                pass
+        if status is None:
+            return f'{self.name} closed the terminal'
+        if status < 0:
+            return f'{self.name} was killed by signal {-status}'
+        return f'{self.name} exited with status {status}'
+
+    def wait_for(self, predicate, timeout, what):
+        """Read until predicate() is true; raise Timeout or GuestGone."""
+        deadline = time.monotonic() + timeout
+        while True:
+            result = predicate()
+            if result:
+                return result
+            reason = self.gone()
+            if reason:
+                self.pump(0.2)              # what it printed last
+                result = predicate()
+                if result:
+                    return result
+                raise GuestGone(reason)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise Timeout(f'no {what} after {timeout:g} s')
+            self.pump(min(remaining, 0.1))
+
+    # --- typing -----------------------------------------------------------
+
+    def type(self, text):
+        """Type text one key at a time, reading the echo meanwhile."""
+        for ch in text:
+            if self.gone():
+                raise GuestGone(self.gone())
+            os.write(self.master, ch.encode())
+            deadline = time.monotonic() + self.key_delay
+            while time.monotonic() < deadline:
+                self.pump(max(0.0, deadline - time.monotonic()))
+
+    def mark(self):
+        """A position in the screen: commands' output is read after it."""
+        return len(self.screen.lines)
+
+    def wait_prompt(self, start, timeout):
+        """Wait for a prompt on a line at or after the mark start; return
+        the screen lines between start (excluded: the command line) and
+        the prompt."""
+        def prompt_index():
+            index = find_prompt(self.screen.all_lines(), start + 1)
+            return index + 1 if index is not None else None
+        end = self.wait_for(prompt_index, timeout, 'prompt') - 1
+        return self.screen.all_lines()[start + 1:end]
+
+    def tail(self, count=TAIL_LINES):
+        lines = self.screen.all_lines()
+        while lines and not lines[-1].strip():
+            lines = lines[:-1]
+        return lines[-count:]
+
+    def stderr_text(self):
+        self.stderr.seek(0)
+        return self.stderr.read().decode('utf-8', 'replace')
+
+    def close(self):
+        """Stop the program (and anything it started) and free the pty."""
+        if self.process.poll() is None:
+            try:
+                if self.process.pid == os.getpgid(self.process.pid):
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                else:
+                    self.process.kill()
+            except ProcessLookupError:
+                pass
+        self.process.wait()
+        os.close(self.master)
+        self.log.close()
+
+
+def _make_controlling_terminal():
+    """In the child, after setsid(): take stdin as the controlling
+    terminal, as a login shell has it, and die with the test."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+# ---------------------------------------------------------------------------
+# The checks
+# ---------------------------------------------------------------------------
+
+class CheckFailed(Exception):
+    """A check saw something else than it expected."""
+
+    def __init__(self, message, output=None):
+        super().__init__(message)
+        self.output = output
+
+
+class Skip(Exception):
+    """A check that cannot run here."""
+
+
+class Checks:
+    """The checks, run in order on one session.  Each method named
+    check_* is one KTAP case; they share the shell, so order matters."""
+
+    ORDER = [
+        'boot_to_prompt', 'echo_pipe_cat', 'ls_bin', 'proc_buddyinfo',
+        'command_not_found', 'fault_segv', 'exit_status_139',
+        'backspace', 'ctrl_u', 'ctrl_c', 'still_answers',
+    ]
+
+    def __init__(self, session, boot_timeout, command_timeout,
+                 kernel_console=True):
+        self.session = session
+        self.boot_timeout = boot_timeout
+        self.command_timeout = command_timeout
+        self.kernel_console = kernel_console
+
+    # --- helpers ----------------------------------------------------------
+
+    def command(self, keys):
+        """Type keys (ending with Enter or Ctrl-C) at a prompt; return the
+        screen lines printed before the next prompt."""
+        start = self.session.mark()
+        self.session.type(keys)
+        return self.session.wait_prompt(start, self.command_timeout)
+
+    @staticmethod
+    def expect_line(lines, wanted, what):
+        if wanted not in lines:
+            raise CheckFailed(f'{what}: expected a line {wanted!r}', lines)
+
+    # --- the checks -------------------------------------------------------
+
+    def check_boot_to_prompt(self):
+        session = self.session
+        session.wait_for(lambda: find_prompt(session.screen.all_lines(), 0)
+                         is not None, self.boot_timeout, 'shell prompt')
+        self.boot_lines = len(session.screen.lines)
+        # A person presses Enter on a fresh console: a new prompt comes.
+        self.command(ENTER)
+
+    def check_echo_pipe_cat(self):
+        out = self.command('echo hello | cat' + ENTER)
+        self.expect_line(out, 'hello', 'echo hello | cat')
+
+    def check_ls_bin(self):
+        out = self.command('ls /bin' + ENTER)
+        names = set(' '.join(out).split())
+        missing = [name for name in ('sh', 'ls', 'cat') if name not in names]
+        if missing:
+            raise CheckFailed(f'ls /bin: {", ".join(missing)} not listed',
+                              out)
+
+    def check_proc_buddyinfo(self):
+        out = self.command('cat /proc/buddyinfo' + ENTER)
+        if not any(line.startswith('Node 0, zone') for line in out):
+            raise CheckFailed('cat /proc/buddyinfo: expected lines '
+                              'starting "Node 0, zone"', out)
+
+    def check_command_not_found(self):
+        out = self.command('nosuchcmd' + ENTER)
+        self.expect_line(out, 'sh: nosuchcmd: not found', 'nosuchcmd')
+
+    def check_fault_segv(self):
+        if not self.kernel_console:
+            raise Skip('no kernel console in --shell mode')
+        out = self.command('fault segv' + ENTER)
+        if not any('segfault at 0' in line for line in out):
+            raise CheckFailed('fault segv: expected the kernel\'s line '
+                              'containing "segfault at 0"', out)
+
+    def check_exit_status_139(self):
+        if not self.kernel_console:
+            raise Skip('/bin/fault is the guest\'s (--shell mode)')
+        out = self.command('echo $?' + ENTER)
+        self.expect_line(out, '139', 'echo $? after fault segv '
+                                     '(128 + SIGSEGV)')
+
+    def check_backspace(self):
+        out = self.command('echo abX' + BACKSPACE + 'c' + ENTER)
+        self.expect_line(out, 'abc', 'echo abX, Backspace, c')
+
+    def check_ctrl_u(self):
+        out = self.command('echo junk' + CTRL_U + 'echo kept' + ENTER)
+        self.expect_line(out, 'kept', 'echo junk, Ctrl-U, echo kept')
+        if any('junk' in line for line in out):
+            raise CheckFailed('Ctrl-U did not erase "echo junk"', out)
+
+    def check_ctrl_c(self):
+        out = self.command('echo cancelled' + CTRL_C)
+        if any('cancelled' in line for line in out):
+            raise CheckFailed('Ctrl-C: the cancelled line was run', out)
+        out = self.command('echo after' + ENTER)
+        self.expect_line(out, 'after', 'a command after Ctrl-C')
+        if any('cancelled' in line for line in out):
+            raise CheckFailed('Ctrl-C: the cancelled line came back', out)
+
+    def check_still_answers(self):
+        out = self.command('echo still here' + ENTER)
+        self.expect_line(out, 'still here', 'echo still here')
+
+
+# ---------------------------------------------------------------------------
+# Running and reporting
+# ---------------------------------------------------------------------------
+
+def emit(line=''):
+    print(line, flush=True)
+
+
+def diagnostics(lines):
+    for line in lines:
+        emit(f'# {line}')
+
+
+def describe_failure(session, error, elapsed):
+    """The diagnostic lines of a failed check."""
+    lines = [str(error)]
+    panic = [line for line in session.screen.all_lines()
+             if 'Kernel panic' in line]
+    if panic:
+        lines.append(f'the kernel panicked: {panic[0].strip()}')
+    output = getattr(error, 'output', None)
+    if output is not None:
+        lines.append('got:' if output else 'got: nothing')
+        lines += [f'  | {line}' for line in output[-TAIL_LINES:]]
+    if isinstance(error, GuestGone):
+        stderr = session.stderr_text().strip().splitlines()
+        if stderr:
+            lines.append('its standard error:')
+            lines += [f'  ! {line}' for line in stderr[-10:]]
+    lines.append(f'after {elapsed:.1f} s; the screen ended with:')
+    lines += [f'  | {line}' for line in session.tail()]
+    return lines
+
+
+def recover(session, timeout):
+    """After a check timed out: Ctrl-C, and wait for a prompt.
+    True if the shell answers again."""
+    try:
+        start = session.mark()
+        session.type(CTRL_C)
+        session.wait_prompt(start, timeout)
+        return True
+    except (Timeout, GuestGone):
+        return False
+
+
+def run_checks(session, checks, selected):
+    """Run the checks in order; print KTAP; return the number failed."""
+    names = [name for name in Checks.ORDER if name in selected]
+    emit('KTAP version 1')
+    emit(f'1..{len(names)}')
+    failed = skipped = 0
+    dead = ''                       # why the rest cannot run
+    for number, name in enumerate(names, 1):
+        if dead:
+            emit(f'ok {number} {name} # SKIP {dead}')
+            skipped += 1
+            continue
+        start = time.monotonic()
+        try:
+            getattr(checks, f'check_{name}')()
+        except Skip as skip:
+            emit(f'ok {number} {name} # SKIP {skip}')
+            skipped += 1
+            continue
+        except (CheckFailed, Timeout, GuestGone) as error:
+            failed += 1
+            diagnostics(describe_failure(session, error,
+                                         time.monotonic() - start))
+            emit(f'not ok {number} {name}')
+            if isinstance(error, GuestGone):
+                dead = f'the guest is gone ({error})'
+            elif name == 'boot_to_prompt':
+                dead = 'no shell prompt'
+            elif isinstance(error, Timeout) and not recover(
+                    session, checks.command_timeout):
+                dead = 'the shell no longer answers'
+            continue
+        emit(f'ok {number} {name}')
+    emit(f'# Totals: pass:{len(names) - failed - skipped} fail:{failed} '
+         f'skip:{skipped} total:{len(names)}')
+    return failed
+
+
+def make_output(*arguments):
+    """Run make in the repository; its standard output, or raise."""
+    done = subprocess.run(['make', '-s', '--no-print-directory', *arguments],
+                          cwd=ROOT, stdin=subprocess.DEVNULL,
+                          stdout=subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f'make {" ".join(arguments)} failed '
+                           f'(status {done.returncode})')
+    return done.stdout
+
+
+def qemu_run_command(accel):
+    """`make run`'s QEMU command, from the Makefile."""
+    lines = [line for line in make_output('print-qemu-run',
+                                          f'ACCEL={accel}').splitlines()
+             if line.strip()]
+    if not lines:
+        raise RuntimeError('make print-qemu-run printed nothing')
+    return shlex.split(lines[-1])
+
+
+def env_float(name, default):
+    """A number of seconds from the environment, or default."""
+    try:
+        return float(os.environ[name])
+    except (KeyError, ValueError):
+        return default
+
+
+def parse_arguments(argv):
+    parser = argparse.ArgumentParser(
+        prog='tests/e2e_shell.py',
+        description='Boot the image `make run` boots and use its shell '
+                    'over the serial console; KTAP results on stdout.')
+    parser.add_argument('--accel', choices=['tcg', 'kvm'],
+                        default=os.environ.get('ACCEL', 'tcg'),
+                        help='QEMU accelerator (default: $ACCEL or tcg)')
+    parser.add_argument('--no-build', dest='build', action='store_false',
+                        help='do not run make iso first')
+    parser.add_argument('--shell', metavar='COMMAND',
+                        help='run COMMAND on the terminal instead of QEMU '
+                             '(a stand-in for trying the checks)')
+    parser.add_argument('--serial-log', metavar='FILE',
+                        default=os.path.join(ROOT, 'build', 'test-logs',
+                                             'e2e.serial.log'),
+                        help='where to save the raw serial output')
+    parser.add_argument('--boot-timeout', type=float, metavar='SECONDS',
+                        default=env_float('E2E_BOOT_TIMEOUT',
+                                          DEFAULT_BOOT_TIMEOUT),
+                        help='wait at most this long for the first prompt')
+    parser.add_argument('--command-timeout', type=float, metavar='SECONDS',
+                        default=env_float('E2E_COMMAND_TIMEOUT',
+                                          DEFAULT_COMMAND_TIMEOUT),
+                        help='wait at most this long for each command')
+    parser.add_argument('--key-delay', type=float, metavar='SECONDS',
+                        default=env_float('E2E_KEY_DELAY', DEFAULT_KEY_DELAY),
+                        help='pause after each key')
+    parser.add_argument('--only', metavar='NAME,...',
+                        help='run only these checks (boot_to_prompt is '
+                             'always run)')
+    args = parser.parse_args(argv)
+    if args.only:
+        args.only = set(args.only.split(',')) | {'boot_to_prompt'}
+        unknown = args.only - set(Checks.ORDER)
+        if unknown:
+            parser.error(f'unknown check(s): {", ".join(sorted(unknown))}')
+    else:
+        args.only = set(Checks.ORDER)
+    return args
+
+
+def main(argv=None):
+    args = parse_arguments(argv)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))
+    os.makedirs(os.path.dirname(os.path.abspath(args.serial_log)),
+                exist_ok=True)
+    try:
+        if args.shell:
+            command = shlex.split(args.shell)
+        else:
+            if args.build:
+                make_output('iso', 'CMDLINE=')
+            command = qemu_run_command(args.accel)
+        emit(f'# e2e: {shlex.join(command)}')
+        session = Session(command, args.serial_log, args.key_delay,
+                          own_session=bool(args.shell),
+                          cwd='/' if args.shell else ROOT)
+    except (RuntimeError, OSError) as error:
+        emit('KTAP version 1')
+        emit('1..1')
+        emit(f'# {error}')
+        emit('not ok 1 boot_to_prompt')
+        return 1
+    try:
+        checks = Checks(session, args.boot_timeout, args.command_timeout,
+                        kernel_console=not args.shell)
+        failed = run_checks(session, checks, args.only)
+    finally:
+        session.close()
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""A stand-in for QEMU booting Ferry to its shell, for tests/e2e_shell.py's
+self-test (tests/host/test_e2e.py).
+
+Run in QEMU's place (QEMU=tests/host/fake_shell.py, so `make
+print-qemu-run` prints it with QEMU's arguments, which it ignores), it
+behaves like the serial console of a booted Ferry: boot messages, then
+the shell's prompt "/ $ ", a line editor reading raw keys from its
+terminal (Backspace, Ctrl-U, Ctrl-C, Enter as CR) and a few commands
+answered the way Ferry's programs answer them.
+
+FAKE_SHELL_SCRIPT picks a story:
+
+  good             everything works
+  no_prompt        boots, never shows a prompt
+  bad_backspace    Backspace is echoed but not removed from the line
+  no_segfault_line `fault segv` kills the program without the kernel line
+  panic_on_fault   `fault segv` panics the kernel; QEMU exits (-no-reboot)
+  hang_on_ls       `ls` never ends (until Ctrl-C)
+  ctrl_c_runs      Ctrl-C runs the line instead of cancelling it
+"""
+
+import os
+import sys
+import termios
+import time
+import tty
+
+SCRIPT = os.environ.get('FAKE_SHELL_SCRIPT', 'good')
+
+BOOT_LOG = [
+    'Ferry 0.1 booting',
+    '[    0.000000] Command line: ',
+    '[    0.512000] init: starting /bin/sh on /dev/console',
+]
+BIN = ['cat', 'echo', 'false', 'fault', 'kill', 'ls', 'sh', 'true',
+       'usertests']
+BUDDYINFO = [
+    'Node 0, zone      DMA      1      0      1      0      2      1',
+    'Node 0, zone    DMA32    131     64     20      8      3      2',
+]
+
+
+def out(text):
+    os.write(1, text.replace('\n', '\r\n').encode())
+
+
+class Shell:
+    def __init__(self):
+        self.status = 0
+        self.line = ''
+
+    def prompt(self):
+        out('/ $ ')
+
+    def run(self, line):
+        words = line.split()
+        if not words:
+            return
+        name = words[0]
+        if name == 'echo':
+            args = words[1:]
+            if args[-2:] == ['|', 'cat']:
+                args = args[:-2]
+            args = [str(self.status) if a == '$?' else a for a in args]
+            out(' '.join(args) + '\n')
+            self.status = 0
+        elif name == 'ls':
+            if SCRIPT == 'hang_on_ls':
+                self.hang()
+                return
+            out('  '.join(BIN) + '\n')
+            self.status = 0
+        elif name == 'cat' and words[1:] == ['/proc/buddyinfo']:
+            out('\n'.join(BUDDYINFO) + '\n')
+            self.status = 0
+        elif name == 'fault' and words[1:] == ['segv']:
+            self.fault()
+        else:
+            out(f'sh: {name}: not found\n')
+            self.status = 127
+
+    def fault(self):
+        if SCRIPT == 'panic_on_fault':
+            out('[    3.141592] Kernel panic - not syncing: Attempted to '
+                'kill init\n')
+            sys.exit(0)
+        if SCRIPT != 'no_segfault_line':
+            out('[    3.141592] fault[7]: segfault at 0 ip 0000000000401005 '
+                'sp 00007ffffffffe80 error 6\n')
+        self.status = 139
+
+    def hang(self):
+        while os.read(0, 1) != b'\x03':
+            pass
+        out('^C\n')
+        self.status = 130
+
+    def key(self, ch):
+        if ch == '\r':
+            out('\n')
+            line, self.line = self.line, ''
+            self.run(line)
+            self.prompt()
+        elif ch in ('\x7f', '\b'):
+            if self.line and SCRIPT != 'bad_backspace':
+                self.line = self.line[:-1]
+                out('\b \b')
+            elif self.line:
+                out('\b \b')
+        elif ch == '\x15':
+            self.line = ''
+            out('\r')
+            self.prompt()
+            out('\x1b[K')
+        elif ch == '\x03':
+            if SCRIPT == 'ctrl_c_runs':
+                self.key('\r')
+                return
+            out('^C\n')
+            self.line = ''
+            self.status = 130
+            self.prompt()
+        elif ch >= ' ':
+            self.line += ch
+            out(ch)
+
+
+def main():
+    if os.isatty(0):
+        tty.setraw(0, termios.TCSANOW)   # as QEMU does with -serial stdio
+    for line in BOOT_LOG:
+        out(line + '\n')
+        time.sleep(0.05)
+    if SCRIPT == 'no_prompt':
+        while True:
+            time.sleep(1)
+    shell = Shell()
+    shell.prompt()
+    while True:
+        data = os.read(0, 1)
+        if not data:
+            return 0
+        shell.key(data.decode('latin-1'))
+
+
+if __name__ == '__main__':
+    sys.exit(main())
