@@ -76,6 +76,17 @@ static int send(const char *arg, int sig)
 	return 0;
 }
 
+/*
+ * "-KILL" or "-9" names a signal; "--" does not, and a lone "-9" with
+ * nothing after it is process group 9.
+ */
+static int is_signal_option(const char *arg, int more)
+{
+	if (arg[0] != '-' || !arg[1] || !strcmp(arg, "--"))
+		return 0;
+	return more || !isdigit((unsigned char)arg[1]);
+}
+
 static int usage(void)
 {
 	fprintf(stderr, "usage: kill [-SIGNAL | -s NAME] PID...\n"
@@ -96,12 +107,8 @@ int main(int argc, char **argv)
 			return usage();
 		sig = parse_signal(argv[i + 1]);
 		i += 2;
-	} else if (i < argc && argv[i][0] == '-' && argv[i][1] &&
-		   strcmp(argv[i], "--") && !isdigit((unsigned char)argv[i][1])) {
+	} else if (i < argc && is_signal_option(argv[i], i + 1 < argc)) {
 		sig = parse_signal(argv[i++] + 1);
-	} else if (i < argc && argv[i][0] == '-' &&
-		   isdigit((unsigned char)argv[i][1]) && i + 1 < argc) {
-		sig = parse_signal(argv[i++] + 1);	/* kill -9 PID */
 	}
 	if (sig < 0) {
 		fprintf(stderr, "kill: unknown signal %s\n", argv[i - 1]);

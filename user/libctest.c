@@ -44,7 +44,7 @@ static int finish(void)
 	return failures ? 1 : 0;
 }
 
-/* ---- printf: "SIZE FMT-HEX ARG..." -> "RET OUTPUT-HEX" ------------- */
+/* ---- printf: "SIZE f:FMT-HEX ARG..." -> "RET OUTPUT-HEX fits" ------ */
 
 static int hexval(int c)
 {
@@ -118,9 +118,9 @@ static int printf_line(char *line)
 		return 0;
 	size = strtoul(tok, NULL, 10);
 	fmt = strtok_r(NULL, " \n", &save);
-	if (!fmt || size > sizeof(out))
+	if (!fmt || strncmp(fmt, "f:", 2) || size > sizeof(out))
 		return -1;
-	unhex(fmt);
+	fmt = unhex(fmt + 2);
 	while ((tok = strtok_r(NULL, " \n", &save))) {
 		if (n == MAX_ARGS || parse_arg(tok, &a[n++]) < 0)
 			return -1;

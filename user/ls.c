@@ -205,13 +205,15 @@ static void print_columns(const struct listing *l)
 
 static void print_listing(struct listing *l)
 {
+	int i;
+
 	qsort(l->v, l->n, sizeof(l->v[0]), cmp_entry);
 	if (opt_long)
 		print_long(l);
 	else if (!opt_one && isatty(STDOUT_FILENO))
 		print_columns(l);
 	else
-		for (int i = 0; i < l->n; i++)
+		for (i = 0; i < l->n; i++)
 			printf("%s\n", l->v[i].name);
 }
 

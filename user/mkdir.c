@@ -55,7 +55,10 @@ int main(int argc, char **argv)
 	if (optind == argc)
 		goto usage;
 	for (i = optind; i < argc; i++) {
-		ret = parents ? make_parents(argv[i]) : mkdir(argv[i], DIR_MODE);
+		if (parents)
+			ret = make_parents(argv[i]);
+		else
+			ret = mkdir(argv[i], DIR_MODE);
 		if (ret < 0) {
 			fprintf(stderr, "mkdir: %s: %s\n", argv[i],
 				strerror(errno));

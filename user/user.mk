@@ -29,8 +29,11 @@ USER_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc -fno-pie \
 ifeq ($(WERROR),1)
 USER_CFLAGS += -Werror
 endif
-USER_LDFLAGS := -static -nostdlib -no-pie -Wl,-T,user/user.lds \
-	-Wl,-z,max-page-size=0x1000 -Wl,--build-id=none
+# -no-pie where the compiler driver knows it (clang's warns it is unused).
+user-ld-option = $(shell $(CC) -Werror $(1) -static -nostdlib -Wl,-e,0 \
+	-x c /dev/null -o /dev/null 2>/dev/null && echo $(1))
+USER_LDFLAGS := -static -nostdlib $(call user-ld-option,-no-pie) \
+	-Wl,-T,user/user.lds -Wl,-z,max-page-size=0x1000 -Wl,--build-id=none
 
 USER_LIB_SRCS := $(sort $(wildcard user/lib/*.c user/lib/*.S))
 USER_LIB_OBJS := $(patsubst user/lib/%,$(UB)/lib/%.o,$(basename \
@@ -89,7 +92,8 @@ $(UB)/initrd/bin/%: $(UB)/bin/%
 $(INITRD): $(USER_INITRD_BINS) $(ROOTFS_FILES) tools/mkinitrd.py
 	$(quiet) CPIO $@
 	$(Q)$(PYTHON) tools/mkinitrd.py -o $@ --tree rootfs --dir /tmp \
-		$(foreach p,$(USER_PROGS),--program /bin/$(p)=$(UB)/initrd/bin/$(p))
+		$(foreach p,$(USER_PROGS),\
+			--program /bin/$(p)=$(UB)/initrd/bin/$(p))
 
 # The host tests run these binaries directly.
 host-test-build: user

@@ -1,7 +1,7 @@
 /*
- * assert(): when the expression is false, print "PROG: FILE:LINE:
- * FUNCTION: Assertion `EXPR' failed." to stderr and abort().  Defining
- * NDEBUG before including this header turns assert() into nothing.
+ * assert(): when the expression is false, print "FILE:LINE: FUNCTION:
+ * Assertion `EXPR' failed." to stderr and abort().  Defining NDEBUG
+ * before including this header turns assert() into nothing.
  */
 #undef assert
 #ifdef NDEBUG

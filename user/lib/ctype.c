@@ -1,4 +1,7 @@
-/* Character classes for the "C" locale: ASCII, EOF and bytes >= 128 in no class. */
+/*
+ * Character classes for the "C" locale: ASCII only; EOF and bytes of
+ * 128 and above belong to no class.
+ */
 #include <ctype.h>
 
 static int in(int c, int lo, int hi)

@@ -101,7 +101,7 @@ static const char *parse_width_prec(const char *p, struct spec *s,
 			s->prec = -1;
 		return p + 1;
 	}
-	if (*p == '-') {		/* "%.-3d": glibc reads it as no precision */
+	if (*p == '-') {		/* "%.-3d": taken as no precision */
 		p = parse_number(p + 1, &s->prec);
 		s->prec = -1;
 		return p;
@@ -198,7 +198,7 @@ static void format_int(struct out *o, const struct spec *s,
 {
 	int base = s->conv == 'o' ? 8 : (s->conv == 'x' || s->conv == 'X' ||
 					 s->conv == 'p') ? 16 : 10;
-	char digits[24], prefix[3] = "";
+	char digits[24], prefix[4] = "";
 	int nd = 0, zeros, plen, total;
 
 	if (v != 0 || s->prec != 0)

@@ -275,16 +275,35 @@ static void report_signal(int status, int *interrupted)
 			WCOREDUMP(status) ? " (core dumped)" : "");
 }
 
+/*
+ * Wait for one child to end.  There is no way to resume a stopped job
+ * later, so a child stopped by ^Z (where the kernel stops processes)
+ * is continued at once rather than left to hang the shell.
+ */
+static pid_t wait_child(pid_t pid, pid_t pgid, int *status)
+{
+	pid_t r;
+
+	for (;;) {
+		r = waitpid(pid, status, WUNTRACED);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 || !WIFSTOPPED(*status))
+			return r;
+		fprintf(stderr, "sh: stopped jobs are not supported: "
+			"continuing\n");
+		kill(-pgid, SIGCONT);
+	}
+}
+
 /* Wait for every child of the pipeline; the status of the last one. */
-static int wait_all(pid_t *pids, int n)
+static int wait_all(pid_t *pids, int n, pid_t pgid)
 {
 	int i, status = 0, result = 1, interrupted = 0;
 	pid_t r;
 
 	for (i = 0; i < n; i++) {
-		do {
-			r = waitpid(pids[i], &status, 0);
-		} while (r < 0 && errno == EINTR);
+		r = wait_child(pids[i], pgid, &status);
 		if (r < 0) {
 			fprintf(stderr, "sh: wait: %s\n", strerror(errno));
 			result = 1;
@@ -336,6 +355,7 @@ static int start_children(struct job_cmd *jc, int ncmds, pid_t *pids,
 		pids[i] = pid;
 		if (in != STDIN_FILENO)
 			close(in);
+		in = STDIN_FILENO;
 		if (!last) {
 			close(p[1]);
 			in = p[0];
@@ -355,7 +375,7 @@ static int run_forked(struct job_cmd *jc, int ncmds)
 	started = start_children(jc, ncmds, pids, &pgid);
 	if (started && term_fd >= 0)
 		tcsetpgrp(term_fd, pgid);
-	status = wait_all(pids, started);
+	status = wait_all(pids, started, pgid);
 	if (term_fd >= 0)
 		tcsetpgrp(term_fd, shell_pgid);
 	return started == ncmds ? status : 1;

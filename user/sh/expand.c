@@ -7,6 +7,7 @@
  *   \c        the character c
  *   $?        the exit status of the last pipeline
  *   $$        the shell's process id
+ *   $0..$9    the shell's name and positional parameters; $# their count
  *   $NAME, ${NAME}   the environment variable, or nothing
  *   ~, ~/...  $HOME (or /) at the start of a word
  *
@@ -82,15 +83,29 @@ static const char *expand_dollar(struct strbuf *sb, const char *p)
 		sb_add(sb, num, strlen(num));
 		return p + 1;
 	}
-	if (*p == '0') {
-		sb_add(sb, "sh", 2);
+	if (*p >= '0' && *p <= '9') {
+		int i = *p - '0';
+
+		if (i <= sh_nparams && sh_params[i])
+			sb_add(sb, sh_params[i], strlen(sh_params[i]));
 		return p + 1;
 	}
-	if (*p == '{' && strchr(p, '}')) {
-		name = p + 1;
-		p = strchr(p, '}');
-		add_var(sb, name, p - name);
+	if (*p == '#') {
+		snprintf(num, sizeof(num), "%d", sh_nparams);
+		sb_add(sb, num, strlen(num));
 		return p + 1;
+	}
+	if (*p == '{') {
+		const char *end = p + 1;
+
+		while (is_name_char((unsigned char)*end, end == p + 1))
+			end++;
+		if (*end != '}' || end == p + 1) {
+			sb_addc(sb, '$');	/* not ${NAME}: keep it as text */
+			return p;
+		}
+		add_var(sb, p + 1, end - p - 1);
+		return end + 1;
 	}
 	if (!is_name_char((unsigned char)*p, 1)) {
 		sb_addc(sb, '$');

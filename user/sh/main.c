@@ -3,8 +3,9 @@
  *
  *   sh                 interactive when standard input is a terminal,
  *                      else read commands from standard input
- *   sh FILE            run the commands in FILE
- *   sh -c COMMAND      run one command line
+ *   sh FILE [ARG...]   run the commands in FILE ($0 = FILE, $1 = ARG...)
+ *   sh -c COMMAND [NAME [ARG...]]
+ *                      run one command line ($0 = NAME, $1 = ARG...)
  *
  * Interactive: the prompt is the working directory followed by " $ ",
  * lines are edited by edit.c, and ^D on an empty line ends the shell
@@ -21,6 +22,9 @@
 #include <string.h>
 #include <unistd.h>
 #include "sh.h"
+
+char **sh_params;
+int sh_nparams;
 
 static void run_line(const char *line)
 {
@@ -112,24 +116,36 @@ static void script_loop(int fd)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: sh [-c COMMAND | FILE]\n");
+	fprintf(stderr, "usage: sh [-c COMMAND [NAME [ARG...]] | "
+		"FILE [ARG...]]\n");
 	return 2;
+}
+
+/* $0 is params[0]; $1... follow. */
+static void set_params(char **params, int n)
+{
+	sh_params = params;
+	sh_nparams = n - 1;
 }
 
 int main(int argc, char **argv)
 {
 	int fd = STDIN_FILENO;
 
+	set_params(argv, 1);
 	if (argc > 1 && !strcmp(argv[1], "-c")) {
 		if (argc < 3)
 			return usage();
+		if (argc > 3)
+			set_params(argv + 3, argc - 3);
 		exec_setup(0);
 		run_line(argv[2]);
 		return exit_requested ? exit_code : last_status;
 	}
-	if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
+	if (argc > 1 && argv[1][0] == '-')
 		return usage();
-	if (argc == 2) {
+	if (argc > 1) {
+		set_params(argv + 1, argc - 1);
 		fd = open(argv[1], O_RDONLY | O_CLOEXEC);
 		if (fd < 0) {
 			fprintf(stderr, "sh: %s: %s\n", argv[1],

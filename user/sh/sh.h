@@ -63,6 +63,10 @@ struct pipeline *parse_line(struct arena *a, const char *line, int *error);
 /* The text of raw word; NULL if it expands to nothing (unquoted ""). */
 char *expand_word(struct arena *a, const char *raw);
 
+/* ---- main.c ---- */
+extern char **sh_params;	/* $0, $1, ... (NULL-terminated) */
+extern int sh_nparams;		/* how many after $0: $# */
+
 /* ---- exec.c ---- */
 extern int last_status;		/* $? */
 extern int term_fd;		/* the terminal under job control, or -1 */
