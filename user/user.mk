@@ -8,8 +8,8 @@
 #   rootfs/ + the programs -> $(B)/initrd.cpio     (/bin, /etc, /tmp)
 #
 # Programs are static ELF64 executables linked at 0x400000 by
-# user/user.lds.  They use only general-purpose registers
-# (-mgeneral-regs-only): the kernel does not save SSE state.
+# user/user.lds.  They may use x87 and SSE: the kernel saves each
+# process's registers when it switches.
 
 USER_PROGS := init sh ls cat echo ps kill free mkdir rm true false sleep \
 	fault libctest
@@ -21,7 +21,7 @@ UB        := $(B)/user
 
 USER_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc -fno-pie \
 	-fno-stack-protector -fno-asynchronous-unwind-tables \
-	-fno-omit-frame-pointer -mgeneral-regs-only \
+	-fno-omit-frame-pointer \
 	$(call cc-option,-fno-tree-loop-distribute-patterns) \
 	-isystem $(shell $(CC) -print-file-name=include) \
 	-Iuser/include -Iinclude/uapi \

@@ -20,7 +20,10 @@
 extern struct kunit_suite *const __start_kunit_suites[];
 extern struct kunit_suite *const __stop_kunit_suites[];
 
-/* Does one glob ("SUITE" or "SUITE.CASE") of len bytes select the case? */
+/*
+ * Does one glob ("SUITE" or "SUITE.CASE") of len bytes select the case?
+ * case_name NULL asks whether it selects some case of the suite.
+ */
 static bool kunit_glob_match(const char *glob, size_t len,
 			     const char *suite_name, const char *case_name)
 {
@@ -37,7 +40,7 @@ static bool kunit_glob_match(const char *glob, size_t len,
 		*dot = '\0';
 	if (!glob_match(pat, suite_name))
 		return false;
-	return !dot || glob_match(dot + 1, case_name);
+	return !dot || !case_name || glob_match(dot + 1, case_name);
 }
 
 bool kunit_filter_match(const char *filter, const char *suite_name,
@@ -60,8 +63,8 @@ static bool kunit_suite_selected(struct kunit_suite *suite, const char *filter)
 {
 	struct kunit_case *c;
 
-	if (suite->program)
-		return kunit_filter_match(filter, suite->name, "*");
+	if (suite->program)		/* its cases are the program's to select */
+		return kunit_filter_match(filter, suite->name, NULL);
 	for (c = suite->test_cases; c->run_case; c++)
 		if (kunit_filter_match(filter, suite->name, c->name))
 			return true;

@@ -358,21 +358,34 @@ static int kunit_count_cases(struct kunit_suite *suite, const char *filter)
 	return n;
 }
 
-/* A suite that is a user program: run it and wait for its status. */
+/*
+ * A suite that is a user program: run it and wait for its status.  When
+ * the filter selects only some of its cases ("SUITE.CASE" globs), the
+ * program gets the filter as its last argument to pick them itself.
+ */
+#define KUNIT_PROGRAM_ARGS	8
+
 static enum kunit_status kunit_run_program(struct kunit_suite *suite, int index,
-					   int stats[3])
+					   const char *filter, int stats[3])
 {
-	const char *const *argv = suite->program;
-	int status = -1;
-	long pid = kernel_spawn(argv[0], argv + 1);
+	const char *argv[KUNIT_PROGRAM_ARGS + 2];
+	int status = -1, n;
+	long pid;
 	bool ok;
 
+	for (n = 0; n < KUNIT_PROGRAM_ARGS && suite->program[n + 1]; n++)
+		argv[n] = suite->program[n + 1];
+	/* "\n" is a case no glob names unless it names every case. */
+	if (!kunit_filter_match(filter, suite->name, "\n"))
+		argv[n++] = filter;
+	argv[n] = NULL;
+	pid = kernel_spawn(suite->program[0], argv);
 	if (pid > 0 && kernel_wait4(pid, &status, 0) != pid)
 		status = -1;
 	ok = pid > 0 && status == 0;
 	if (!ok)
 		printk(KERN_INFO "# %s: %s exited with status %#x (spawn: %ld)\n",
-		       suite->name, argv[0], status, pid);
+		       suite->name, suite->program[0], status, pid);
 	printk(KERN_INFO "%s %d %s\n", ok ? "ok" : "not ok", index, suite->name);
 	stats[ok ? 0 : 1]++;
 	return ok ? KUNIT_SUCCESS : KUNIT_FAILURE;
@@ -386,7 +399,7 @@ enum kunit_status kunit_run_suite(struct kunit_suite *suite, int index,
 	struct kunit_case *c;
 
 	if (suite->program)
-		return kunit_run_program(suite, index, stats);
+		return kunit_run_program(suite, index, filter, stats);
 	printk(KERN_INFO KUNIT_INDENT "KTAP version 1\n");
 	printk(KERN_INFO KUNIT_INDENT "# Subtest: %s\n", suite->name);
 	printk(KERN_INFO KUNIT_INDENT "1..%d\n", kunit_count_cases(suite, filter));

@@ -17,7 +17,8 @@ HOST_DIR = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HOST_DIR))
 BIN = os.path.join(ROOT, 'build', 'user', 'bin')
 PROGRAMS = ['init', 'sh', 'ls', 'cat', 'echo', 'ps', 'kill', 'free',
-            'mkdir', 'rm', 'true', 'false', 'sleep', 'fault', 'libctest']
+            'mkdir', 'rm', 'true', 'false', 'sleep', 'fault', 'libctest',
+            'usertests']
 TIMEOUT = 60
 
 

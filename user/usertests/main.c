@@ -86,6 +86,7 @@ static const struct ut_case cases[] = {
 	CASE(clock_monotonic, 0),
 	CASE(nanosleep, 0),
 	CASE(sched_yield, 0),
+	CASE(fpu_preserved, 0),
 	CASE(fork_exit_meminfo, 300),
 	CASE(fork_limit, 300),
 };

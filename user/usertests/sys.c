@@ -403,3 +403,41 @@ void test_sched_yield(void)
 		EXPECT_EQ(syscall(SYS_sched_yield), 0);
 	EXPECT_EXIT(ut_wait(pid), 0);
 }
+
+/*
+ * x87/SSE registers belong to each process: several processes compute
+ * with doubles, kept in SSE registers across a long loop without calls,
+ * so the timer preempts them mid-computation; each must get the result
+ * it gets alone.  (Across a call the compiler would save the registers
+ * itself, which would hide a kernel that does not.)
+ */
+static double fpu_work(double seed, long n)
+{
+	double x = seed, acc = 0;
+	long i;
+
+	for (i = 0; i < n; i++) {
+		x = x * 1.0000001 + 0.5;
+		acc += x / (double)(i + 1);
+	}
+	return acc;
+}
+
+#define FPU_ITERS	3000000L
+
+void test_fpu_preserved(void)
+{
+	pid_t pids[4];
+	double expect[4];
+	int i;
+
+	for (i = 0; i < 4; i++)
+		expect[i] = fpu_work(i + 1.25, FPU_ITERS);
+	for (i = 0; i < 4; i++) {
+		pids[i] = ut_fork();
+		if (pids[i] == 0)
+			_exit(fpu_work(i + 1.25, FPU_ITERS) != expect[i]);
+	}
+	for (i = 0; i < 4; i++)
+		EXPECT_EXIT(ut_wait(pids[i]), 0);
+}

@@ -214,6 +214,7 @@ void test_uname(void);
 void test_clock_monotonic(void);
 void test_nanosleep(void);
 void test_sched_yield(void);
+void test_fpu_preserved(void);
 
 /* Helper modes: argv[1] of the program run by itself. */
 int ut_helper_print_args(int argc, char **argv);
