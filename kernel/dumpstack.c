@@ -33,21 +33,36 @@ static bool on_kernel_stack(unsigned long p, unsigned long size)
 	return p >= base && p + size <= base + THREAD_SIZE && !(p & 7);
 }
 
-void show_stack(unsigned long bp)
+/* Up to max return addresses of the frame chain from bp; how many. */
+static int walk_stack(unsigned long bp, unsigned long *entries, int max)
 {
 	const struct stack_frame *frame = (const void *)bp;
-	int depth = 0;
+	int n = 0;
 
-	pr_emerg("Call Trace:\n");
-	while (depth++ < MAX_BACKTRACE_DEPTH &&
-	       on_kernel_stack((unsigned long)frame, sizeof(*frame))) {
+	while (n < max && on_kernel_stack((unsigned long)frame, sizeof(*frame))) {
 		if (!frame->return_address)
 			break;
-		pr_emerg(" %pS\n", (void *)frame->return_address);
+		entries[n++] = frame->return_address;
 		if ((unsigned long)frame->next <= (unsigned long)frame)
 			break;
 		frame = frame->next;
 	}
+	return n;
+}
+
+void show_stack(unsigned long bp)
+{
+	unsigned long entries[MAX_BACKTRACE_DEPTH];
+	int i, n = walk_stack(bp, entries, MAX_BACKTRACE_DEPTH);
+
+	pr_emerg("Call Trace:\n");
+	for (i = 0; i < n; i++)
+		pr_emerg(" %pS\n", (void *)entries[i]);
+}
+
+int save_stack_trace(unsigned long *entries, int max)
+{
+	return walk_stack(current_frame_pointer(), entries, max);
 }
 
 void show_regs(const struct pt_regs *regs)

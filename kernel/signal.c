@@ -194,6 +194,7 @@ void exit_to_user_mode(struct pt_regs *regs)
 			do_signal();
 			continue;
 		}
+		addr_limit_user_check();
 		return;
 	}
 }

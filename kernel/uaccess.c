@@ -13,7 +13,11 @@
  * The address limit belongs to the running task and only that task
  * changes it: no locking.
  */
+#include <asm/irqflags.h>
+#include <asm/traps.h>
 #include <linux/kernel.h>
+#include <linux/preempt.h>
+#include <linux/printk.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -25,7 +29,40 @@ long __strncpy_from_user_asm(char *dst, const char __user *src, long count);
 
 void set_fs(mm_segment_t fs)
 {
-	current->thread_info.addr_limit = fs;
+	struct thread_info *ti = &current->thread_info;
+
+	ti->addr_limit = fs;
+	if (!segment_eq(fs, USER_DS))
+		ti->fs_trace_len = save_stack_trace(ti->fs_trace, FS_TRACE_DEPTH);
+}
+
+/*
+ * On every return to user mode (exit_to_user_mode): a limit other than
+ * USER_DS would let the program pass kernel pointers to every system
+ * call.  Report where set_fs() raised it and put USER_DS back.
+ */
+bool addr_limit_user_check(void)
+{
+	struct thread_info *ti = &current->thread_info;
+	int i;
+
+	if (likely(segment_eq(ti->addr_limit, USER_DS)))
+		return false;
+	pr_err("BUG: %s[%d] returning to user mode with addr_limit %#lx; "
+	       "set_fs() raised it at:\n", current->comm, current->pid,
+	       ti->addr_limit.seg);
+	for (i = 0; i < ti->fs_trace_len; i++)
+		pr_err(" %pS\n", (void *)ti->fs_trace[i]);
+	ti->addr_limit = USER_DS;
+	return true;
+}
+
+void __might_fault(unsigned long ip)
+{
+	pr_err("BUG: user access from a context that cannot sleep "
+	       "(preempt_count %d, interrupts %s) at %pS\n", preempt_count(),
+	       irqs_disabled() ? "off" : "on", (void *)ip);
+	dump_stack();
 }
 
 unsigned long __copy_to_user(void __user *to, const void *from, unsigned long n)
@@ -44,6 +81,7 @@ unsigned long __copy_from_user(void *to, const void __user *from, unsigned long 
 
 unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 {
+	might_fault();
 	if (!access_ok(VERIFY_WRITE, to, n))
 		return n;
 	return __copy_to_user(to, from, n);
@@ -51,6 +89,7 @@ unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 
 unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
 {
+	might_fault();
 	if (!access_ok(VERIFY_READ, from, n)) {
 		memset(to, 0, n);
 		return n;
@@ -65,6 +104,7 @@ unsigned long __clear_user(void __user *to, unsigned long n)
 
 unsigned long clear_user(void __user *to, unsigned long n)
 {
+	might_fault();
 	if (!access_ok(VERIFY_WRITE, to, n))
 		return n;
 	return __clear_user(to, n);
@@ -86,6 +126,7 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 	unsigned long max = bytes_below_limit(src);
 	long res;
 
+	might_fault();
 	if (count <= 0)
 		return 0;
 	if (!max)
@@ -101,6 +142,7 @@ long strnlen_user(const char __user *s, long n)
 	unsigned long max = bytes_below_limit(s);
 	long res;
 
+	might_fault();
 	if (n <= 0 || !max)
 		return 0;
 	if ((unsigned long)n <= max)

@@ -34,7 +34,6 @@
 
 #include "internal.h"
 
-#define _RET_IP_	((unsigned long)__builtin_return_address(0))
 
 struct pglist_data node_data[MAX_NUMNODES];
 unsigned long node_online_map;

@@ -34,7 +34,6 @@
 
 #include "slab.h"
 
-#define _RET_IP_	((unsigned long)__builtin_return_address(0))
 
 static LIST_HEAD(slab_caches);
 static DEFINE_SPINLOCK(slab_caches_lock);

@@ -25,7 +25,6 @@
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
-#define _RET_IP_	((unsigned long)__builtin_return_address(0))
 
 static LIST_HEAD(vmap_area_list);
 static DEFINE_SPINLOCK(vmap_area_lock);

@@ -65,6 +65,8 @@ void trap_load_idt(void);
 /* Register dump and backtrace (kernel/dumpstack.c). */
 void show_regs(const struct pt_regs *regs);
 void show_stack(unsigned long bp);
+/* The caller's backtrace: up to max return addresses; how many. */
+int save_stack_trace(unsigned long *entries, int max);
 void dump_stack(void);
 
 #endif

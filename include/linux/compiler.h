@@ -18,6 +18,10 @@
 
 #define noinline		__attribute__((__noinline__))
 
+/* The caller's address, and the current instruction's (Linux's). */
+#define _RET_IP_		((unsigned long)__builtin_return_address(0))
+#define _THIS_IP_		({ __label__ __here; __here: (unsigned long)&&__here; })
+
 #define likely(x)		__builtin_expect(!!(x), 1)
 #define unlikely(x)		__builtin_expect(!!(x), 0)
 #define barrier()		__asm__ __volatile__("" : : : "memory")

@@ -37,9 +37,14 @@ struct fxregs_state {
 	u32 padding[24];
 } __attribute__((aligned(16)));
 
+#define FS_TRACE_DEPTH	8
+
 struct thread_info {
 	unsigned long flags;		/* TIF_* */
 	mm_segment_t addr_limit;	/* set_fs()/get_fs() */
+	/* Where set_fs() last raised the limit (for the leak report). */
+	unsigned long fs_trace[FS_TRACE_DEPTH];
+	int fs_trace_len;
 };
 
 #define TIF_NEED_RESCHED	0

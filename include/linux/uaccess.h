@@ -16,7 +16,9 @@
 #ifndef _LINUX_UACCESS_H
 #define _LINUX_UACCESS_H
 
+#include <asm/irqflags.h>
 #include <linux/compiler.h>
+#include <linux/preempt.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/types.h>
@@ -29,7 +31,22 @@ static inline mm_segment_t get_fs(void)
 	return current->thread_info.addr_limit;
 }
 
+/* Set the limit; raising it records the caller's backtrace. */
 void set_fs(mm_segment_t fs);
+/* Before user mode: report and repair a limit other than USER_DS. */
+bool addr_limit_user_check(void);
+
+/*
+ * A user access may fault and sleep: from a context that cannot sleep
+ * (preemption or interrupts off, e.g. a spinlock held) it is a bug,
+ * reported here.  Such an access can still fail with -EFAULT.
+ */
+void __might_fault(unsigned long ip);
+#define might_fault()							\
+do {									\
+	if (unlikely(preempt_count() || irqs_disabled()))		\
+		__might_fault(_THIS_IP_);				\
+} while (0)
 
 #define segment_eq(a, b)	((a).seg == (b).seg)
 
@@ -99,11 +116,12 @@ do {									\
 
 /* Read *ptr into x: 0, or -EFAULT with x set to 0. */
 #define __get_user(x, ptr)						\
-({ int __e; __get_user_size(x, ptr, __e); __e; })
+({ int __e; might_fault(); __get_user_size(x, ptr, __e); __e; })
 #define get_user(x, ptr)						\
 ({									\
 	int __e = -EFAULT;						\
 	const void __user *__p = (ptr);					\
+	might_fault();							\
 	if (access_ok(VERIFY_READ, __p, sizeof(*(ptr))))		\
 		__get_user_size(x, ptr, __e);				\
 	else								\
@@ -113,10 +131,11 @@ do {									\
 
 /* Write x to *ptr: 0 or -EFAULT. */
 #define __put_user(x, ptr)						\
-({ int __e; __put_user_size(x, ptr, __e); __e; })
+({ int __e; might_fault(); __put_user_size(x, ptr, __e); __e; })
 #define put_user(x, ptr)						\
 ({									\
 	int __e = -EFAULT;						\
+	might_fault();							\
 	if (access_ok(VERIFY_WRITE, ptr, sizeof(*(ptr))))		\
 		__put_user_size(x, ptr, __e);				\
 	__e;								\
