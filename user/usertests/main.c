@@ -87,6 +87,7 @@ static const struct ut_case cases[] = {
 	CASE(nanosleep, 0),
 	CASE(sched_yield, 0),
 	CASE(fpu_preserved, 0),
+	CASE(fork_page_refcount_smp, 300),
 	CASE(fork_exit_meminfo, 300),
 	CASE(fork_limit, 300),
 };

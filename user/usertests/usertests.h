@@ -216,6 +216,8 @@ void test_nanosleep(void);
 void test_sched_yield(void);
 void test_fpu_preserved(void);
 
+void test_fork_page_refcount_smp(void);
+
 /* Helper modes: argv[1] of the program run by itself. */
 int ut_helper_print_args(int argc, char **argv);
 
