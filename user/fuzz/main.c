@@ -623,18 +623,22 @@ static enum result case_workers_ran(void)
 {
 	long ms = st.elapsed_ms > 0 ? st.elapsed_ms : 1;
 	char deaths[700] = "";
-	int sig, len = 0, total = 0;
+	int sig, len = 0, total = 0, rt;
 
-	for (sig = 0; sig < 65; sig++) {
-		if (!st.deaths[sig])
-			continue;
+	for (sig = 0; sig < 65; sig++)
 		total += st.deaths[sig];
-		if (len < (int)sizeof(deaths) - 24)
+	for (sig = 0; sig < 32; sig++) {
+		if (st.deaths[sig])
 			len += snprintf(deaths + len, sizeof(deaths) - len,
 					"%s%s %d", len ? ", " : " (",
 					sig ? signame(sig) : "other",
 					st.deaths[sig]);
 	}
+	for (sig = 32, rt = 0; sig < 65; sig++)
+		rt += st.deaths[sig];
+	if (rt)
+		len += snprintf(deaths + len, sizeof(deaths) - len,
+				"%sreal-time signals %d", len ? ", " : " (", rt);
 	if (len)
 		snprintf(deaths + len, sizeof(deaths) - len, ")");
 	diag("%ld calls (%ld of them a warm-up) in %ld.%03ld s: %ld calls/s,"

@@ -256,19 +256,25 @@ static unsigned long bad_pointer(void)
 }
 
 /*
- * A pointer no call can read through either: for structures whose
- * contents decide how long a call blocks (a timespec read from the
- * stack or the program text would be a sleep of centuries).
+ * A pointer no call can read through, whatever the worker mapped: for
+ * structures whose contents decide how long a call blocks (a timespec
+ * read from the stack, the program text or a page the fuzz mapped
+ * could be a sleep of centuries).
  */
 static unsigned long unreadable_pointer(void)
 {
-	unsigned long p;
-
-	do {
-		p = bad_pointer();
-	} while ((p >= PROGRAM_TEXT && p < PROGRAM_TEXT + 0x2000) ||
-		 (p >= USER_TOP - 256 && p < USER_TOP));
-	return p;
+	switch (fz_below(5)) {
+	case 0:
+		return 0;
+	case 1:
+		return KERNEL_DIRECT + fz_below(1UL << 32);
+	case 2:
+		return KERNEL_TEXT + fz_below(32UL << 20);
+	case 3:
+		return NON_CANONICAL + fz_below(1UL << 46);
+	default:
+		return 1 + fz_below(PAGE - 1);	/* below MMAP_MIN_ADDR */
+	}
 }
 
 /* Reserve len bytes of the read-write area for this call. */
@@ -1070,7 +1076,7 @@ static void after_call(const struct fz_call *c, long nr,
 
 		memcpy(fds, (void *)a[0], sizeof(fds));
 		if (!(nr == __NR_pipe2 && (a[1] & O_NONBLOCK)) &&
-		    !fz_one_in(32)) {
+		    !fz_one_in(64)) {
 			/*
 			 * A blocking pipe with both ends here blocks a read
 			 * of it for ever (and a write once full): keep one
