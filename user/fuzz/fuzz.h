@@ -32,6 +32,7 @@
 
 /* Worker exit statuses other than 0 (all calls made). */
 #define FZ_EXIT_SETUP	3	/* could not set itself up (see stderr) */
+#define FZ_EXIT_ESCAPED	4	/* its working directory left its own */
 
 /* ---- the pseudo-random generator (worker.c) ---- */
 

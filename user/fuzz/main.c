@@ -132,6 +132,7 @@ static struct {
 	int death_lines;	/* lines printed about deaths... */
 	int stall_lines;	/* ...and about stalled workers */
 	int cleanup_failures;
+	int lost_records;	/* workers whose last progress records are gone */
 } st;
 
 static struct slot slots[MAX_PROCS];
@@ -478,12 +479,19 @@ static void worker_ended(int i, int status)
 			st.setup_exits++;
 		else {
 			st.odd_exits++;
-			snprintf(how, sizeof(how), "exited with status %d",
-				 WEXITSTATUS(status));
+			snprintf(how, sizeof(how), "exited with status %d%s",
+				 WEXITSTATUS(status),
+				 WEXITSTATUS(status) == FZ_EXIT_ESCAPED ?
+				 " (left its directory)" : "");
 			describe_end(i, s, how, &st.death_lines);
 		}
-		if (WEXITSTATUS(status) == 0 && s->done < s->budget)
-			s->done = s->budget;	/* its last record failed */
+		if (WEXITSTATUS(status) == 0 && s->done < s->budget) {
+			/* Its last record is missing (a write that failed for
+			 * want of memory): another worker makes the rest. */
+			st.lost_records++;
+			describe_end(i, s, "exited without its last record",
+				     &st.death_lines);
+		}
 	} else if (s->killed == 1) {
 		st.stall_kills++;
 		describe_end(i, s, "made no progress and was killed",
@@ -649,10 +657,12 @@ static enum result case_workers_ran(void)
 	     "progress, %d at the time limit, %d by their own calls%s",
 	     st.exits, st.stall_kills, STALL_MS / 1000, st.time_kills, total,
 	     deaths);
-	if (st.setup_exits || st.fork_failures || st.cleanup_failures)
+	if (st.setup_exits || st.fork_failures || st.cleanup_failures ||
+	    st.lost_records)
 		diag("%d workers could not set up, %d forks failed, %d "
-		     "directories could not be removed", st.setup_exits,
-		     st.fork_failures, st.cleanup_failures);
+		     "directories could not be removed, %d workers exited "
+		     "without their last record", st.setup_exits,
+		     st.fork_failures, st.cleanup_failures, st.lost_records);
 	if (st.unreaped)
 		diag("%d workers were still there %d s after SIGKILL",
 		     st.unreaped, REAP_MS / 1000);

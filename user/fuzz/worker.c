@@ -78,6 +78,9 @@ static struct {
 	pid_t children[MAX_CHILDREN];	/* 0 free */
 	unsigned long bump;		/* next free arena offset this call */
 	int guard_used;			/* the edge page holds data this call */
+	int generic;			/* arguments for a call table.c lacks */
+	long n, calls;			/* calls made, to make: not on the
+					 * stack, which a call may replace */
 	struct { unsigned long p; enum path_kind kind; } paths[MAX_PATHS];
 	int nr_paths;
 	short table_index[NR_TABLE];	/* fz_calls index + 1, 0 none */
@@ -230,9 +233,13 @@ static unsigned long gen_len(void)
 
 /* ---- pointers ----------------------------------------------------- */
 
+static unsigned long unreadable_pointer(void);
+
 /* A pointer no call may use, or at least not write through. */
 static unsigned long bad_pointer(void)
 {
+	if (w.generic)
+		return unreadable_pointer();
 	switch (fz_below(9)) {
 	case 0:
 		return 0;
@@ -369,7 +376,9 @@ static unsigned long gen_rbuf(void)
 		fill(p, len);
 		return p;
 	case 10:
-		return ARENA_RO + fz_below(PAGE);
+		/* Any tail of the page's strings, except for a call that
+		 * might take it as a path ("/fz0" is a tail of its own). */
+		return w.generic ? RO_OWN_PATH : ARENA_RO + fz_below(PAGE);
 	default:
 		return bad_pointer();
 	}
@@ -495,7 +504,8 @@ static unsigned long gen_path(int own_only)
 	switch (fz_below(16)) {
 	case 0:
 	case 1:
-		return bad_pointer();
+		/* Not the stack's top: "PATH=/bin" there holds "/bin". */
+		return unreadable_pointer();
 	case 2:		/* a string that ends at the guard, NUL or not */
 		if (w.guard_used)
 			return path_in_arena(own_only);
@@ -859,6 +869,8 @@ static unsigned long gen_maddr(void)
 
 unsigned long fz_gen(enum fz_arg kind)
 {
+	unsigned long v;
+
 	switch (kind) {
 	case A_INT:
 		return gen_int();
@@ -918,16 +930,28 @@ unsigned long fz_gen(enum fz_arg kind)
 		return fz_one_in(2) ? gen_wbuf() : gen_rbuf();
 	case A_ANY:
 	default:
+		/*
+		 * A call table.c does not know may take a path anywhere:
+		 * no readable memory outside the arena (the stack's top
+		 * holds "/bin"), no tail of the read-only page's strings.
+		 */
+		w.generic = 1;
 		switch (fz_below(4)) {
 		case 0:
-			return gen_int();
+			v = gen_int();
+			break;
 		case 1:
-			return gen_rbuf();
+			v = gen_rbuf();
+			break;
 		case 2:
-			return gen_wbuf();
+			v = gen_wbuf();
+			break;
 		default:
-			return fz_one_in(2) ? gen_path(1) : gen_fd();
+			v = fz_one_in(2) ? gen_path(1) : gen_fd();
+			break;
 		}
+		w.generic = 0;
+		return v;
 	}
 }
 
@@ -1148,6 +1172,23 @@ static void setup_fail(const char *what)
 	raw_exit(FZ_EXIT_SETUP);
 }
 
+/*
+ * The working directory must stay under /tmp/fuzz.PID (or be gone with
+ * it): else relative paths would reach other files.  A worker that finds
+ * itself elsewhere exits with FZ_EXIT_ESCAPED, which fails the run.
+ */
+static void check_cwd(void)
+{
+	char cwd[512];
+	size_t len = strlen(w.dir);
+	long r = raw2(__NR_getcwd, cwd, sizeof(cwd));
+
+	if (r <= 0)
+		return;			/* removed, or too deep to name */
+	if (strncmp(cwd, w.dir, len) || (cwd[len] && cwd[len] != '/'))
+		raw_exit(FZ_EXIT_ESCAPED);
+}
+
 static void build_index(void)
 {
 	int i;
@@ -1167,7 +1208,6 @@ const struct fz_call *fz_find_call(long nr)
 void fz_worker(const struct fz_worker_opts *o, int progress_fd, int log_fd)
 {
 	unsigned long ign[4] = { 1, 0, 0, 0 };	/* SIG_IGN */
-	long n;
 	int fd, i;
 
 	memset(&w, 0, sizeof(w));
@@ -1196,11 +1236,13 @@ void fz_worker(const struct fz_worker_opts *o, int progress_fd, int log_fd)
 	if (arena_build())
 		setup_fail("mapping the arena");
 
-	for (n = 0; n < o->calls; n++) {
-		if (n % FZ_PROGRESS_EVERY == 0)
-			write(FZ_PROGRESS_FD, &n, sizeof(n));
-		one_call(n);
+	for (w.calls = o->calls; w.n < w.calls; w.n++) {
+		if (w.n % FZ_PROGRESS_EVERY == 0) {
+			write(FZ_PROGRESS_FD, &w.n, sizeof(w.n));
+			check_cwd();
+		}
+		one_call(w.n);
 	}
-	write(FZ_PROGRESS_FD, &n, sizeof(n));
+	write(FZ_PROGRESS_FD, &w.n, sizeof(w.n));
 	raw_exit(0);
 }
