@@ -77,11 +77,11 @@ enum fz_arg {
 };
 
 /* Flags of a table entry. */
-#define FZ_MM		0x01	/* may change mappings: rebuild the arena after */
+#define FZ_MM		0x01	/* may change mappings: rebuild the arena */
 #define FZ_FORK		0x02	/* the child _exit(0)s at once */
 #define FZ_NEWFD	0x04	/* a non-negative result is a new descriptor */
 #define FZ_PIPE		0x08	/* arg 0 receives two new descriptors */
-#define FZ_NEVER	0x10	/* never called (would end or escape the worker) */
+#define FZ_NEVER	0x10	/* never called: would end or escape it */
 
 struct fz_call {
 	int nr;

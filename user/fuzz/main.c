@@ -58,7 +58,7 @@
 #define POLL_MS		20	/* between two looks at the workers */
 #define STALL_MS	3000	/* no progress this long: killed, replaced */
 #define REAP_MS		30000	/* SIGKILLed workers must be gone by then */
-#define MAX_DEATH_LINES	4	/* deaths (and stalls) described one by one */
+#define MAX_DEATH_LINES	4	/* deaths, stalls described one by one */
 
 /*
  * MemFree is read once deferred freeing (the reaper thread frees
@@ -132,7 +132,7 @@ static struct {
 	int death_lines;	/* lines printed about deaths... */
 	int stall_lines;	/* ...and about stalled workers */
 	int cleanup_failures;
-	int lost_records;	/* workers whose last progress records are gone */
+	int lost_records;	/* workers whose last record is missing */
 } st;
 
 static struct slot slots[MAX_PROCS];
@@ -367,7 +367,8 @@ static int remove_tree(const char *path, int depth)
 		if (!strcmp(d->d_name, ".") || !strcmp(d->d_name, ".."))
 			continue;
 		if (n == cap) {
-			char **more = realloc(names, (cap * 2 + 8) * sizeof(*names));
+			char **more = realloc(names, (cap * 2 + 8) *
+					      sizeof(*names));
 
 			if (!more)
 				break;
@@ -646,7 +647,8 @@ static enum result case_workers_ran(void)
 		rt += st.deaths[sig];
 	if (rt)
 		len += snprintf(deaths + len, sizeof(deaths) - len,
-				"%sreal-time signals %d", len ? ", " : " (", rt);
+				"%sreal-time signals %d", len ? ", " : " (",
+				rt);
 	if (len)
 		snprintf(deaths + len, sizeof(deaths) - len, ")");
 	diag("%ld calls (%ld of them a warm-up) in %ld.%03ld s: %ld calls/s,"
@@ -857,7 +859,8 @@ static void parse_args(int argc, char **argv)
 			opt.suite = 1;
 		} else if (!strcmp(a, "-l")) {
 			opt.log = 1;
-		} else if (a[0] == '-' && a[1] && !a[2] && strchr("snptw", a[1])) {
+		} else if (a[0] == '-' && a[1] && !a[2] &&
+			   strchr("snptw", a[1])) {
 			if (++i == argc)
 				usage();
 			if (a[1] == 's' || a[1] == 'w') {

@@ -513,7 +513,7 @@ static unsigned long gen_path(int own_only)
 		kind = make_path_text(text, sizeof(text), own_only);
 		len = strlen(text) + 1;
 		if (fz_one_in(2))
-			len--;		/* no NUL: the kernel runs into the guard */
+			len--;	/* no NUL: the kernel runs into the guard */
 		p = ARENA_GUARD - len;
 		memcpy((void *)p, text, len);
 		note_path(p, kind);

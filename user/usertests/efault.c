@@ -170,8 +170,9 @@ static void check_pattern(const char *file, int line, const char *what,
 
 	for (i = 0; i < n; i++) {
 		if (b[i] != PATTERN) {
-			ut_fail(file, line, "%s: byte %zu of the buffer is %#x, "
-				"not the pattern %#x", what, i, b[i], PATTERN);
+			ut_fail(file, line, "%s: byte %zu of the buffer is "
+				"%#x, not the pattern %#x", what, i, b[i],
+				PATTERN);
 			return;
 		}
 	}
