@@ -58,7 +58,7 @@ LDFLAGS   := -nostdlib -z max-page-size=0x1000 -z noexecstack
 PROC_SRCS := kernel/process.c kernel/extable.c kernel/uaccess.c lib/usercopy.asm \
 	kernel/syscall.c kernel/signal.c kernel/fork.c kernel/exit.c kernel/exec.c \
 	kernel/sys.c mm/memory.c mm/mmap.c mm/fault.c
-PROC_TESTS := mm/mmap_test.c kernel/process_test.c
+PROC_TESTS := mm/mmap_test.c kernel/uaccess_test.c kernel/process_test.c
 
 # The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).
 FS_SRCS := fs/inode.c fs/file_table.c fs/libfs.c fs/read_write.c fs/file.c \
