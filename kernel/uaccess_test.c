@@ -237,7 +237,8 @@ static void good_range_copies(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, first_not(dst + len, 0x55, 100), -1L);
 
 	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
-		unsigned long at = BASE + PAGE_SIZE + 4000 + i;	/* odd, straddling */
+		/* Odd addresses, the copy crossing into the third page. */
+		unsigned long at = BASE + PAGE_SIZE + 4000 + i;
 		size_t n = sizes[i];
 
 		pattern(src, n, (int)i);
@@ -290,7 +291,8 @@ static void good_range_get_put(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, user_cmp(BASE + 0x20, "\xef\xbe\xad\xde", 4), -1L);
 	KUNIT_EXPECT_EQ(test, get_user(v32, (u32 __user *)(BASE + 0x20)), 0);
 	KUNIT_EXPECT_EQ(test, v32, 0xdeadbeefU);
-	KUNIT_EXPECT_EQ(test, put_user(0x0123456789abcdefULL, (u64 __user *)(BASE + 0x33)), 0);
+	KUNIT_EXPECT_EQ(test, put_user(0x0123456789abcdefULL,
+				       (u64 __user *)(BASE + 0x33)), 0);
 	KUNIT_EXPECT_EQ(test, user_cmp(BASE + 0x33, le64, 8), -1L);
 	KUNIT_EXPECT_EQ(test, get_user(v64, (u64 __user *)(BASE + 0x33)), 0);
 	KUNIT_EXPECT_EQ(test, v64, 0x0123456789abcdefULL);
@@ -311,7 +313,8 @@ static void good_range_get_put(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, __put_user(~0ULL - 1, (u64 __user *)(BASE + 0x47)), 0);
 	KUNIT_EXPECT_EQ(test, __get_user(v64, (u64 __user *)(BASE + 0x47)), 0);
 	KUNIT_EXPECT_EQ(test, v64, ~0ULL - 1);
-	KUNIT_EXPECT_EQ(test, user_cmp(BASE + 0x40, "\x5a\x34\x12\x0d\xf0\xfe\xca", 7), -1L);
+	KUNIT_EXPECT_EQ(test, user_cmp(BASE + 0x40,
+				       "\x5a\x34\x12\x0d\xf0\xfe\xca", 7), -1L);
 }
 
 static void good_range_strings(struct kunit *test)
@@ -355,7 +358,8 @@ static void end_in_unmapped_page(struct kunit *test)
 		KUNIT_EXPECT_EQ_MSG(test, copy_to_user(U(at), src, 100), 100 - k,
 				    "%lu bytes mapped", k);
 		KUNIT_EXPECT_EQ_MSG(test, user_cmp(at, src, k), -1L, "%lu", k);
-		KUNIT_EXPECT_EQ_MSG(test, user_first_not(at - 1, 0x77, 1), -1L, "%lu", k);
+		KUNIT_EXPECT_EQ_MSG(test, user_first_not(at - 1, 0x77, 1), -1L,
+				    "%lu", k);
 		user_fill(test, at - 1, 0x77, k + 1);
 		KUNIT_EXPECT_EQ_MSG(test, __copy_to_user(U(at), src, 100), 100 - k,
 				    "%lu bytes mapped", k);
@@ -382,7 +386,8 @@ static void end_in_unmapped_page(struct kunit *test)
 		user_fill(test, at - 1, 0x77, k + 1);
 		KUNIT_EXPECT_EQ_MSG(test, clear_user(U(at), 100), 100 - k, "%lu", k);
 		KUNIT_EXPECT_EQ_MSG(test, user_first_not(at, 0, k), -1L, "%lu", k);
-		KUNIT_EXPECT_EQ_MSG(test, user_first_not(at - 1, 0x77, 1), -1L, "%lu", k);
+		KUNIT_EXPECT_EQ_MSG(test, user_first_not(at - 1, 0x77, 1), -1L,
+				    "%lu", k);
 		user_fill(test, at - 1, 0x77, k + 1);
 		KUNIT_EXPECT_EQ_MSG(test, __clear_user(U(at), 100), 100 - k, "%lu", k);
 		KUNIT_EXPECT_EQ_MSG(test, user_first_not(at, 0, k), -1L, "%lu", k);
@@ -478,6 +483,9 @@ static void straddle_task_size(struct kunit *test)
 
 /* ---- kernel addresses, NULL, size 0 ---- */
 
+/* An expectation naming the kind of kernel address that failed it. */
+#define EXPECT_WHAT(l, r)	KUNIT_EXPECT_EQ_MSG(test, l, r, "%s", what)
+
 static void kernel_address_one(struct kunit *test, void *kaddr, const char *what)
 {
 	u8 dst[16], src[16], before[16];
@@ -489,30 +497,29 @@ static void kernel_address_one(struct kunit *test, void *kaddr, const char *what
 
 	memcpy(before, kaddr, 16);
 	pattern(src, 16, 1);
-	KUNIT_EXPECT_EQ_MSG(test, copy_to_user(U(kaddr), src, 16), 16UL, "%s", what);
-	KUNIT_EXPECT_EQ_MSG(test, clear_user(U(kaddr), 16), 16UL, "%s", what);
-	KUNIT_EXPECT_EQ_MSG(test, put_user((u8)1, (u8 __user *)kaddr), -EFAULT, "%s", what);
-	KUNIT_EXPECT_EQ_MSG(test, put_user((u16)1, (u16 __user *)kaddr), -EFAULT, "%s", what);
-	KUNIT_EXPECT_EQ_MSG(test, put_user(1U, (u32 __user *)kaddr), -EFAULT, "%s", what);
-	KUNIT_EXPECT_EQ_MSG(test, put_user(1ULL, (u64 __user *)kaddr), -EFAULT, "%s", what);
-	KUNIT_EXPECT_EQ_MSG(test, memcmp(kaddr, before, 16), 0, "%s written", what);
+	EXPECT_WHAT(copy_to_user(U(kaddr), src, 16), 16UL);
+	EXPECT_WHAT(clear_user(U(kaddr), 16), 16UL);
+	EXPECT_WHAT(put_user((u8)1, (u8 __user *)kaddr), -EFAULT);
+	EXPECT_WHAT(put_user((u16)1, (u16 __user *)kaddr), -EFAULT);
+	EXPECT_WHAT(put_user(1U, (u32 __user *)kaddr), -EFAULT);
+	EXPECT_WHAT(put_user(1ULL, (u64 __user *)kaddr), -EFAULT);
+	EXPECT_WHAT(memcmp(kaddr, before, 16), 0);	/* not written */
 	/* Nothing of the kernel's data reaches the buffer: zeroes. */
 	memset(dst, 0x55, sizeof(dst));
-	KUNIT_EXPECT_EQ_MSG(test, copy_from_user(dst, U(kaddr), 16), 16UL, "%s", what);
-	KUNIT_EXPECT_EQ_MSG(test, first_not(dst, 0, 16), -1L, "%s", what);
-	KUNIT_EXPECT_EQ_MSG(test, get_user(v8, (u8 __user *)kaddr), -EFAULT, "%s", what);
-	KUNIT_EXPECT_EQ_MSG(test, get_user(v16, (u16 __user *)kaddr), -EFAULT, "%s", what);
-	KUNIT_EXPECT_EQ_MSG(test, get_user(v32, (u32 __user *)kaddr), -EFAULT, "%s", what);
-	KUNIT_EXPECT_EQ_MSG(test, get_user(v64, (u64 __user *)kaddr), -EFAULT, "%s", what);
-	KUNIT_EXPECT_EQ_MSG(test, v8 | v16 | v32 | v64, 0ULL, "%s: get_user zeroes", what);
-	KUNIT_EXPECT_EQ_MSG(test, strnlen_user(US(kaddr), 100), 0L, "%s", what);
-	KUNIT_EXPECT_EQ_MSG(test, strlen_user(US(kaddr)), 0L, "%s", what);
-	KUNIT_EXPECT_EQ_MSG(test, strncpy_from_user(s, US(kaddr), sizeof(s)),
-			    (long)-EFAULT, "%s", what);
-	KUNIT_EXPECT_EQ_MSG(test, verify_area(VERIFY_READ, U(kaddr), 16), -EFAULT,
-			    "%s", what);
-	KUNIT_EXPECT_FALSE_MSG(test, access_ok(VERIFY_READ, kaddr, 1), "%s", what);
+	EXPECT_WHAT(copy_from_user(dst, U(kaddr), 16), 16UL);
+	EXPECT_WHAT(first_not(dst, 0, 16), -1L);
+	EXPECT_WHAT(get_user(v8, (u8 __user *)kaddr), -EFAULT);
+	EXPECT_WHAT(get_user(v16, (u16 __user *)kaddr), -EFAULT);
+	EXPECT_WHAT(get_user(v32, (u32 __user *)kaddr), -EFAULT);
+	EXPECT_WHAT(get_user(v64, (u64 __user *)kaddr), -EFAULT);
+	EXPECT_WHAT(v8 | v16 | v32 | v64, 0ULL);	/* get_user zeroes */
+	EXPECT_WHAT(strnlen_user(US(kaddr), 100), 0L);
+	EXPECT_WHAT(strlen_user(US(kaddr)), 0L);
+	EXPECT_WHAT(strncpy_from_user(s, US(kaddr), sizeof(s)), (long)-EFAULT);
+	EXPECT_WHAT(verify_area(VERIFY_READ, U(kaddr), 16), -EFAULT);
+	EXPECT_WHAT(access_ok(VERIFY_READ, kaddr, 1), false);
 }
+#undef EXPECT_WHAT
 
 static void kernel_addresses_refused(struct kunit *test)
 {
@@ -891,6 +898,9 @@ static void get_put_user_page_boundary(struct kunit *test)
 
 /* ---- the unchecked "__" forms ---- */
 
+/* An expectation naming the address that failed it. */
+#define EXPECT_AT(l, r)	KUNIT_EXPECT_EQ_MSG(test, l, r, "at %lx", a)
+
 static void unchecked_variants(struct kunit *test)
 {
 	const unsigned long bad[] = { BASE + 16 * PAGE_SIZE, 0, NONCANONICAL };
@@ -908,15 +918,15 @@ static void unchecked_variants(struct kunit *test)
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
 		unsigned long a = bad[i];
 
-		KUNIT_EXPECT_EQ_MSG(test, __copy_to_user(U(a), src, 16), 16UL, "%lx", a);
+		EXPECT_AT(__copy_to_user(U(a), src, 16), 16UL);
 		memset(dst, 0x55, sizeof(dst));
-		KUNIT_EXPECT_EQ_MSG(test, __copy_from_user(dst, U(a), 16), 16UL, "%lx", a);
-		KUNIT_EXPECT_EQ_MSG(test, first_not(dst, 0, 16), -1L, "%lx", a);
-		KUNIT_EXPECT_EQ_MSG(test, __clear_user(U(a), 16), 16UL, "%lx", a);
+		EXPECT_AT(__copy_from_user(dst, U(a), 16), 16UL);
+		EXPECT_AT(first_not(dst, 0, 16), -1L);
+		EXPECT_AT(__clear_user(U(a), 16), 16UL);
 		v = 1;
-		KUNIT_EXPECT_EQ_MSG(test, __get_user(v, (u64 __user *)a), -EFAULT, "%lx", a);
-		KUNIT_EXPECT_EQ_MSG(test, v, 0ULL, "%lx", a);
-		KUNIT_EXPECT_EQ_MSG(test, __put_user(v, (u64 __user *)a), -EFAULT, "%lx", a);
+		EXPECT_AT(__get_user(v, (u64 __user *)a), -EFAULT);
+		EXPECT_AT(v, 0ULL);
+		EXPECT_AT(__put_user(v, (u64 __user *)a), -EFAULT);
 	}
 	/* The checked forms refuse the non-canonical address up front. */
 	KUNIT_EXPECT_EQ(test, copy_to_user(U(NONCANONICAL), src, 16), 16UL);
@@ -946,6 +956,7 @@ static void unchecked_variants(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, get_user(v, (u64 __user *)&kval), -EFAULT);
 	kfree(kbuf);
 }
+#undef EXPECT_AT
 
 /* ---- verify_area ---- */
 
@@ -1328,7 +1339,8 @@ static void smap_blocks_plain_access(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vec, X86_TRAP_PF);
 	KUNIT_EXPECT_EQ(test, addr, BASE + 8);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "SMAP"));
-	KUNIT_EXPECT_EQ(test, user_first_not(BASE + 8, 0, 8), -1L);	/* not written */
+	/* Not written. */
+	KUNIT_EXPECT_EQ(test, user_first_not(BASE + 8, 0, 8), -1L);
 
 	/* The user-access routines still reach the page. */
 	KUNIT_EXPECT_EQ(test, get_user(v, (u64 __user *)BASE), 0);
@@ -1437,7 +1449,8 @@ static void exception_table_entries(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, search_exception_tables(0));
 	KUNIT_EXPECT_NULL(test, search_exception_tables(~0UL));
 	KUNIT_EXPECT_NULL(test, search_exception_tables(start[0]));
-	KUNIT_EXPECT_NULL(test, search_exception_tables((unsigned long)exception_table_entries));
+	regs.ip = (unsigned long)exception_table_entries;
+	KUNIT_EXPECT_NULL(test, search_exception_tables(regs.ip));
 	memset(&regs, 0, sizeof(regs));
 	regs.ip = (unsigned long)exception_table_entries;
 	KUNIT_EXPECT_FALSE(test, fixup_exception(&regs));
