@@ -271,6 +271,45 @@ static void copies_stop_at_unmapped_page(struct kunit *test)
 			(long)-EFAULT);
 }
 
+/*
+ * Both copy routines (rep movsb for ERMS CPUs, words then bytes for the
+ * others) stop exactly at the first byte they cannot reach, whatever
+ * the alignment and length: checked for every start within 24 bytes of
+ * an unmapped page and lengths up to 40.
+ */
+unsigned long __copy_user_erms(void *to, const void *from, unsigned long n);
+unsigned long __copy_user_string(void *to, const void *from, unsigned long n);
+
+static void copy_routines_stop_at_first_bad_byte(struct kunit *test)
+{
+	unsigned long (*const routines[2])(void *, const void *, unsigned long) = {
+		__copy_user_erms, __copy_user_string
+	};
+	struct mm_struct *mm = test->priv;
+	char *end = (char *)(BASE + PAGE_SIZE);
+	char src[48], dst[48];
+	int r, off, len, i;
+
+	KUNIT_ASSERT_EQ(test, insert_vm_region(mm, BASE, BASE + PAGE_SIZE,
+					       VM_READ | VM_WRITE, NULL), 0);
+	for (i = 0; i < (int)sizeof(src); i++)
+		src[i] = 'A' + i % 26;
+	for (r = 0; r < 2; r++) {
+		for (off = 1; off <= 24; off++) {
+			for (len = 0; len <= 40; len++) {
+				unsigned long fit = min(off, len);
+
+				memset(dst, 0, sizeof(dst));
+				KUNIT_ASSERT_EQ(test, routines[r](end - off, src, len),
+						len - fit);
+				KUNIT_ASSERT_EQ(test, routines[r](dst, end - off, len),
+						len - fit);
+				KUNIT_ASSERT_EQ(test, memcmp(dst, src, fit), 0);
+			}
+		}
+	}
+}
+
 static void exception_table_sorted(struct kunit *test)
 {
 	extern struct exception_table_entry __start___ex_table[];
@@ -296,6 +335,7 @@ static struct kunit_case mm_user_cases[] = {
 	KUNIT_CASE(stack_grows_down),
 	KUNIT_CASE(verify_area_checks_pages),
 	KUNIT_CASE(copies_stop_at_unmapped_page),
+	KUNIT_CASE(copy_routines_stop_at_first_bad_byte),
 	KUNIT_CASE(exception_table_sorted),
 	{}
 };
