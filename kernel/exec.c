@@ -269,17 +269,13 @@ static int build_mm(struct linux_binprm *bprm)
 static void exec_mmap(struct linux_binprm *bprm)
 {
 	struct task_struct *tsk = current;
-	struct mm_struct *old = tsk->mm;
+	struct mm_struct *old = set_current_mm(bprm->mm);
 	unsigned long flags;
 
-	preempt_disable();
-	spin_lock_irqsave(&tasklist_lock, flags);
-	tsk->mm = bprm->mm;
+	bprm->mm = NULL;
+	spin_lock_irqsave(&tasklist_lock, flags);	/* /proc reads comm */
 	strlcpy(tsk->comm, bprm->name, sizeof(tsk->comm));
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	switch_mm(old, bprm->mm);
-	preempt_enable();
-	bprm->mm = NULL;
 	if (old)
 		mmput(old);
 	if (tsk->files)
