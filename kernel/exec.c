@@ -16,6 +16,9 @@
  * Segments are copied, not mapped from the file: ramfs pages belong to
  * the file, and a process must not see a later write to it.  The part
  * of a segment past its file bytes (bss) is demand-zero.
+ *
+ * Locking: until exec_mmap() the new mm is seen by no one else, so its
+ * regions and page tables are built without its mmap_lock.
  */
 #include <asm/pgtable.h>
 #include <asm/ptrace.h>

@@ -11,7 +11,8 @@
  * goes, so a later pinning layer can hold pages past munmap or exit by
  * taking a reference of its own.
  *
- * Every function here is called with mm->mmap_lock held.  A pgd is
+ * Every function here but copy_to_mm() is called with mm->mmap_lock
+ * held.  A pgd is
  * loaded on at most the CPUs in mm->cpu_vm_mask (switch_mm), and only
  * those need their TLBs flushed when a mapping shrinks or changes.
  */
@@ -332,27 +333,31 @@ void free_pgtables(struct mm_struct *mm)
 /*
  * Write len bytes into mm at addr, faulting pages in as a user write
  * would (exec builds the new stack this way before the mm is loaded).
- * 0, or -EFAULT outside a writable region, or -ENOMEM.
+ * Takes mm->mmap_lock.  0, or -EFAULT outside a writable region, or
+ * -ENOMEM.
  */
 int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *buf,
 	       size_t len)
 {
-	while (len) {
+	int err = 0;
+
+	mutex_lock(&mm->mmap_lock);
+	while (len && !err) {
 		struct vm_area_struct *vma = find_vma(mm, addr);
 		size_t off = addr & ~PAGE_MASK, n = min(len, PAGE_SIZE - off);
-		unsigned long *pte;
-		int err;
 
-		if (!vma || addr < vma->vm_start || !(vma->vm_flags & VM_WRITE))
-			return -EFAULT;
+		if (!vma || addr < vma->vm_start || !(vma->vm_flags & VM_WRITE)) {
+			err = -EFAULT;
+			break;
+		}
 		err = handle_mm_fault(vma, addr, true);
-		if (err)
-			return err;
-		pte = user_pte(mm, addr, false, NULL);
-		memcpy((char *)page_address(pte_page(*pte)) + off, buf, n);
+		if (!err)
+			memcpy((char *)page_address(pte_page(*user_pte(mm, addr, false, NULL))) +
+			       off, buf, n);
 		buf = (const char *)buf + n;
 		addr += n;
 		len -= n;
 	}
-	return 0;
+	mutex_unlock(&mm->mmap_lock);
+	return err;
 }
