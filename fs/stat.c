@@ -24,11 +24,11 @@ static long cp_new_stat(const struct kstat *k, struct stat __user *statbuf)
 	struct stat st;
 
 	memset(&st, 0, sizeof(st));	/* no kernel bytes in the padding */
-	st.st_dev = k->dev;
+	st.st_dev = new_encode_dev(k->dev);
 	st.st_ino = k->ino;
 	st.st_nlink = k->nlink;
 	st.st_mode = k->mode;
-	st.st_rdev = k->rdev;
+	st.st_rdev = new_encode_dev(k->rdev);
 	st.st_size = k->size;
 	st.st_blksize = PAGE_SIZE;
 	st.st_blocks = k->blocks;
