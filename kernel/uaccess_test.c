@@ -12,18 +12,22 @@
  *
  * What is checked, for every routine: the Linux return conventions
  * (bytes not copied; 0/-EFAULT; lengths), the exact split between
- * copied and uncopied bytes at an unmapped page, copy_from_user's zero
- * fill, refusal of kernel addresses, of ranges past the address limit
- * and of wrapping sizes, the unchecked "__" forms, verify_area's page
- * walk, the set_fs() address limit and its leak check, the reports for
- * user accesses from atomic context, SMAP/SMEP, and the exception table.
+ * copied and uncopied bytes at an unmapped page (with both copy loops,
+ * rep movsb and words-then-bytes, and the inline path of constant-size
+ * copies), copy_from_user's zero fill, refusal of kernel addresses, of
+ * ranges past the address limit and of wrapping sizes, the unchecked
+ * "__" forms, verify_area's page walk, the set_fs() address limit and
+ * its leak check, the reports for user accesses from atomic context,
+ * SMAP/SMEP, and the exception table.
  *
- * Invariants the cases keep: the thread's address limit is USER_DS when
- * a case ends (uaccess_test_exit restores it whatever happened); no
- * assertion can end a case while a lock is held or interrupts are off;
- * a routine that might write far past its buffer on a bug writes towards
- * a vmalloc guard page inside kunit_expect_fault(), so the bug fails the
- * case instead of corrupting the kernel.
+ * Invariants the cases keep: the thread's address limit is USER_DS and
+ * cpu_has_erms is as booted when a case ends (uaccess_test_exit restores
+ * both whatever happened); no assertion can end a case while a lock is
+ * held or interrupts are off; a routine that might write far past its
+ * buffer on a bug writes towards a vmalloc guard page (inside
+ * kunit_expect_fault() where no fixup applies), so the bug fails the
+ * case instead of corrupting the kernel.  uat_lock is taken only to put
+ * the thread in atomic context; it protects nothing.
  */
 #include <asm/extable.h>
 #include <asm/percpu.h>
@@ -60,6 +64,8 @@ struct uat_env {
 	bool own_files;		/* the case gave the thread files and fs */
 	struct files_struct *old_files;
 	struct fs_struct *old_fs_struct;
+	bool erms_changed;	/* the case switched the copy routine */
+	bool old_erms;
 };
 
 static int uaccess_test_init(struct kunit *test)
@@ -86,6 +92,8 @@ static void uaccess_test_exit(struct kunit *test)
 	if (!env)
 		return;
 	set_fs(env->old_fs);
+	if (env->erms_changed)
+		cpu_has_erms = env->old_erms;
 	if (env->own_files) {
 		if (current->files)
 			put_files_struct(current->files);
@@ -401,6 +409,131 @@ static void end_in_unmapped_page(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, first_not(dst, 0, 8), -1L);
 	KUNIT_EXPECT_EQ(test, first_not(dst + 8, 0x55, 8), -1L);
 	KUNIT_EXPECT_NULL(test, user_kaddr(end));
+}
+
+/*
+ * One copy each way of n bytes starting k bytes before end, the first
+ * unmapped byte: exactly min(k, n) bytes move, the rest is reported and
+ * (copy_from_user) zeroed, nothing around is touched.
+ */
+static void copies_at_end(struct kunit *test, unsigned long end,
+			  unsigned long k, unsigned long n, const char *how)
+{
+	unsigned long at = end - k, moved = min(k, n);
+	u8 src[128], dst[136];
+
+	pattern(src, sizeof(src), (int)(k + n));
+	user_fill(test, end - 72, 0x77, 72);
+	KUNIT_EXPECT_EQ_MSG(test, copy_to_user(U(at), src, n), n - moved,
+			    "%s: %lu of %lu bytes mapped", how, k, n);
+	KUNIT_EXPECT_EQ_MSG(test, user_cmp(at, src, moved), -1L,
+			    "%s: %lu of %lu", how, k, n);
+	KUNIT_EXPECT_EQ_MSG(test, user_first_not(end - 72, 0x77, 72 - k), -1L,
+			    "%s: %lu of %lu: written before", how, k, n);
+	if (k > n)
+		KUNIT_EXPECT_EQ_MSG(test, user_first_not(at + n, 0x77, k - n), -1L,
+				    "%s: %lu of %lu: written after", how, k, n);
+	memset(dst, 0x55, sizeof(dst));
+	KUNIT_EXPECT_EQ_MSG(test, copy_from_user(dst, U(at), n), n - moved,
+			    "%s: %lu of %lu bytes mapped", how, k, n);
+	KUNIT_EXPECT_EQ_MSG(test, memcmp(dst, src, moved), 0,
+			    "%s: %lu of %lu", how, k, n);
+	KUNIT_EXPECT_EQ_MSG(test, first_not(dst + moved, 0, n - moved), -1L,
+			    "%s: %lu of %lu: not zero-filled", how, k, n);
+	KUNIT_EXPECT_EQ_MSG(test, first_not(dst + n, 0x55, sizeof(dst) - n), -1L,
+			    "%s: %lu of %lu: written past n", how, k, n);
+}
+
+/*
+ * Both copy routines: rep movsb (CPUs with ERMS) and words then bytes
+ * (others), whichever this CPU uses and the other one by switching
+ * cpu_has_erms for the case (both are correct on every CPU, so other
+ * CPUs copying meanwhile are unaffected).  Faults in the first word, in
+ * a later word, in the tail bytes, and at every offset of a word.
+ */
+static void copy_variants_at_unmapped_page(struct kunit *test)
+{
+	static const unsigned long ks[] = { 0, 1, 3, 5, 7, 8, 9, 13, 16, 17, 64 };
+	static const unsigned long ns[] = { 1, 3, 7, 8, 9, 13, 16, 17, 24, 100 };
+	struct uat_env *env = test->priv;
+	unsigned long end = BASE + PAGE_SIZE;
+	unsigned int v, i, j;
+
+	map(test, BASE, 1, RW);
+	env->old_erms = cpu_has_erms;
+	env->erms_changed = true;
+	for (v = 0; v < 2; v++) {
+		cpu_has_erms = v == 0;
+		for (i = 0; i < ARRAY_SIZE(ks); i++)
+			for (j = 0; j < ARRAY_SIZE(ns); j++)
+				copies_at_end(test, end, ks[i], ns[j],
+					      v == 0 ? "rep movsb" : "words");
+	}
+	cpu_has_erms = env->old_erms;
+	env->erms_changed = false;
+}
+
+/*
+ * Copies of a constant 1, 2, 4 or 8 bytes are inline movs; when one
+ * faults the general routine redoes it, so the bytes before the
+ * faulting one still move and the rest is still zero-filled.
+ */
+#define SMALL_COPIES(test, end, kbuf, n)					\
+do {										\
+	u8 __s[8] = { 1, 2, 3, 4, 5, 6, 7, 8 }, __d[16];			\
+	unsigned long __at = (end) - (n) + 1;	/* n - 1 bytes mapped */	\
+										\
+	KUNIT_EXPECT_EQ_MSG(test, copy_to_user(U(BASE + 1), __s, n), 0UL,	\
+			    "size %d", n);					\
+	KUNIT_EXPECT_EQ_MSG(test, user_cmp(BASE + 1, __s, n), -1L, "size %d", n); \
+	memset(__d, 0x55, sizeof(__d));						\
+	KUNIT_EXPECT_EQ_MSG(test, copy_from_user(__d, U(BASE + 1), n), 0UL,	\
+			    "size %d", n);					\
+	KUNIT_EXPECT_EQ_MSG(test, memcmp(__d, __s, n), 0, "size %d", n);	\
+	KUNIT_EXPECT_EQ_MSG(test, first_not(__d + (n), 0x55, 8), -1L, "size %d", n); \
+	/* Straddling the unmapped page. */					\
+	user_fill(test, __at - 1, 0x77, n);					\
+	KUNIT_EXPECT_EQ_MSG(test, copy_to_user(U(__at), __s, n), 1UL,		\
+			    "size %d", n);					\
+	KUNIT_EXPECT_EQ_MSG(test, user_cmp(__at, __s, (n) - 1), -1L,		\
+			    "size %d", n);					\
+	KUNIT_EXPECT_EQ_MSG(test, user_first_not(__at - 1, 0x77, 1), -1L,	\
+			    "size %d", n);					\
+	memset(__d, 0x55, sizeof(__d));						\
+	KUNIT_EXPECT_EQ_MSG(test, copy_from_user(__d, U(__at), n), 1UL,	\
+			    "size %d", n);					\
+	KUNIT_EXPECT_EQ_MSG(test, memcmp(__d, __s, (n) - 1), 0, "size %d", n);	\
+	KUNIT_EXPECT_EQ_MSG(test, __d[(n) - 1], 0, "size %d", n);		\
+	KUNIT_EXPECT_EQ_MSG(test, first_not(__d + (n), 0x55, 8), -1L, "size %d", n); \
+	/* Wholly unmapped, and a kernel address. */				\
+	memset(__d, 0x55, sizeof(__d));						\
+	KUNIT_EXPECT_EQ_MSG(test, copy_to_user(U(end), __s, n), (unsigned long)(n), \
+			    "size %d", n);					\
+	KUNIT_EXPECT_EQ_MSG(test, copy_from_user(__d, U(end), n), (unsigned long)(n), \
+			    "size %d", n);					\
+	KUNIT_EXPECT_EQ_MSG(test, first_not(__d, 0, n), -1L, "size %d", n);	\
+	memset(__d, 0x55, sizeof(__d));						\
+	KUNIT_EXPECT_EQ_MSG(test, copy_from_user(__d, U(kbuf), n), (unsigned long)(n), \
+			    "size %d", n);					\
+	KUNIT_EXPECT_EQ_MSG(test, first_not(__d, 0, n), -1L, "size %d", n);	\
+	KUNIT_EXPECT_EQ_MSG(test, copy_to_user(U(kbuf), __s, n), (unsigned long)(n), \
+			    "size %d", n);					\
+	KUNIT_EXPECT_EQ_MSG(test, first_not(kbuf, 0x3c, 8), -1L, "size %d", n);	\
+} while (0)
+
+static void small_constant_copies(struct kunit *test)
+{
+	unsigned long end = BASE + PAGE_SIZE;
+	u8 *kbuf = kmalloc(8, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, kbuf);
+	memset(kbuf, 0x3c, 8);
+	map(test, BASE, 1, RW);
+	SMALL_COPIES(test, end, kbuf, 1);
+	SMALL_COPIES(test, end, kbuf, 2);
+	SMALL_COPIES(test, end, kbuf, 4);
+	SMALL_COPIES(test, end, kbuf, 8);
+	kfree(kbuf);
 }
 
 static void read_only_page(struct kunit *test)
@@ -1221,7 +1354,20 @@ static void set_fs_leak_reported(struct kunit *test)
 
 /* ---- user access from a context that cannot sleep ---- */
 
-static DEFINE_SPINLOCK(uat_lock);	/* held around the accesses below */
+/* How many times needle occurs in haystack. */
+static int count_of(const char *haystack, const char *needle)
+{
+	int n = 0;
+
+	while ((haystack = strstr(haystack, needle))) {
+		n++;
+		haystack += strlen(needle);
+	}
+	return n;
+}
+
+/* Held only to make the accesses below atomic; protects no data. */
+static DEFINE_SPINLOCK(uat_lock);
 
 static void might_fault_atomic(struct kunit *test)
 {
@@ -1237,7 +1383,11 @@ static void might_fault_atomic(struct kunit *test)
 	user_write(test, mapped, "\x11\x22\x33\x44", 4);
 	snprintf(name, sizeof(name), "%s+0x", __func__);
 
-	kunit_info(test, "two reports of a user access from a context that "
+	/*
+	 * One report per check: a constant-size copy checks inline and
+	 * again in the general routine it falls back to on a fault.
+	 */
+	kunit_info(test, "reports of a user access from a context that "
 		   "cannot sleep follow; they are expected");
 	kunit_capture_start();
 	spin_lock(&uat_lock);
@@ -1250,8 +1400,8 @@ static void might_fault_atomic(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, err, -EFAULT);
 	KUNIT_EXPECT_EQ(test, v, 0U);
 	KUNIT_EXPECT_NULL(test, user_kaddr(fresh));
-	KUNIT_EXPECT_NOT_NULL(test, strstr(out,
-		"BUG: user access from a context that cannot sleep"));
+	KUNIT_EXPECT_GE(test, count_of(out, "BUG: user access from a context "
+				       "that cannot sleep (preempt_count 1"), 2);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "interrupts on"));
 	KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(out, name), "report:\n%s", out);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "copy_to_user+0x"));
@@ -1269,7 +1419,7 @@ static void might_fault_atomic(struct kunit *test)
 		"BUG: user access from a context that cannot sleep"));
 
 	/* Interrupts off. */
-	kunit_info(test, "another such report follows; it is expected");
+	kunit_info(test, "more such reports follow; they are expected");
 	memset(dst, 0x55, sizeof(dst));
 	kunit_capture_start();
 	local_irq_save(flags);
@@ -1279,7 +1429,7 @@ static void might_fault_atomic(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, left, 4UL);
 	KUNIT_EXPECT_EQ(test, first_not(dst, 0, 4), -1L);
 	KUNIT_EXPECT_NULL(test, user_kaddr(fresh + PAGE_SIZE));
-	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "interrupts off"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "(preempt_count 0, interrupts off)"));
 
 	/* From a context that may sleep: no report, the page is faulted in. */
 	kunit_capture_start();
@@ -1375,54 +1525,98 @@ static void smep_blocks_user_code(struct kunit *test)
 
 /* ---- the exception table ---- */
 
-#define ROUTINE_MAX	64	/* every routine of lib/usercopy.asm is shorter */
+/* The routines of lib/usercopy.asm and their exception-table entries. */
+static const struct {
+	const char *name;
+	int entries;		/* one per instruction that touches user memory */
+} asm_routines[] = {
+	{ "__copy_user_erms", 1 },
+	{ "__copy_user_string", 3 },	/* words, tail bytes, byte redo */
+	{ "__clear_user_asm", 1 },
+	{ "__strnlen_user_asm", 1 },
+	{ "__strncpy_from_user_asm", 1 },
+};
+#define NR_ASM_ROUTINES	ARRAY_SIZE(asm_routines)
 
 /*
- * Index of the routine (of n starting at start[]) that holds addr: the
- * nearest start at or below it, within ROUTINE_MAX bytes; -1 if none.
- * (Symbol names do not tell: the fixup labels share their addresses
- * with the ASM_CLAC macro's "..@N.site" labels.)
+ * Where the routine starting at start ends: the next routine's start or
+ * the next symbol whose name has no dot (NASM's local labels,
+ * "__strnlen_user_asm.load", and macro labels, "..@7.site", have one),
+ * whichever comes first.
  */
-static int routine_of(const unsigned long *start, int n, unsigned long addr)
+static unsigned long routine_end(const unsigned long *starts, unsigned long start)
 {
-	int i, best = -1;
+	unsigned long addr, offset, end = start + 256;
+	const char *name;
+	unsigned int i;
 
-	for (i = 0; i < n; i++)
-		if (start[i] && start[i] <= addr &&
-		    (best < 0 || start[i] > start[best]))
-			best = i;
-	return best >= 0 && addr - start[best] < ROUTINE_MAX ? best : -1;
+	for (i = 0; i < NR_ASM_ROUTINES; i++)
+		if (starts[i] > start && starts[i] < end)
+			end = starts[i];
+	for (addr = start + 1; addr < end; addr++) {
+		name = kallsyms_lookup(addr, NULL, &offset);
+		if (name && !offset && !strchr(name, '.'))
+			return addr;
+	}
+	return end;
 }
 
+/* Index of the routine holding addr, or -1. */
+static int routine_of(const unsigned long *start, const unsigned long *end,
+		      unsigned long addr)
+{
+	unsigned int i;
+
+	for (i = 0; i < NR_ASM_ROUTINES; i++)
+		if (start[i] && addr >= start[i] && addr < end[i])
+			return i;
+	return -1;
+}
+
+/* Is addr inside the function named name? */
+static bool in_function(unsigned long addr, const char *name)
+{
+	const char *found = kallsyms_lookup(addr, NULL, NULL);
+
+	return found && !strcmp(found, name);
+}
+
+/*
+ * Every entry: instruction and fixup in the kernel text, found by the
+ * search, applied by fixup_exception(); the table sorted (at build
+ * time).  The assembly routines' fixups stay inside their routine; the
+ * inline get_user/put_user of C code (this file's included) have
+ * entries too.
+ */
 static void exception_table_entries(struct kunit *test)
 {
 	extern struct exception_table_entry __start___ex_table[];
 	extern struct exception_table_entry __stop___ex_table[];
 	extern char _text[], _etext[];
-	static const char *const routines[] = {
-		"__copy_user", "__clear_user_asm", "__strnlen_user_asm",
-		"__strncpy_from_user_asm", "__get_user_1", "__get_user_2",
-		"__get_user_4", "__get_user_8", "__put_user_1", "__put_user_2",
-		"__put_user_4", "__put_user_8",
-	};
-	const int n = ARRAY_SIZE(routines);
 	unsigned long text = (unsigned long)_text, etext = (unsigned long)_etext;
+	unsigned long start[NR_ASM_ROUTINES], end[NR_ASM_ROUTINES];
+	int covered[NR_ASM_ROUTINES] = { 0 }, in_c = 0, here = 0;
 	const struct exception_table_entry *e;
-	unsigned long start[ARRAY_SIZE(routines)];
-	int covered[ARRAY_SIZE(routines)] = { 0 };
 	struct pt_regs regs;
-	int i, r;
+	unsigned int i;
+	int r;
 
-	for (i = 0; i < n; i++) {
-		start[i] = kallsyms_lookup_name(routines[i]);
-		KUNIT_EXPECT_NE_MSG(test, start[i], 0UL, "%s", routines[i]);
+	for (i = 0; i < NR_ASM_ROUTINES; i++) {
+		start[i] = kallsyms_lookup_name(asm_routines[i].name);
+		KUNIT_EXPECT_NE_MSG(test, start[i], 0UL, "%s", asm_routines[i].name);
 	}
-	KUNIT_ASSERT_GE(test, __stop___ex_table - __start___ex_table, (long)n);
+	for (i = 0; i < NR_ASM_ROUTINES; i++)
+		end[i] = start[i] ? routine_end(start, start[i]) : 0;
+	KUNIT_ASSERT_GT(test, __stop___ex_table - __start___ex_table,
+			(long)NR_ASM_ROUTINES);
 	for (e = __start___ex_table; e < __stop___ex_table; e++) {
+		if (e > __start___ex_table)
+			KUNIT_EXPECT_LT_MSG(test, e[-1].insn, e->insn, "not sorted");
 		KUNIT_EXPECT_TRUE_MSG(test, e->insn >= text && e->insn < etext,
 				      "insn %lx", e->insn);
 		KUNIT_EXPECT_TRUE_MSG(test, e->fixup >= text && e->fixup < etext,
 				      "fixup %lx", e->fixup);
+		KUNIT_EXPECT_NE(test, e->insn, e->fixup);
 		KUNIT_EXPECT_PTR_EQ(test, search_exception_tables(e->insn), e);
 		KUNIT_EXPECT_NULL(test, search_exception_tables(e->insn + 1));
 		memset(&regs, 0, sizeof(regs));
@@ -1432,27 +1626,33 @@ static void exception_table_entries(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, regs.ip, e->fixup);
 		KUNIT_EXPECT_EQ(test, regs.ax, 0x1234UL);	/* only ip moves */
 
-		/* An entry of a user-access routine: its fixup is its own. */
-		r = routine_of(start, n, e->insn);
-		if (r < 0)
+		r = routine_of(start, end, e->insn);
+		if (r < 0) {
+			in_c++;
+			if (in_function(e->insn, "good_range_get_put"))
+				here++;
 			continue;
+		}
 		covered[r]++;
-		KUNIT_EXPECT_GT_MSG(test, e->fixup, e->insn, "%s", routines[r]);
-		KUNIT_EXPECT_EQ_MSG(test, routine_of(start, n, e->fixup), r,
-				    "%s: fixup %lx outside it", routines[r], e->fixup);
+		KUNIT_EXPECT_GT_MSG(test, e->fixup, e->insn, "%s", asm_routines[r].name);
+		KUNIT_EXPECT_EQ_MSG(test, routine_of(start, end, e->fixup), r,
+				    "%s: fixup %pS outside it", asm_routines[r].name,
+				    (void *)e->fixup);
 	}
-	/* One entry per routine: each has exactly one user access. */
-	for (i = 0; i < n; i++)
-		KUNIT_EXPECT_EQ_MSG(test, covered[i], 1, "entries for %s", routines[i]);
+	for (i = 0; i < NR_ASM_ROUTINES; i++)
+		KUNIT_EXPECT_EQ_MSG(test, covered[i], asm_routines[i].entries,
+				    "entries for %s", asm_routines[i].name);
+	/* good_range_get_put has 16 inline get_user/put_user forms. */
+	KUNIT_EXPECT_GE(test, here, 16);
+	KUNIT_EXPECT_GE(test, in_c, here);
 
 	/* Addresses without an entry: not found, ip left alone. */
 	KUNIT_EXPECT_NULL(test, search_exception_tables(0));
 	KUNIT_EXPECT_NULL(test, search_exception_tables(~0UL));
 	KUNIT_EXPECT_NULL(test, search_exception_tables(start[0]));
-	regs.ip = (unsigned long)exception_table_entries;
-	KUNIT_EXPECT_NULL(test, search_exception_tables(regs.ip));
 	memset(&regs, 0, sizeof(regs));
 	regs.ip = (unsigned long)exception_table_entries;
+	KUNIT_EXPECT_NULL(test, search_exception_tables(regs.ip));
 	KUNIT_EXPECT_FALSE(test, fixup_exception(&regs));
 	KUNIT_EXPECT_EQ(test, regs.ip, (unsigned long)exception_table_entries);
 }
@@ -1486,6 +1686,8 @@ static struct kunit_case uaccess_cases[] = {
 	KUNIT_CASE(good_range_get_put),
 	KUNIT_CASE(good_range_strings),
 	KUNIT_CASE(end_in_unmapped_page),
+	KUNIT_CASE(copy_variants_at_unmapped_page),
+	KUNIT_CASE(small_constant_copies),
 	KUNIT_CASE(read_only_page),
 	KUNIT_CASE(straddle_task_size),
 	KUNIT_CASE(kernel_addresses_refused),
