@@ -48,14 +48,9 @@ static long stat_inode(struct inode *inode, struct stat __user *statbuf)
 
 long sys_stat(const char __user *filename, struct stat __user *statbuf)
 {
-	char *path = getname(filename);
-	struct inode *inode;
+	struct inode *inode = user_path(filename);
 	long ret;
 
-	if (IS_ERR(path))
-		return PTR_ERR(path);
-	inode = kern_path(path);
-	putname(path);
 	if (IS_ERR(inode))
 		return PTR_ERR(inode);
 	ret = stat_inode(inode, statbuf);
