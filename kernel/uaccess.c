@@ -76,15 +76,34 @@ void __might_fault(unsigned long ip)
 	dump_stack();
 }
 
+/*
+ * A size beyond INT_MAX is a caller's bug, not a request (Linux's
+ * check_copy_size()): refuse it before touching anything, since even
+ * the zero-fill of a failed copy would run far past the buffer.
+ */
+static bool copy_size_ok(unsigned long n)
+{
+	if (likely(n <= INT_MAX))
+		return true;
+	pr_warn("uaccess: refusing a copy of %lu bytes\n", n);
+	dump_stack();
+	return false;
+}
+
 unsigned long __copy_to_user(void __user *to, const void *from, unsigned long n)
 {
+	if (!copy_size_ok(n))
+		return n;
 	return copy_user_generic((void __force *)to, from, n);
 }
 
 unsigned long __copy_from_user(void *to, const void __user *from, unsigned long n)
 {
-	unsigned long left = copy_user_generic(to, (const void __force *)from, n);
+	unsigned long left;
 
+	if (!copy_size_ok(n))
+		return n;
+	left = copy_user_generic(to, (const void __force *)from, n);
 	if (left)
 		memset((char *)to + (n - left), 0, left);
 	return left;
@@ -101,6 +120,8 @@ unsigned long _copy_to_user(void __user *to, const void *from, unsigned long n)
 unsigned long _copy_from_user(void *to, const void __user *from, unsigned long n)
 {
 	might_fault();
+	if (!copy_size_ok(n))
+		return n;
 	if (!access_ok(VERIFY_READ, from, n)) {
 		memset(to, 0, n);
 		return n;

@@ -191,7 +191,7 @@ static __always_inline unsigned long copy_from_user(void *to,
 	case 4: __get_user_asm(*(u32 *)to, (const u32 __user *)from, err); break;
 	case 8: __get_user_asm(*(u64 *)to, (const u64 __user *)from, err); break;
 	}
-	return err ? _copy_from_user(to, from, n) : 0;
+	return err ? __copy_from_user(to, from, n) : 0;	/* checked already */
 }
 
 static __always_inline unsigned long copy_to_user(void __user *to,
@@ -208,7 +208,7 @@ static __always_inline unsigned long copy_to_user(void __user *to,
 	case 4: __put_user_asm(*(const u32 *)from, (u32 __user *)to, err); break;
 	case 8: __put_user_asm(*(const u64 *)from, (u64 __user *)to, err); break;
 	}
-	return err ? _copy_to_user(to, from, n) : 0;
+	return err ? __copy_to_user(to, from, n) : 0;
 }
 
 /*
