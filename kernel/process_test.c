@@ -116,3 +116,20 @@ static struct kunit_suite usertests_suite = {
 	.program = usertests_argv,
 };
 kunit_test_suite(usertests_suite);
+
+/*
+ * The system call fuzzer, /bin/fuzz: a bounded run in every
+ * configuration (its cases: workers_ran, memory_baseline, kernel_alive).
+ * A longer run takes settings through the filter, e.g.
+ * ktest=fuzz.calls=1000000,fuzz.time=3600.
+ */
+static const char *const fuzz_argv[] = {
+	"/bin/fuzz", "fuzz", "--suite", "-n", "20000", "-t", "60", "-p", "3",
+	NULL
+};
+
+static struct kunit_suite fuzz_suite = {
+	.name = "fuzz",
+	.program = fuzz_argv,
+};
+kunit_test_suite(fuzz_suite);

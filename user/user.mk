@@ -14,6 +14,7 @@
 USER_PROGS := init sh ls cat echo ps kill free mkdir rm true false sleep \
 	fault libctest
 USER_PROGS += usertests
+USER_PROGS += fuzz
 
 AR        := $(CROSS_COMPILE)ar
 OBJCOPY   := $(CROSS_COMPILE)objcopy

@@ -216,6 +216,15 @@ void test_nanosleep(void);
 void test_sched_yield(void);
 void test_fpu_preserved(void);
 
+void test_fork_page_refcount_smp(void);
+
+void test_efault_files(void);
+void test_efault_partial(void);
+void test_efault_paths(void);
+void test_efault_process(void);
+void test_efault_time(void);
+void test_efault_tty(void);
+
 /* Helper modes: argv[1] of the program run by itself. */
 int ut_helper_print_args(int argc, char **argv);
 
