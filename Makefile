@@ -58,7 +58,7 @@ LDFLAGS   := -nostdlib -z max-page-size=0x1000 -z noexecstack
 PROC_SRCS := kernel/process.c kernel/extable.c kernel/uaccess.c lib/usercopy.asm \
 	kernel/syscall.c kernel/signal.c kernel/fork.c kernel/exit.c kernel/exec.c \
 	kernel/sys.c mm/memory.c mm/mmap.c mm/fault.c
-PROC_TESTS := mm/mmap_test.c kernel/process_test.c
+PROC_TESTS := mm/mmap_test.c kernel/uaccess_test.c kernel/process_test.c
 
 # The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).
 FS_SRCS := fs/inode.c fs/file_table.c fs/libfs.c fs/read_write.c fs/file.c \
@@ -155,7 +155,8 @@ $(KALLSYMS0): tools/kallsyms.py
 	$(Q)$(PYTHON) tools/kallsyms.py < /dev/null > $(B)/kallsyms0.c
 	$(Q)$(CC) $(CFLAGS) -c $(B)/kallsyms0.c -o $@
 
-$(B)/kernel.elf: $(KERNEL_OBJS) $(KALLSYMS0) kernel/kernel.lds tools/kallsyms.py
+$(B)/kernel.elf: $(KERNEL_OBJS) $(KALLSYMS0) kernel/kernel.lds tools/kallsyms.py \
+		tools/sortextable.py
 	$(quiet) LD $@
 	$(Q)$(LD) $(LDFLAGS) -T kernel/kernel.lds -o $(B)/kernel.pass1 $(KERNEL_OBJS) $(KALLSYMS0)
 	$(Q)$(NM) -n -S $(B)/kernel.pass1 | $(PYTHON) tools/kallsyms.py > $(B)/kallsyms.c
@@ -163,6 +164,7 @@ $(B)/kernel.elf: $(KERNEL_OBJS) $(KALLSYMS0) kernel/kernel.lds tools/kallsyms.py
 	$(Q)$(LD) $(LDFLAGS) -T kernel/kernel.lds -o $@.tmp $(KERNEL_OBJS) $(KALLSYMS)
 	$(Q)$(NM) -n -S $@.tmp | $(PYTHON) tools/kallsyms.py | cmp -s - $(B)/kallsyms.c || \
 		{ echo "kallsyms: text moved between link passes" >&2; exit 1; }
+	$(Q)$(PYTHON) tools/sortextable.py $@.tmp
 	$(Q)mv $@.tmp $@
 
 # An ISO whose grub.cfg boots the kernel with $(CMDLINE).  The command line

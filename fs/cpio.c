@@ -12,6 +12,7 @@
  * Locking: none; a reader belongs to its caller.
  */
 #include <linux/errno.h>
+#include <linux/hex.h>
 #include <linux/initrd.h>
 #include <linux/string.h>
 
@@ -25,17 +26,6 @@ void cpio_reader_init(struct cpio_reader *r, const void *buf, size_t len)
 	r->done = false;
 }
 
-static int hex_digit(u8 c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Eight hex digits at p into *val: 0 or -EINVAL. */
 static int parse_hex8(const u8 *p, u32 *val)
 {
@@ -43,7 +33,7 @@ static int parse_hex8(const u8 *p, u32 *val)
 	int i, d;
 
 	for (i = 0; i < 8; i++) {
-		d = hex_digit(p[i]);
+		d = hex_to_bin(p[i]);
 		if (d < 0)
 			return -EINVAL;
 		v = v << 4 | d;

@@ -56,6 +56,8 @@ int vfs_rmdirat(struct inode *base, const char *path);
 /* Copy a user path into a new PATH_MAX buffer: it, or ERR_PTR. */
 char *getname(const char __user *filename);
 void putname(char *name);
+/* The inode at a user path (kern_path() after getname()), or ERR_PTR. */
+struct inode *user_path(const char __user *filename);
 
 /* fs/namespace.c: follow mounts from *inode (referenced) to the top. */
 struct inode *follow_mounts(struct inode *inode);

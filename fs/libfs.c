@@ -39,38 +39,44 @@ loff_t noop_llseek(struct file *file, loff_t offset, int whence)
 	return file->f_pos;
 }
 
+/*
+ * How many of count bytes at pos lie inside a buffer of available bytes:
+ * -EINVAL for a negative position, 0 at or past the end.
+ */
+static ssize_t buffer_span(loff_t pos, size_t available, size_t count)
+{
+	if (pos < 0)
+		return -EINVAL;
+	if ((u64)pos >= available)
+		return 0;
+	return min(count, available - (size_t)pos);
+}
+
+/* A copy of count bytes, left of them not copied: advance *ppos. */
+static ssize_t buffer_copied(loff_t *ppos, size_t count, size_t left)
+{
+	if (left == count)
+		return -EFAULT;
+	*ppos += count - left;
+	return count - left;
+}
+
 ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
 				const void *from, size_t available)
 {
-	loff_t pos = *ppos;
-	size_t left;
+	ssize_t n = buffer_span(*ppos, available, count);
 
-	if (pos < 0)
-		return -EINVAL;
-	if ((u64)pos >= available || !count)
-		return 0;
-	count = min(count, available - (size_t)pos);
-	left = copy_to_user(to, from + pos, count);
-	if (left == count)
-		return -EFAULT;
-	*ppos = pos + (count - left);
-	return count - left;
+	if (n <= 0)
+		return n;
+	return buffer_copied(ppos, n, copy_to_user(to, from + *ppos, n));
 }
 
 ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos,
 			       const void __user *from, size_t count)
 {
-	loff_t pos = *ppos;
-	size_t left;
+	ssize_t n = buffer_span(*ppos, available, count);
 
-	if (pos < 0)
-		return -EINVAL;
-	if ((u64)pos >= available || !count)
-		return 0;
-	count = min(count, available - (size_t)pos);
-	left = copy_from_user(to + pos, from, count);
-	if (left == count)
-		return -EFAULT;
-	*ppos = pos + (count - left);
-	return count - left;
+	if (n <= 0)
+		return n;
+	return buffer_copied(ppos, n, copy_from_user(to + *ppos, from, n));
 }

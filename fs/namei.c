@@ -369,6 +369,18 @@ void putname(char *name)
 	kfree(name);
 }
 
+struct inode *user_path(const char __user *filename)
+{
+	char *path = getname(filename);
+	struct inode *inode;
+
+	if (IS_ERR(path))
+		return ERR_PTR(PTR_ERR(path));
+	inode = kern_path(path);
+	putname(path);
+	return inode;
+}
+
 enum at_op { AT_MKDIR, AT_UNLINK, AT_RMDIR };
 
 /* The *at() calls: copy the path, find the base, do op. */

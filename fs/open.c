@@ -106,14 +106,9 @@ long sys_open(const char __user *filename, int flags, umode_t mode)
 
 long sys_chdir(const char __user *filename)
 {
-	char *path = getname(filename);
-	struct inode *inode;
+	struct inode *inode = user_path(filename);
 	long ret = 0;
 
-	if (IS_ERR(path))
-		return PTR_ERR(path);
-	inode = kern_path(path);
-	putname(path);
 	if (IS_ERR(inode))
 		return PTR_ERR(inode);
 	if (!S_ISDIR(inode->i_mode))

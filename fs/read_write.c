@@ -109,87 +109,79 @@ ssize_t vfs_write(struct file *file, const char __user *buf, size_t count,
 	return file->f_op->write(file, buf, min(count, MAX_RW_COUNT), pos);
 }
 
-/* read() at the file position, which advances. */
-static ssize_t file_read(struct file *file, char __user *buf, size_t count)
+/*
+ * Reads and writes share one path, so buf is not const: a write only
+ * reads it.
+ */
+static ssize_t rw_at(struct file *file, char __user *buf, size_t count,
+		     loff_t *pos, bool write)
 {
-	loff_t pos;
+	if (write)
+		return vfs_write(file, buf, count, pos);
+	return vfs_read(file, buf, count, pos);
+}
+
+/* A transfer at *pos, or at the file position (which advances) if NULL. */
+static ssize_t file_rw(struct file *file, char __user *buf, size_t count,
+		       loff_t *pos, bool write)
+{
+	loff_t fpos;
 	ssize_t ret;
 
+	if (pos)
+		return rw_at(file, buf, count, pos, write);
 	file_pos_lock(file);
-	pos = file->f_pos;
-	ret = vfs_read(file, buf, count, &pos);
+	fpos = file->f_pos;
+	ret = rw_at(file, buf, count, &fpos, write);
 	if (ret >= 0)
-		file->f_pos = pos;
+		file->f_pos = fpos;
 	file_pos_unlock(file);
 	return ret;
 }
 
-static ssize_t file_write(struct file *file, const char __user *buf,
-			  size_t count)
+static ssize_t kernel_rw(struct file *file, void *buf, size_t count,
+			 loff_t *pos, bool write)
 {
-	loff_t pos;
+	mm_segment_t old = get_fs();
 	ssize_t ret;
 
-	file_pos_lock(file);
-	pos = file->f_pos;
-	ret = vfs_write(file, buf, count, &pos);
-	if (ret >= 0)
-		file->f_pos = pos;
-	file_pos_unlock(file);
+	set_fs(KERNEL_DS);
+	ret = file_rw(file, (char __user *)buf, count, pos, write);
+	set_fs(old);
 	return ret;
 }
 
 ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
 {
-	mm_segment_t old = get_fs();
-	ssize_t ret;
-
-	set_fs(KERNEL_DS);
-	if (pos)
-		ret = vfs_read(file, (char __user *)buf, count, pos);
-	else
-		ret = file_read(file, (char __user *)buf, count);
-	set_fs(old);
-	return ret;
+	return kernel_rw(file, buf, count, pos, false);
 }
 
 ssize_t kernel_write(struct file *file, const void *buf, size_t count,
 		     loff_t *pos)
 {
-	mm_segment_t old = get_fs();
+	return kernel_rw(file, (void *)buf, count, pos, true);
+}
+
+static long fd_rw(unsigned int fd, char __user *buf, size_t count, bool write)
+{
+	struct file *file = fget(fd);
 	ssize_t ret;
 
-	set_fs(KERNEL_DS);
-	if (pos)
-		ret = vfs_write(file, (const char __user *)buf, count, pos);
-	else
-		ret = file_write(file, (const char __user *)buf, count);
-	set_fs(old);
+	if (!file)
+		return -EBADF;
+	ret = file_rw(file, buf, count, NULL, write);
+	fput(file);
 	return ret;
 }
 
 long sys_read(unsigned int fd, char __user *buf, size_t count)
 {
-	struct file *file = fget(fd);
-	ssize_t ret;
-
-	if (!file)
-		return -EBADF;
-	ret = file_read(file, buf, count);
-	fput(file);
-	return ret;
+	return fd_rw(fd, buf, count, false);
 }
 
 long sys_write(unsigned int fd, const char __user *buf, size_t count)
 {
-	struct file *file = fget(fd);
-	ssize_t ret;
-
-	if (!file)
-		return -EBADF;
-	ret = file_write(file, buf, count);
-	fput(file);
-	return ret;
+	return fd_rw(fd, (char __user *)buf, count, true);
 }
 
 long sys_lseek(unsigned int fd, off_t offset, unsigned int whence)

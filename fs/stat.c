@@ -24,11 +24,11 @@ static long cp_new_stat(const struct kstat *k, struct stat __user *statbuf)
 	struct stat st;
 
 	memset(&st, 0, sizeof(st));	/* no kernel bytes in the padding */
-	st.st_dev = k->dev;
+	st.st_dev = new_encode_dev(k->dev);
 	st.st_ino = k->ino;
 	st.st_nlink = k->nlink;
 	st.st_mode = k->mode;
-	st.st_rdev = k->rdev;
+	st.st_rdev = new_encode_dev(k->rdev);
 	st.st_size = k->size;
 	st.st_blksize = PAGE_SIZE;
 	st.st_blocks = k->blocks;
@@ -48,14 +48,9 @@ static long stat_inode(struct inode *inode, struct stat __user *statbuf)
 
 long sys_stat(const char __user *filename, struct stat __user *statbuf)
 {
-	char *path = getname(filename);
-	struct inode *inode;
+	struct inode *inode = user_path(filename);
 	long ret;
 
-	if (IS_ERR(path))
-		return PTR_ERR(path);
-	inode = kern_path(path);
-	putname(path);
 	if (IS_ERR(inode))
 		return PTR_ERR(inode);
 	ret = stat_inode(inode, statbuf);

@@ -128,7 +128,7 @@ static void fpu_init(void)
 	write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
 }
 
-bool smap_enabled, smep_enabled;
+bool smap_enabled, smep_enabled, cpu_has_erms;
 
 /* Rewrite each recorded no-op as the 3-byte instruction insn. */
 static void patch_sites(unsigned long *start, unsigned long *end,
@@ -156,14 +156,17 @@ static void smap_smep_init(int cpu)
 		cpuid_count(0, 0, &max, &ebx, &ecx, &edx);
 		if (max >= 7)
 			cpuid_count(7, 0, &eax, &ebx, &ecx, &edx);
+		cpu_has_erms = ebx & (1U << X86_FEATURE_ERMS_BIT);
 		smep_enabled = ebx & (1U << X86_FEATURE_SMEP_BIT);
 		smap_enabled = ebx & (1U << X86_FEATURE_SMAP_BIT);
 		if (smap_enabled) {
 			patch_sites(__start_smap_stac, __stop_smap_stac, stac);
 			patch_sites(__start_smap_clac, __stop_smap_clac, clac);
 		}
-		pr_info("x86: SMEP %s, SMAP %s\n", smep_enabled ? "on" : "off (not on this CPU)",
-			smap_enabled ? "on" : "off (not on this CPU)");
+		pr_info("x86: SMEP %s, SMAP %s; user copies by rep %s\n",
+			smep_enabled ? "on" : "off (not on this CPU)",
+			smap_enabled ? "on" : "off (not on this CPU)",
+			cpu_has_erms ? "movsb (ERMS)" : "movsq");
 	}
 	if (smep_enabled)
 		write_cr4(read_cr4() | X86_CR4_SMEP);

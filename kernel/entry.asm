@@ -24,6 +24,43 @@ bits 64
 extern handle_vector, do_syscall_64, schedule_tail, syscall_exit_to_user_mode
 global interrupt_stubs, entry_SYSCALL_64, ret_from_fork, ret_to_user
 
+;; The general registers of struct pt_regs, from di down to r15.
+%macro SAVE_REGS 0
+	push rdi
+	push rsi
+	push rdx
+	push rcx
+	push rax
+	push r8
+	push r9
+	push r10
+	push r11
+	push rbx
+	push rbp
+	push r12
+	push r13
+	push r14
+	push r15
+%endmacro
+
+%macro RESTORE_REGS 0
+	pop r15
+	pop r14
+	pop r13
+	pop r12
+	pop rbp
+	pop rbx
+	pop r11
+	pop r10
+	pop r9
+	pop r8
+	pop rax
+	pop rcx
+	pop rdx
+	pop rsi
+	pop rdi
+%endmacro
+
 %macro EXCEPTION_NOERR 1
 exception_%1:
 	push 0
@@ -55,39 +92,11 @@ exception_common:
 	jz .kernel
 	swapgs
 .kernel:
-	push rdi
-	push rsi
-	push rdx
-	push rcx
-	push rax
-	push r8
-	push r9
-	push r10
-	push r11
-	push rbx
-	push rbp
-	push r12
-	push r13
-	push r14
-	push r15
+	SAVE_REGS
 	mov rdi, rsp
 	call handle_vector
 restore_regs_and_iret:
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop rbp
-	pop rbx
-	pop r11
-	pop r10
-	pop r9
-	pop r8
-	pop rax
-	pop rcx
-	pop rdx
-	pop rsi
-	pop rdi
+	RESTORE_REGS
 	add rsp, 16                     ; vector and error code
 	test qword [rsp + 8], 3         ; back to user mode?
 	jz .iret
@@ -112,21 +121,7 @@ entry_SYSCALL_64:
 	push rcx                        ; ip
 	push rax                        ; error_code: the syscall number
 	push SYSCALL_VECTOR             ; vector
-	push rdi
-	push rsi
-	push rdx
-	push rcx
-	push rax
-	push r8
-	push r9
-	push r10
-	push r11
-	push rbx
-	push rbp
-	push r12
-	push r13
-	push r14
-	push r15
+	SAVE_REGS
 	xor ebp, ebp                    ; the end of kernel backtraces
 	mov rdi, rsp
 	call do_syscall_64

@@ -16,6 +16,9 @@
  * Segments are copied, not mapped from the file: ramfs pages belong to
  * the file, and a process must not see a later write to it.  The part
  * of a segment past its file bytes (bss) is demand-zero.
+ *
+ * Locking: until exec_mmap() the new mm is seen by no one else, so its
+ * regions and page tables are built without its mmap_lock.
  */
 #include <asm/pgtable.h>
 #include <asm/ptrace.h>
@@ -269,17 +272,13 @@ static int build_mm(struct linux_binprm *bprm)
 static void exec_mmap(struct linux_binprm *bprm)
 {
 	struct task_struct *tsk = current;
-	struct mm_struct *old = tsk->mm;
+	struct mm_struct *old = set_current_mm(bprm->mm);
 	unsigned long flags;
 
-	preempt_disable();
-	spin_lock_irqsave(&tasklist_lock, flags);
-	tsk->mm = bprm->mm;
+	bprm->mm = NULL;
+	spin_lock_irqsave(&tasklist_lock, flags);	/* /proc reads comm */
 	strlcpy(tsk->comm, bprm->name, sizeof(tsk->comm));
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	switch_mm(old, bprm->mm);
-	preempt_enable();
-	bprm->mm = NULL;
 	if (old)
 		mmput(old);
 	if (tsk->files)

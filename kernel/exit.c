@@ -34,20 +34,6 @@ static DECLARE_WAIT_QUEUE_HEAD(child_wait);
 /* Size of struct rusage, which wait4() fills with zeros. */
 #define RUSAGE_SIZE	144
 
-static void exit_mm(struct task_struct *tsk)
-{
-	struct mm_struct *mm = tsk->mm;
-	unsigned long flags;
-
-	preempt_disable();
-	switch_mm(mm, NULL);
-	spin_lock_irqsave(&tasklist_lock, flags);
-	tsk->mm = NULL;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	preempt_enable();
-	mmput(mm);
-}
-
 /* A zombie's parent collected it (tasklist_lock held). */
 static void release_task_locked(struct task_struct *p)
 {
@@ -107,7 +93,7 @@ void do_exit(int code)
 		panic("Attempted to kill init! exitcode=0x%08x", code);
 	tsk->exit_code = code;
 	if (tsk->mm)
-		exit_mm(tsk);
+		mmput(set_current_mm(NULL));
 	if (tsk->files) {
 		put_files_struct(tsk->files);
 		tsk->files = NULL;

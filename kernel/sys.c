@@ -133,6 +133,8 @@ long sys_nanosleep(struct timespec __user *rqtp, struct timespec __user *rmtp)
 		return -EFAULT;
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
 		return -EINVAL;
+	if ((u64)ts.tv_sec > (~0ULL >> 1) / NSEC_PER_SEC)
+		ts.tv_sec = (~0ULL >> 1) / NSEC_PER_SEC;	/* forever, in practice */
 	ns = (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
 	end = ktime_get_ns() + ns;
 	/* Whole ticks, plus one so that we never wake early. */

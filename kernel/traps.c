@@ -106,7 +106,6 @@ void trap_init(void)
 {
 	unsigned int v;
 
-	sort_main_extable();	/* while the kernel image is still writable */
 	for (v = 0; v < IDT_ENTRIES; v++)
 		set_intr_gate(v, interrupt_stubs[v], 0);
 	set_intr_gate(X86_TRAP_DF, interrupt_stubs[X86_TRAP_DF], IST_DOUBLE_FAULT);

@@ -14,6 +14,7 @@
  * changes it: no locking.
  */
 #include <asm/irqflags.h>
+#include <asm/percpu.h>
 #include <asm/traps.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
@@ -22,10 +23,20 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
-unsigned long __copy_user(void *to, const void *from, unsigned long n);
+unsigned long __copy_user_erms(void *to, const void *from, unsigned long n);
+unsigned long __copy_user_string(void *to, const void *from, unsigned long n);
 unsigned long __clear_user_asm(void __user *to, unsigned long n);
 long __strnlen_user_asm(const char __user *s, long n);
 long __strncpy_from_user_asm(char *dst, const char __user *src, long count);
+
+/* Bytes not copied; the routine that is fastest on this CPU. */
+static unsigned long copy_user_generic(void *to, const void *from,
+				       unsigned long n)
+{
+	if (cpu_has_erms)
+		return __copy_user_erms(to, from, n);
+	return __copy_user_string(to, from, n);
+}
 
 void set_fs(mm_segment_t fs)
 {
@@ -65,21 +76,40 @@ void __might_fault(unsigned long ip)
 	dump_stack();
 }
 
+/*
+ * A size beyond INT_MAX is a caller's bug, not a request (Linux's
+ * check_copy_size()): refuse it before touching anything, since even
+ * the zero-fill of a failed copy would run far past the buffer.
+ */
+static bool copy_size_ok(unsigned long n)
+{
+	if (likely(n <= INT_MAX))
+		return true;
+	pr_warn("uaccess: refusing a copy of %lu bytes\n", n);
+	dump_stack();
+	return false;
+}
+
 unsigned long __copy_to_user(void __user *to, const void *from, unsigned long n)
 {
-	return __copy_user((void *)to, from, n);
+	if (!copy_size_ok(n))
+		return n;
+	return copy_user_generic((void __force *)to, from, n);
 }
 
 unsigned long __copy_from_user(void *to, const void __user *from, unsigned long n)
 {
-	unsigned long left = __copy_user(to, (const void *)from, n);
+	unsigned long left;
 
+	if (!copy_size_ok(n))
+		return n;
+	left = copy_user_generic(to, (const void __force *)from, n);
 	if (left)
 		memset((char *)to + (n - left), 0, left);
 	return left;
 }
 
-unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
+unsigned long _copy_to_user(void __user *to, const void *from, unsigned long n)
 {
 	might_fault();
 	if (!access_ok(VERIFY_WRITE, to, n))
@@ -87,9 +117,11 @@ unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 	return __copy_to_user(to, from, n);
 }
 
-unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
+unsigned long _copy_from_user(void *to, const void __user *from, unsigned long n)
 {
 	might_fault();
+	if (!copy_size_ok(n))
+		return n;
 	if (!access_ok(VERIFY_READ, from, n)) {
 		memset(to, 0, n);
 		return n;

@@ -3,18 +3,16 @@
  * linux/kstrtox.h.  Overflow is detected, never wrapped.
  */
 #include <linux/errno.h>
+#include <linux/hex.h>
 #include <linux/kstrtox.h>
 #include <linux/types.h>
 
+/* A digit's value; 16, too big for any base here, for a non-digit. */
 static unsigned int digit_value(char c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return 16;
+	int d = hex_to_bin(c);
+
+	return d < 0 ? 16 : d;
 }
 
 /* Base 0: pick it from the prefix; base 16: skip an optional 0x. */

@@ -7,9 +7,10 @@
 ; error instead of oopsing.  The C wrappers (kernel/uaccess.c) check
 ; the address limit first; these routines only survive faults.
 ;
-; Copies use `rep movsb`/`rep stosb`: on a fault RCX still counts the
-; bytes not yet copied, which is exactly the "bytes not copied" result,
-; and everything before the faulting byte has been copied.
+; Copies use `rep movsb`/`rep stosb` (or `rep movsq` where byte strings
+; are slow): on a fault RCX still counts what is not yet copied, which
+; gives the "bytes not copied" result, and everything before the
+; faulting byte has been copied.
 ;
 ; With SMAP on, the kernel may touch user pages only while EFLAGS.AC is
 ; set: every routine opens with ASM_STAC and closes with ASM_CLAC on
@@ -21,13 +22,12 @@
 
 section .text
 bits 64
-global __copy_user, __clear_user_asm, __strnlen_user_asm, __strncpy_from_user_asm
-global __get_user_1, __get_user_2, __get_user_4, __get_user_8
-global __put_user_1, __put_user_2, __put_user_4, __put_user_8
+global __copy_user_erms, __copy_user_string, __clear_user_asm, __strnlen_user_asm, __strncpy_from_user_asm
 
-; unsigned long __copy_user(void *to, const void *from, unsigned long n)
-; Returns the number of bytes not copied.
-__copy_user:
+; unsigned long __copy_user_erms(void *to, const void *from, unsigned long n)
+; For CPUs with ERMS (enhanced rep movsb): one rep movsb, as fast as
+; memcpy.  Returns the number of bytes not copied.
+__copy_user_erms:
 	ASM_STAC
 	mov rcx, rdx
 .copy:	rep movsb
@@ -37,7 +37,36 @@ __copy_user:
 .fault:	ASM_CLAC
 	mov rax, rcx
 	ret
-	EXTABLE __copy_user.copy, __copy_user.fault
+	EXTABLE __copy_user_erms.copy, __copy_user_erms.fault
+
+; unsigned long __copy_user_string(void *to, const void *from, unsigned long n)
+; For other CPUs, where rep movsb is slow: 8-byte words, then the tail
+; bytes.  A word that faults may hold bytes that could be copied, so the
+; rest is redone byte by byte to stop exactly at the first bad byte.
+__copy_user_string:
+	ASM_STAC
+	mov rcx, rdx
+	shr rcx, 3
+	and edx, 7
+.words:	rep movsq
+	mov ecx, edx
+.bytes:	rep movsb
+	ASM_CLAC
+	xor eax, eax
+	ret
+.words_fault:
+	lea rcx, [rdx + rcx * 8]	; bytes left: the words and the tail
+.redo:	rep movsb
+	ASM_CLAC
+	xor eax, eax
+	ret
+.bytes_fault:
+	ASM_CLAC
+	mov rax, rcx
+	ret
+	EXTABLE __copy_user_string.words, __copy_user_string.words_fault
+	EXTABLE __copy_user_string.bytes, __copy_user_string.bytes_fault
+	EXTABLE __copy_user_string.redo, __copy_user_string.bytes_fault
 
 ; unsigned long __clear_user_asm(void *to, unsigned long n)
 __clear_user_asm:
@@ -92,42 +121,3 @@ __strncpy_from_user_asm:
 	mov rax, -EFAULT
 	ret
 	EXTABLE __strncpy_from_user_asm.load, __strncpy_from_user_asm.fault
-
-; int __get_user_N(uN *val, const void *p): 0, or -EFAULT with *val = 0.
-%macro GET_USER 2
-__get_user_%1:
-	ASM_STAC
-.load:	mov %2, [rsi]
-	ASM_CLAC
-	mov [rdi], %2
-	xor eax, eax
-	ret
-.fault:	ASM_CLAC
-	xor edx, edx
-	mov [rdi], %2
-	mov eax, -EFAULT
-	ret
-	EXTABLE __get_user_%1.load, __get_user_%1.fault
-%endmacro
-GET_USER 1, dl
-GET_USER 2, dx
-GET_USER 4, edx
-GET_USER 8, rdx
-
-; int __put_user_N(uN val, void *p): 0 or -EFAULT.
-%macro PUT_USER 2
-__put_user_%1:
-	ASM_STAC
-.store:	mov [rsi], %2
-	ASM_CLAC
-	xor eax, eax
-	ret
-.fault:	ASM_CLAC
-	mov eax, -EFAULT
-	ret
-	EXTABLE __put_user_%1.store, __put_user_%1.fault
-%endmacro
-PUT_USER 1, dil
-PUT_USER 2, di
-PUT_USER 4, edi
-PUT_USER 8, rdi

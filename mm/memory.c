@@ -11,7 +11,8 @@
  * goes, so a later pinning layer can hold pages past munmap or exit by
  * taking a reference of its own.
  *
- * Every function here is called with mm->mmap_lock held.  A pgd is
+ * Every function here but copy_to_mm() is called with mm->mmap_lock
+ * held.  A pgd is
  * loaded on at most the CPUs in mm->cpu_vm_mask (switch_mm), and only
  * those need their TLBs flushed when a mapping shrinks or changes.
  */
@@ -205,87 +206,103 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, bool write)
 	return 0;
 }
 
+#define pte_mapped(pte)	((pte) & (_PAGE_PRESENT | _PAGE_PROTNONE))
+
 /*
- * fork: share the pages of vma with the child's mm, copy-on-write when
- * the region is writable (both sides lose write access).
+ * Call fn(mm, addr, pte, data) for each pte of [start, end) that maps a
+ * page, skipping the ranges without page tables; stop at fn's first
+ * non-zero result and return it.
  */
-int copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma)
+static int walk_mapped(struct mm_struct *mm, unsigned long start,
+		       unsigned long end,
+		       int (*fn)(struct mm_struct *mm, unsigned long addr,
+				 unsigned long *pte, void *data),
+		       void *data)
 {
-	struct mm_struct *src = vma->vm_mm;
-	unsigned long addr = vma->vm_start, next;
+	unsigned long addr = start, next;
+	int err;
 
-	while (addr < vma->vm_end) {
-		unsigned long *spte = user_pte(src, addr, false, &next), *dpte;
+	while (addr < end) {
+		unsigned long *pte = user_pte(mm, addr, false, &next);
 
-		if (!spte) {
+		if (!pte) {
 			addr = next;
 			continue;
 		}
-		if (*spte & (_PAGE_PRESENT | _PAGE_PROTNONE)) {
-			dpte = user_pte(dst, addr, true, NULL);
-			if (!dpte)
-				return -ENOMEM;
-			if (vma->vm_flags & VM_WRITE)
-				*spte &= ~_PAGE_RW;
-			get_page(pte_page(*spte));
-			*dpte = *spte;
-			dst->rss++;
+		if (pte_mapped(*pte)) {
+			err = fn(mm, addr, pte, data);
+			if (err)
+				return err;
 		}
 		addr += PAGE_SIZE;
 	}
 	return 0;
 }
 
-/* Unmap [start, end): drop each page's reference; flush the TLBs. */
-void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+/* fork: the child maps the page too; a writable page becomes copy-on-write. */
+static int copy_one(struct mm_struct *src, unsigned long addr,
+		    unsigned long *spte, void *data)
 {
-	unsigned long addr = start, next;
+	struct vm_area_struct *vma = data;
+	unsigned long *dpte = user_pte(vma->vm_mm, addr, true, NULL);
 
-	while (addr < end) {
-		unsigned long *pte = user_pte(mm, addr, false, &next);
-
-		if (!pte) {
-			addr = next;
-			continue;
-		}
-		if (*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)) {
-			struct page *page = pte_page(*pte);
-
-			*pte = 0;
-			mm->rss--;
-			put_page(page);
-		}
-		addr += PAGE_SIZE;
-	}
-	flush_tlb_mm_range(mm, start, end);
+	if (!dpte)
+		return -ENOMEM;
+	if (vma->vm_flags & VM_WRITE)
+		*spte &= ~_PAGE_RW;
+	get_page(pte_page(*spte));
+	*dpte = *spte;
+	vma->vm_mm->rss++;
+	return 0;
 }
 
 /*
- * mprotect: give the mapped pages of [start, end) the protection of
- * vm_flags.  Pages still shared copy-on-write stay read-only.
+ * fork: give dst (the child's copy of vma) the pages the parent maps in
+ * its range, copy-on-write when the region is writable (both sides lose
+ * write access; the caller flushes the parent's TLB).
  */
+int copy_page_range(struct mm_struct *src, struct vm_area_struct *dst)
+{
+	return walk_mapped(src, dst->vm_start, dst->vm_end, copy_one, dst);
+}
+
+static int zap_one(struct mm_struct *mm, unsigned long addr,
+		   unsigned long *pte, void *data)
+{
+	struct page *page = pte_page(*pte);
+
+	*pte = 0;
+	mm->rss--;
+	put_page(page);
+	return 0;
+}
+
+/* Unmap [start, end): drop each page's reference; flush the TLBs. */
+void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	walk_mapped(mm, start, end, zap_one, NULL);
+	flush_tlb_mm_range(mm, start, end);
+}
+
+static int protect_one(struct mm_struct *mm, unsigned long addr,
+		       unsigned long *pte, void *data)
+{
+	unsigned long prot = *(unsigned long *)data;
+	struct page *page = pte_page(*pte);
+
+	if (page_count(page) > 1)	/* still shared: stays copy-on-write */
+		prot &= ~_PAGE_RW;
+	*pte = mk_pte(page, prot);
+	return 0;
+}
+
+/* mprotect: give the mapped pages of [start, end) vm_flags' protection. */
 void change_protection(struct mm_struct *mm, unsigned long start,
 		       unsigned long end, unsigned long vm_flags)
 {
-	unsigned long addr = start, next, prot = vm_page_prot(vm_flags);
+	unsigned long prot = vm_page_prot(vm_flags);
 
-	while (addr < end) {
-		unsigned long *pte = user_pte(mm, addr, false, &next);
-
-		if (!pte) {
-			addr = next;
-			continue;
-		}
-		if (*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)) {
-			struct page *page = pte_page(*pte);
-			unsigned long p = prot;
-
-			if (page_count(page) > 1)
-				p &= ~_PAGE_RW;
-			*pte = mk_pte(page, p);
-		}
-		addr += PAGE_SIZE;
-	}
+	walk_mapped(mm, start, end, protect_one, &prot);
 	flush_tlb_mm_range(mm, start, end);
 }
 
@@ -316,27 +333,31 @@ void free_pgtables(struct mm_struct *mm)
 /*
  * Write len bytes into mm at addr, faulting pages in as a user write
  * would (exec builds the new stack this way before the mm is loaded).
- * 0, or -EFAULT outside a writable region, or -ENOMEM.
+ * Takes mm->mmap_lock.  0, or -EFAULT outside a writable region, or
+ * -ENOMEM.
  */
 int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *buf,
 	       size_t len)
 {
-	while (len) {
+	int err = 0;
+
+	mutex_lock(&mm->mmap_lock);
+	while (len && !err) {
 		struct vm_area_struct *vma = find_vma(mm, addr);
 		size_t off = addr & ~PAGE_MASK, n = min(len, PAGE_SIZE - off);
-		unsigned long *pte;
-		int err;
 
-		if (!vma || addr < vma->vm_start || !(vma->vm_flags & VM_WRITE))
-			return -EFAULT;
+		if (!vma || addr < vma->vm_start || !(vma->vm_flags & VM_WRITE)) {
+			err = -EFAULT;
+			break;
+		}
 		err = handle_mm_fault(vma, addr, true);
-		if (err)
-			return err;
-		pte = user_pte(mm, addr, false, NULL);
-		memcpy((char *)page_address(pte_page(*pte)) + off, buf, n);
+		if (!err)
+			memcpy((char *)page_address(pte_page(*user_pte(mm, addr, false, NULL))) +
+			       off, buf, n);
 		buf = (const char *)buf + n;
 		addr += n;
 		len -= n;
 	}
-	return 0;
+	mutex_unlock(&mm->mmap_lock);
+	return err;
 }

@@ -278,7 +278,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 		if (!copy)
 			goto fail;
 		list_add_tail(&copy->vm_list, &mm->mmap);
-		if (copy_page_range(mm, vma))
+		if (copy_page_range(old, copy))
 			goto fail;
 	}
 	/* The parent lost write access to every shared page. */
@@ -503,28 +503,34 @@ size_t proc_pid_maps_show(struct task_struct *task, char *buf, size_t size)
 	return len;
 }
 
+/*
+ * Make mm the current task's address space (NULL: none) and load it on
+ * this CPU; returns the previous one, whose reference passes to the
+ * caller.
+ */
+struct mm_struct *set_current_mm(struct mm_struct *mm)
+{
+	struct mm_struct *old;
+	unsigned long flags;
+
+	preempt_disable();
+	spin_lock_irqsave(&tasklist_lock, flags);
+	old = current->mm;
+	current->mm = mm;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	switch_mm(old, mm);
+	preempt_enable();
+	return old;
+}
+
 /* A kernel thread borrows mm, for tests (Linux's kthread_use_mm). */
 void kthread_use_mm(struct mm_struct *mm)
 {
-	unsigned long flags;
-
 	fpu_init_state(&current->fpu);
-	preempt_disable();
-	spin_lock_irqsave(&tasklist_lock, flags);
-	current->mm = mm;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	switch_mm(NULL, mm);
-	preempt_enable();
+	set_current_mm(mm);
 }
 
 void kthread_unuse_mm(struct mm_struct *mm)
 {
-	unsigned long flags;
-
-	preempt_disable();
-	switch_mm(mm, NULL);
-	spin_lock_irqsave(&tasklist_lock, flags);
-	current->mm = NULL;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	preempt_enable();
+	set_current_mm(NULL);
 }

@@ -8,9 +8,11 @@
 #include <asm/extable.h>
 #include <asm/pgtable.h>
 #include <kunit/test.h>
+#include <linux/completion.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
@@ -271,6 +273,103 @@ static void copies_stop_at_unmapped_page(struct kunit *test)
 			(long)-EFAULT);
 }
 
+/*
+ * Both copy routines (rep movsb for ERMS CPUs, words then bytes for the
+ * others) stop exactly at the first byte they cannot reach, whatever
+ * the alignment and length: checked for every start within 24 bytes of
+ * an unmapped page and lengths up to 40.
+ */
+unsigned long __copy_user_erms(void *to, const void *from, unsigned long n);
+unsigned long __copy_user_string(void *to, const void *from, unsigned long n);
+
+static void copy_routines_stop_at_first_bad_byte(struct kunit *test)
+{
+	unsigned long (*const routines[2])(void *, const void *, unsigned long) = {
+		__copy_user_erms, __copy_user_string
+	};
+	struct mm_struct *mm = test->priv;
+	char *end = (char *)(BASE + PAGE_SIZE);
+	char src[48], dst[48];
+	int r, off, len, i;
+
+	KUNIT_ASSERT_EQ(test, insert_vm_region(mm, BASE, BASE + PAGE_SIZE,
+					       VM_READ | VM_WRITE, NULL), 0);
+	for (i = 0; i < (int)sizeof(src); i++)
+		src[i] = 'A' + i % 26;
+	for (r = 0; r < 2; r++) {
+		for (off = 1; off <= 24; off++) {
+			for (len = 0; len <= 40; len++) {
+				unsigned long fit = min(off, len);
+
+				memset(dst, 0, sizeof(dst));
+				KUNIT_ASSERT_EQ(test, routines[r](end - off, src, len),
+						len - fit);
+				KUNIT_ASSERT_EQ(test, routines[r](dst, end - off, len),
+						len - fit);
+				KUNIT_ASSERT_EQ(test, memcmp(dst, src, fit), 0);
+			}
+		}
+	}
+}
+
+/*
+ * TLB shootdown: a thread on another CPU runs in the same mm and reads
+ * a page (so its TLB caches the translation), then spins; this thread
+ * unmaps the page.  When the other thread reads again it must fault
+ * (its copy fails) rather than see the freed page through a stale TLB
+ * entry: munmap flushed its TLB by interrupt.
+ */
+struct tlb_reader {
+	struct mm_struct *mm;
+	unsigned long addr;
+	struct completion mapped_read, done;
+	bool unmapped;			/* spun on: a sleep would switch mm away */
+	unsigned long first, second;	/* bytes not copied by each read */
+	char value;
+};
+
+static int tlb_reader_fn(void *data)
+{
+	struct tlb_reader *r = data;
+	char c;
+
+	kthread_use_mm(r->mm);
+	r->first = copy_from_user(&c, (const char __user *)r->addr, 1);
+	r->value = c;
+	complete(&r->mapped_read);
+	while (!READ_ONCE(r->unmapped))
+		cpu_relax();
+	r->second = copy_from_user(&c, (const char __user *)r->addr, 1);
+	kthread_unuse_mm(r->mm);
+	complete(&r->done);
+	return 0;
+}
+
+static void munmap_shoots_down_other_cpus(struct kunit *test)
+{
+	struct mm_struct *mm = test->priv;
+	struct tlb_reader r = { .mm = mm, .addr = BASE };
+	int cpu = smp_processor_id(), other = (cpu + 1) % num_online_cpus();
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "one CPU");
+	init_completion(&r.mapped_read);
+	init_completion(&r.done);
+	KUNIT_ASSERT_EQ(test, insert_vm_region(mm, BASE, BASE + PAGE_SIZE,
+					       VM_READ | VM_WRITE, NULL), 0);
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)BASE, "s", 1), 0UL);
+	KUNIT_ASSERT_NOT_NULL(test, kthread_run_on_cpu(tlb_reader_fn, &r, other,
+						       "tlb_reader"));
+	wait_for_completion(&r.mapped_read);
+	KUNIT_EXPECT_EQ(test, r.first, 0UL);
+	KUNIT_EXPECT_EQ(test, r.value, 's');
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(mm->cpu_vm_mask) & (1UL << other));
+	KUNIT_EXPECT_EQ(test, sys_munmap(BASE, PAGE_SIZE), 0L);
+	WRITE_ONCE(r.unmapped, true);
+	wait_for_completion(&r.done);
+	KUNIT_EXPECT_EQ(test, r.second, 1UL);
+}
+
 static void exception_table_sorted(struct kunit *test)
 {
 	extern struct exception_table_entry __start___ex_table[];
@@ -296,6 +395,8 @@ static struct kunit_case mm_user_cases[] = {
 	KUNIT_CASE(stack_grows_down),
 	KUNIT_CASE(verify_area_checks_pages),
 	KUNIT_CASE(copies_stop_at_unmapped_page),
+	KUNIT_CASE(copy_routines_stop_at_first_bad_byte),
+	KUNIT_CASE(munmap_shoots_down_other_cpus),
 	KUNIT_CASE(exception_table_sorted),
 	{}
 };

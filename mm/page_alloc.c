@@ -321,7 +321,8 @@ static void __free_pages_caller(struct page *page, unsigned int order,
 		bad_page(page, order, problem, caller);
 		return;
 	}
-	if (--page->_refcount == 0)
+	/* Atomic: other CPUs take and drop references to shared pages too. */
+	if (__atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_ACQ_REL) == 0)
 		free_the_page(page, order);
 }
 

@@ -5,7 +5,9 @@ Reads nm's lines on stdin and writes C source on stdout defining the
 tables kernel/kallsyms.c searches: the text symbols of the higher-half
 kernel, sorted by address, with their sizes and names.  Empty input gives
 empty tables (the first link pass).  A symbol without a size (an assembly
-label) gets the distance to the next symbol.
+label) gets the distance to the next symbol.  NASM's macro-local labels
+(`..@N.name`, e.g. the stac/clac patch sites) are left out: a backtrace
+should name the routine they are in.
 """
 import sys
 
@@ -25,7 +27,8 @@ def read_symbols(lines):
         else:
             continue
         addr = int(addr, 16)
-        if kind not in TEXT_TYPES or addr < KERNEL_TEXT_START:
+        if (kind not in TEXT_TYPES or addr < KERNEL_TEXT_START or
+                name.startswith('..@')):
             continue
         # Several names at one address: keep the global one.
         if addr not in syms or kind.isupper():

@@ -11,22 +11,6 @@
 
 static char buf[8192];
 
-static int write_all(const char *p, size_t n)
-{
-	ssize_t w;
-
-	while (n) {
-		w = write(STDOUT_FILENO, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= w;
-	}
-	return 0;
-}
-
 /* Copy fd to stdout: 0, or -1 with *what set to the failing step. */
 static int copy(int fd, const char **what)
 {
@@ -42,7 +26,7 @@ static int copy(int fd, const char **what)
 			*what = "read";
 			return -1;
 		}
-		if (write_all(buf, n) < 0) {
+		if (fwrite(buf, 1, n, stdout) != (size_t)n) {
 			*what = "write";
 			return -1;
 		}
@@ -77,6 +61,7 @@ int main(int argc, char **argv)
 	int i, status = 0;
 
 	/* POSIX's -u (unbuffered) is what cat always does. */
+	setvbuf(stdout, NULL, _IONBF, 0);
 	while ((i = getopt(argc, argv, "u")) != -1) {
 		if (i != 'u') {
 			fprintf(stderr, "usage: cat [-u] [FILE...]\n");

@@ -23,8 +23,6 @@ struct exception_table_entry {
 	".quad " #from ", " #to "\n\t"				\
 	".popsection\n\t"
 
-/* Sort the table (boot). */
-void sort_main_extable(void);
 const struct exception_table_entry *search_exception_tables(unsigned long ip);
 /* If regs->ip has an entry, continue at its fixup and return true. */
 bool fixup_exception(struct pt_regs *regs);

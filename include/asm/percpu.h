@@ -59,7 +59,7 @@ static inline struct cpu_data *this_cpu(void)
 
 /* Load this CPU's GDT, TSS and GS base, and the shared IDT; set its features. */
 void cpu_init(int cpu);
-/* Whether SMAP and SMEP are on (all CPUs alike; set by CPU 0). */
-extern bool smap_enabled, smep_enabled;
+/* Whether SMAP and SMEP are on, and rep movsb is fast (set by CPU 0). */
+extern bool smap_enabled, smep_enabled, cpu_has_erms;
 
 #endif

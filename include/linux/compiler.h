@@ -15,6 +15,8 @@
 #endif
 /* A pointer into user space: never dereferenced, only passed to uaccess.h. */
 #define __user
+/* A cast that changes a pointer's address space on purpose. */
+#define __force
 
 #define noinline		__attribute__((__noinline__))
 

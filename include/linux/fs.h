@@ -235,6 +235,14 @@ ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos,
 #define MINOR(dev)	((unsigned int)((dev) & MINORMASK))
 #define MKDEV(ma, mi)	(((dev_t)(ma) << MINORBITS) | (dev_t)(mi))
 
+/* A device number as user space sees it in struct stat (Linux's encoding). */
+static inline u64 new_encode_dev(dev_t dev)
+{
+	u64 major = MAJOR(dev), minor = MINOR(dev);
+
+	return (minor & 0xff) | (major << 8) | ((minor & ~0xffULL) << 12);
+}
+
 #define CHRDEV_MAJOR_MAX	256	/* majors 1..255 */
 
 /*

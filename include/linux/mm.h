@@ -99,7 +99,7 @@ unsigned long *user_pte(struct mm_struct *mm, unsigned long addr, bool alloc,
 			unsigned long *next);
 unsigned long vm_page_prot(unsigned long vm_flags);
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, bool write);
-int copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma);
+int copy_page_range(struct mm_struct *src, struct vm_area_struct *dst);
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 void change_protection(struct mm_struct *mm, unsigned long start,
 		       unsigned long end, unsigned long vm_flags);
@@ -114,6 +114,8 @@ int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *buf,
 /* Resolve a user-address fault as an access would: 0 or -EFAULT/-ENOMEM. */
 int fault_in_user_page(struct mm_struct *mm, unsigned long addr, bool write);
 
+/* Make mm current's address space and load it; returns the old one. */
+struct mm_struct *set_current_mm(struct mm_struct *mm);
 /* A kernel thread runs with mm as its address space, and stops (tests). */
 void kthread_use_mm(struct mm_struct *mm);
 void kthread_unuse_mm(struct mm_struct *mm);

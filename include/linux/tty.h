@@ -18,39 +18,6 @@
 #include <linux/types.h>
 #include <uapi/asm/termbits.h>
 
-/*
- * termios bits Linux has that uapi/asm/termbits.h does not define yet
- * (values from Linux's asm-generic/termbits.h).  The line discipline
- * implements the ones it names in its header comment.
- */
-#ifndef INLCR
-#define INLCR	0000100		/* c_iflag: map NL to CR on input */
-#endif
-#ifndef IGNCR
-#define IGNCR	0000200		/* c_iflag: ignore CR on input */
-#endif
-#ifndef ECHONL
-#define ECHONL	0000100		/* c_lflag: echo NL even without ECHO */
-#endif
-#ifndef NOFLSH
-#define NOFLSH	0000200		/* c_lflag: no input flush on a signal */
-#endif
-#ifndef ECHOCTL
-#define ECHOCTL	0001000		/* c_lflag: echo control characters as ^X */
-#endif
-#ifndef ECHOKE
-#define ECHOKE	0004000		/* c_lflag: kill erases the line visibly */
-#endif
-#ifndef B38400
-#define B38400	0000017		/* c_cflag: the speed Linux reports */
-#endif
-#ifndef CS8
-#define CS8	0000060
-#endif
-#ifndef CREAD
-#define CREAD	0000200
-#endif
-
 /* ---- the line discipline core (n_tty.c) ---- */
 
 #define N_TTY_BUF_SIZE		4096	/* a power of two */

@@ -17,6 +17,7 @@
 #define _LINUX_UACCESS_H
 
 #include <asm/irqflags.h>
+#include <asm/extable.h>
 #include <linux/compiler.h>
 #include <linux/preempt.h>
 #include <linux/errno.h>
@@ -63,55 +64,74 @@ static inline bool __access_ok(unsigned long addr, unsigned long size)
 /* access_ok() and every page mapped with the access type: 0 or -EFAULT. */
 int verify_area(int type, const void __user *addr, unsigned long size);
 
-unsigned long __copy_to_user(void __user *to, const void *from, unsigned long n);
-unsigned long __copy_from_user(void *to, const void __user *from, unsigned long n);
-unsigned long copy_to_user(void __user *to, const void *from, unsigned long n);
-unsigned long copy_from_user(void *to, const void __user *from, unsigned long n);
-unsigned long __clear_user(void __user *to, unsigned long n);
-unsigned long clear_user(void __user *to, unsigned long n);
-
 /*
- * Copy a string of at most count bytes: its length without the NUL;
- * count if no NUL came within count bytes (dst is then not terminated);
- * -EFAULT on a fault.
+ * One user access in inline assembly, for values of 1, 2, 4 or 8 bytes
+ * (the size comes from the C types): no call, the stac/clac pair and an
+ * exception-table entry around a single mov.  On a fault the fixup (in
+ * section .fixup, linked with the text) sets err to -EFAULT (and a read
+ * target to 0) and jumps back behind the mov.  The no-ops become stac
+ * and clac at boot when the CPU has SMAP (asm/extable.inc explains).
  */
-long strncpy_from_user(char *dst, const char __user *src, long count);
-/* Length including the NUL; > n when none within n bytes; 0 on a fault. */
-long strnlen_user(const char __user *s, long n);
-long strlen_user(const char __user *s);
+#define __ASM_SMAP(sect)						\
+	"661:\n\t.byte 0x0f, 0x1f, 0x00\n\t"				\
+	".pushsection " sect ", \"a\"\n\t.balign 8\n\t.quad 661b\n\t.popsection\n\t"
+#define ASM_STAC	__ASM_SMAP(".smap_stac")
+#define ASM_CLAC	__ASM_SMAP(".smap_clac")
 
-/* One value of 1, 2, 4 or 8 bytes (lib/usercopy.asm): 0 or -EFAULT. */
-int __get_user_1(u8 *val, const void __user *p);
-int __get_user_2(u16 *val, const void __user *p);
-int __get_user_4(u32 *val, const void __user *p);
-int __get_user_8(u64 *val, const void __user *p);
-int __put_user_1(u8 val, void __user *p);
-int __put_user_2(u16 val, void __user *p);
-int __put_user_4(u32 val, void __user *p);
-int __put_user_8(u64 val, void __user *p);
+#define __get_user_asm(x_, addr_, err_)					\
+	__asm__ __volatile__(ASM_STAC					\
+		"1:	mov %[umem], %[out]\n"				\
+		"2:	" ASM_CLAC						\
+		".pushsection .fixup, \"ax\"\n"				\
+		"3:	mov %[efault], %[err]\n"				\
+		"	xor %k[out], %k[out]\n"				\
+		"	jmp 2b\n"						\
+		".popsection\n"						\
+		_ASM_EXTABLE(1b, 3b)					\
+		: [err] "+r"(err_), [out] "=&r"(x_)			\
+		: [umem] "m"(*(addr_)), [efault] "i"(-EFAULT))
+
+#define __put_user_asm(x_, addr_, err_)					\
+	__asm__ __volatile__(ASM_STAC					\
+		"1:	mov %[val], %[umem]\n"				\
+		"2:	" ASM_CLAC						\
+		".pushsection .fixup, \"ax\"\n"				\
+		"3:	mov %[efault], %[err]\n"				\
+		"	jmp 2b\n"						\
+		".popsection\n"						\
+		_ASM_EXTABLE(1b, 3b)					\
+		: [err] "+r"(err_), [umem] "=m"(*(addr_))		\
+		: [val] "r"(x_), [efault] "i"(-EFAULT))
+
 void __bad_user_size(void);	/* never defined: a wrong size fails to link */
+
+/* The unsigned type of n bytes, for the value a user access moves. */
+#define __uint_of(n)							\
+	__typeof__(__builtin_choose_expr((n) == 1, (u8)0,		\
+		   __builtin_choose_expr((n) == 2, (u16)0,		\
+		   __builtin_choose_expr((n) == 4, (u32)0, (u64)0))))
 
 #define __get_user_size(x, ptr, err)					\
 do {									\
-	switch (sizeof(*(ptr))) {					\
-	case 1: { u8 __v; err = __get_user_1(&__v, ptr); (x) = (typeof(*(ptr)))(unsigned long)__v; break; } \
-	case 2: { u16 __v; err = __get_user_2(&__v, ptr); (x) = (typeof(*(ptr)))(unsigned long)__v; break; } \
-	case 4: { u32 __v; err = __get_user_4(&__v, ptr); (x) = (typeof(*(ptr)))(unsigned long)__v; break; } \
-	case 8: { u64 __v; err = __get_user_8(&__v, ptr); (x) = (typeof(*(ptr)))(unsigned long)__v; break; } \
-	default: __bad_user_size(); err = -EFAULT;			\
-	}								\
+	__uint_of(sizeof(*(ptr))) __v;					\
+	err = 0;							\
+	if (sizeof(*(ptr)) != 1 && sizeof(*(ptr)) != 2 &&		\
+	    sizeof(*(ptr)) != 4 && sizeof(*(ptr)) != 8)			\
+		__bad_user_size();					\
+	__get_user_asm(__v, (__typeof__(__v) __user *)(ptr), err);	\
+	(x) = (__typeof__(*(ptr)))(unsigned long)__v;			\
 } while (0)
 
 #define __put_user_size(x, ptr, err)					\
 do {									\
-	typeof(*(ptr)) __pv = (x);					\
-	switch (sizeof(*(ptr))) {					\
-	case 1: err = __put_user_1(*(u8 *)&__pv, ptr); break;		\
-	case 2: err = __put_user_2(*(u16 *)&__pv, ptr); break;		\
-	case 4: err = __put_user_4(*(u32 *)&__pv, ptr); break;		\
-	case 8: err = __put_user_8(*(u64 *)&__pv, ptr); break;		\
-	default: __bad_user_size(); err = -EFAULT;			\
-	}								\
+	__typeof__(*(ptr)) __pv = (x);					\
+	__uint_of(sizeof(*(ptr))) __v;					\
+	err = 0;							\
+	if (sizeof(*(ptr)) != 1 && sizeof(*(ptr)) != 2 &&		\
+	    sizeof(*(ptr)) != 4 && sizeof(*(ptr)) != 8)			\
+		__bad_user_size();					\
+	__builtin_memcpy(&__v, &__pv, sizeof(__v));			\
+	__put_user_asm(__v, (__typeof__(__v) __user *)(ptr), err);	\
 } while (0)
 
 /* Read *ptr into x: 0, or -EFAULT with x set to 0. */
@@ -140,5 +160,65 @@ do {									\
 		__put_user_size(x, ptr, __e);				\
 	__e;								\
 })
+
+/* Copies of any size (kernel/uaccess.c, lib/usercopy.asm). */
+unsigned long __copy_to_user(void __user *to, const void *from, unsigned long n);
+unsigned long __copy_from_user(void *to, const void __user *from, unsigned long n);
+unsigned long _copy_to_user(void __user *to, const void *from, unsigned long n);
+unsigned long _copy_from_user(void *to, const void __user *from, unsigned long n);
+unsigned long __clear_user(void __user *to, unsigned long n);
+unsigned long clear_user(void __user *to, unsigned long n);
+
+#define __small_size(n)	(__builtin_constant_p(n) && \
+			 ((n) == 1 || (n) == 2 || (n) == 4 || (n) == 8))
+
+/*
+ * A copy of a constant 1, 2, 4 or 8 bytes is one inline mov; if it
+ * faults, the general routine redoes it so that the bytes before the
+ * faulting one are still copied.
+ */
+static __always_inline unsigned long copy_from_user(void *to,
+		const void __user *from, unsigned long n)
+{
+	int err = 0;
+
+	if (!__small_size(n) || !access_ok(VERIFY_READ, from, n))
+		return _copy_from_user(to, from, n);
+	might_fault();
+	switch (n) {
+	case 1: __get_user_asm(*(u8 *)to, (const u8 __user *)from, err); break;
+	case 2: __get_user_asm(*(u16 *)to, (const u16 __user *)from, err); break;
+	case 4: __get_user_asm(*(u32 *)to, (const u32 __user *)from, err); break;
+	case 8: __get_user_asm(*(u64 *)to, (const u64 __user *)from, err); break;
+	}
+	return err ? __copy_from_user(to, from, n) : 0;	/* checked already */
+}
+
+static __always_inline unsigned long copy_to_user(void __user *to,
+		const void *from, unsigned long n)
+{
+	int err = 0;
+
+	if (!__small_size(n) || !access_ok(VERIFY_WRITE, to, n))
+		return _copy_to_user(to, from, n);
+	might_fault();
+	switch (n) {
+	case 1: __put_user_asm(*(const u8 *)from, (u8 __user *)to, err); break;
+	case 2: __put_user_asm(*(const u16 *)from, (u16 __user *)to, err); break;
+	case 4: __put_user_asm(*(const u32 *)from, (u32 __user *)to, err); break;
+	case 8: __put_user_asm(*(const u64 *)from, (u64 __user *)to, err); break;
+	}
+	return err ? __copy_to_user(to, from, n) : 0;
+}
+
+/*
+ * Copy a string of at most count bytes: its length without the NUL;
+ * count if no NUL came within count bytes (dst is then not terminated);
+ * -EFAULT on a fault.
+ */
+long strncpy_from_user(char *dst, const char __user *src, long count);
+/* Length including the NUL; > n when none within n bytes; 0 on a fault. */
+long strnlen_user(const char __user *s, long n);
+long strlen_user(const char __user *s);
 
 #endif

@@ -41,42 +41,23 @@ void wake_up_all(struct wait_queue_head *wq);
 void __wake_up_locked(struct wait_queue_head *wq, int nr);
 
 /*
- * Sleep until cond is true or timeout jiffies pass; evaluates to the
- * jiffies left (at least 1) if cond became true, 0 on timeout.
+ * Sleep in state until cond is true or timeout jiffies pass; in
+ * TASK_INTERRUPTIBLE also until a signal arrives (signal_pending()).
+ * Evaluates to the jiffies left (at least 1) if cond became true, 0 on
+ * timeout, -ERESTARTSYS for a signal (a system call returns it as
+ * -EINTR: there is no restarting here).
  */
-#define wait_event_timeout(wq, cond, timeout) ({			\
+#define ___wait_event(wq, cond, state, timeout) ({			\
 	struct wait_queue_entry __wait = { current, LIST_HEAD_INIT(__wait.entry) }; \
 	long __left = (timeout);					\
 	for (;;) {							\
-		prepare_to_wait(&(wq), &__wait, TASK_UNINTERRUPTIBLE);	\
+		prepare_to_wait(&(wq), &__wait, state);			\
 		if (cond) {						\
 			__left = __left ? __left : 1;			\
 			break;						\
 		}							\
-		if (!__left)						\
-			break;						\
-		__left = schedule_timeout(__left);			\
-	}								\
-	finish_wait(&(wq), &__wait);					\
-	__left;								\
-})
-
-/*
- * Sleep until cond is true, a signal arrives (signal_pending()) or
- * timeout jiffies pass: the jiffies left (at least 1) when cond became
- * true, 0 on timeout, -ERESTARTSYS for a signal (which a system call
- * returns as -EINTR: there is no restarting here).
- */
-#define wait_event_interruptible_timeout(wq, cond, timeout) ({		\
-	struct wait_queue_entry __wait = { current, LIST_HEAD_INIT(__wait.entry) }; \
-	long __left = (timeout);					\
-	for (;;) {							\
-		prepare_to_wait(&(wq), &__wait, TASK_INTERRUPTIBLE);	\
-		if (cond) {						\
-			__left = __left ? __left : 1;			\
-			break;						\
-		}							\
-		if (signal_pending(current)) {				\
+		if ((state) == TASK_INTERRUPTIBLE &&			\
+		    signal_pending(current)) {				\
 			__left = -ERESTARTSYS;				\
 			break;						\
 		}							\
@@ -87,6 +68,11 @@ void __wake_up_locked(struct wait_queue_head *wq, int nr);
 	finish_wait(&(wq), &__wait);					\
 	__left;								\
 })
+
+#define wait_event_timeout(wq, cond, timeout)				\
+	___wait_event(wq, cond, TASK_UNINTERRUPTIBLE, timeout)
+#define wait_event_interruptible_timeout(wq, cond, timeout)		\
+	___wait_event(wq, cond, TASK_INTERRUPTIBLE, timeout)
 
 /* Sleep until cond is true (0) or a signal arrives (-ERESTARTSYS). */
 #define wait_event_interruptible(wq, cond) ({				\

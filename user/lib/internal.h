@@ -85,6 +85,8 @@ static inline long __syscall_ret(long ret)
 
 /* stdio.c: write out every stream's buffer (exit() calls it). */
 void __stdio_flush_all(void);
+/* stdio.c: write all n bytes to fd, again after EINTR: 0, or -1 (errno). */
+int __write_all(int fd, const void *buf, size_t n);
 
 /* vfprintf.c: the formatting engine behind the whole printf family. */
 struct __fmt_sink {

@@ -12,7 +12,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include "internal.h"
 
 #define STAGE_SIZE 256
@@ -87,22 +86,11 @@ struct stage_sink {
 
 static void stage_flush(struct stage_sink *st)
 {
-	size_t off = 0;
-	ssize_t w;
-
 	if (st->file) {
 		if (fwrite(st->buf, 1, st->len, st->file) != st->len)
 			st->error = 1;
-		st->len = 0;
-		return;
-	}
-	while (off < st->len) {
-		w = write(st->fd, st->buf + off, st->len - off);
-		if (w <= 0) {
-			st->error = 1;
-			break;
-		}
-		off += w;
+	} else if (__write_all(st->fd, st->buf, st->len)) {
+		st->error = 1;
 	}
 	st->len = 0;
 }

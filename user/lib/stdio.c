@@ -79,22 +79,29 @@ static void stream_setup(FILE *f)
 	}
 }
 
-static int write_all(FILE *f, const unsigned char *p, size_t n)
+int __write_all(int fd, const void *buf, size_t n)
 {
+	const char *p = buf;
 	ssize_t w;
 
 	while (n) {
-		w = write(f->fd, p, n);
+		w = write(fd, p, n);
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w <= 0) {
-			f->flags |= F_ERR;
-			return EOF;
-		}
+		if (w <= 0)
+			return -1;
 		p += w;
 		n -= w;
 	}
 	return 0;
+}
+
+static int write_all(FILE *f, const unsigned char *p, size_t n)
+{
+	if (!__write_all(f->fd, p, n))
+		return 0;
+	f->flags |= F_ERR;
+	return EOF;
 }
 
 /*

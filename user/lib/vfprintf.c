@@ -226,16 +226,23 @@ static void format_int(struct out *o, const struct spec *s,
 		pad(o, ' ', s->width - total);
 }
 
-/* A string field: at most prec bytes of str, padded to the width. */
-static void format_str(struct out *o, const struct spec *s, const char *str)
+/* n bytes of str, padded with spaces to the width. */
+static void format_field(struct out *o, const struct spec *s, const char *str,
+			 int n)
 {
-	int n = s->prec >= 0 ? (int)strnlen(str, s->prec) : (int)strlen(str);
-
 	if (!(s->flags & FL_LEFT))
 		pad(o, ' ', s->width - n);
 	emit(o, str, n);
 	if (s->flags & FL_LEFT)
 		pad(o, ' ', s->width - n);
+}
+
+/* A string field: at most prec bytes of str, padded to the width. */
+static void format_str(struct out *o, const struct spec *s, const char *str)
+{
+	int n = s->prec >= 0 ? (int)strnlen(str, s->prec) : (int)strlen(str);
+
+	format_field(o, s, str, n);
 }
 
 static void store_count(const struct spec *s, size_t count, va_list *ap)
@@ -273,11 +280,7 @@ static int convert(struct out *o, struct spec *s, va_list *ap)
 		return 1;
 	case 'c':
 		c = (char)va_arg(*ap, int);
-		if (!(s->flags & FL_LEFT))
-			pad(o, ' ', s->width - 1);
-		emit(o, &c, 1);
-		if (s->flags & FL_LEFT)
-			pad(o, ' ', s->width - 1);
+		format_field(o, s, &c, 1);
 		return 1;
 	case 's':
 		str = va_arg(*ap, const char *);

@@ -33,16 +33,26 @@ struct winsize {
 #define VMIN	6
 
 /* c_iflag */
-#define ICRNL	0000400
+#define INLCR	0000100		/* map NL to CR */
+#define IGNCR	0000200		/* ignore CR */
+#define ICRNL	0000400		/* map CR to NL */
 /* c_oflag */
 #define OPOST	0000001
 #define ONLCR	0000004
+/* c_cflag */
+#define B38400	0000017		/* the speed Linux reports for a console */
+#define CS8	0000060
+#define CREAD	0000200
 /* c_lflag */
 #define ISIG	0000001
 #define ICANON	0000002
 #define ECHO	0000010
 #define ECHOE	0000020
 #define ECHOK	0000040
+#define ECHONL	0000100		/* echo NL even without ECHO */
+#define NOFLSH	0000200		/* no input flush on a signal */
+#define ECHOCTL	0001000		/* echo control characters as ^X */
+#define ECHOKE	0004000		/* kill erases the line visibly */
 
 /* ioctl requests */
 #define TCGETS		0x5401

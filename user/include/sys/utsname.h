@@ -1,20 +1,15 @@
 /*
- * uname(): the system's name and version.  struct utsname has the
- * layout of the kernel's struct new_utsname (six 65-byte strings).
+ * uname(): the system's name and version.  struct utsname is the
+ * kernel's struct new_utsname (six 65-byte strings) from
+ * <linux/utsname.h> under POSIX's name, so the layout has one
+ * definition for the kernel and the C library.
  */
 #ifndef _SYS_UTSNAME_H
 #define _SYS_UTSNAME_H
 
 #include <linux/utsname.h>
 
-struct utsname {
-	char sysname[__NEW_UTS_LEN + 1];
-	char nodename[__NEW_UTS_LEN + 1];
-	char release[__NEW_UTS_LEN + 1];
-	char version[__NEW_UTS_LEN + 1];
-	char machine[__NEW_UTS_LEN + 1];
-	char domainname[__NEW_UTS_LEN + 1];
-};
+#define utsname new_utsname
 
 int uname(struct utsname *name);
 
