@@ -36,6 +36,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -205,46 +206,16 @@ static const char *signame(int sig)
 
 /* ---- selecting cases and settings --------------------------------- */
 
-/* Shell-style match of str against the first len bytes of pat. */
+/* Does str match the glob in the first len bytes of pat? */
 static int glob_match(const char *pat, size_t len, const char *str)
 {
-	const char *end = pat + len;
+	char glob[128];
 
-	while (pat < end) {
-		if (*pat == '*') {
-			for (;;) {
-				if (glob_match(pat + 1, end - pat - 1, str))
-					return 1;
-				if (!*str++)
-					return 0;
-			}
-		}
-		if (!*str)
-			return 0;
-		if (*pat == '[') {
-			const char *p = pat + 1;
-			int negate = *p == '!' || *p == '^', hit = 0;
-
-			p += negate;
-			while (p < end && *p != ']') {
-				if (p + 2 < end && p[1] == '-' && p[2] != ']') {
-					hit |= *str >= p[0] && *str <= p[2];
-					p += 3;
-				} else {
-					hit |= *str == *p++;
-				}
-			}
-			if (hit == negate)
-				return 0;
-			pat = p < end ? p + 1 : p;
-		} else if (*pat != '?' && *pat != *str) {
-			return 0;
-		} else {
-			pat++;
-		}
-		str++;
-	}
-	return !*str;
+	if (len >= sizeof(glob))
+		return 0;
+	memcpy(glob, pat, len);
+	glob[len] = '\0';
+	return fnmatch(glob, str, 0) == 0;
 }
 
 /* The item without "SUITE." when SUITE is this one; NULL if another's. */

@@ -35,6 +35,7 @@
  * only, never buffered, so nothing is printed twice after a fork.
  */
 #include <errno.h>
+#include <fnmatch.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -400,56 +401,16 @@ const char *ut_tmpdir(void)
 
 /* ---- selecting cases ---------------------------------------------- */
 
-/* Does the bracket expression at *pat (after '[') match c?  Advances. */
-static int match_bracket(const char **pat, char c)
-{
-	const char *p = *pat;
-	int negate = 0, matched = 0;
-
-	if (*p == '!' || *p == '^') {
-		negate = 1;
-		p++;
-	}
-	do {
-		if (p[1] == '-' && p[2] && p[2] != ']') {
-			matched |= c >= p[0] && c <= p[2];
-			p += 3;
-		} else {
-			matched |= c == *p++;
-		}
-	} while (*p && *p != ']');
-	*pat = *p ? p + 1 : p;
-	return matched != negate;
-}
-
-/* Shell-style match of the whole of str against the first len of pat. */
+/* Does str match the glob in the first len bytes of pat? */
 static int glob_match(const char *pat, size_t len, const char *str)
 {
-	const char *end = pat + len;
+	char glob[128];
 
-	while (pat < end) {
-		if (*pat == '*') {
-			for (;;) {
-				if (glob_match(pat + 1, end - pat - 1, str))
-					return 1;
-				if (!*str++)
-					return 0;
-			}
-		}
-		if (!*str)
-			return 0;
-		if (*pat == '[') {
-			pat++;
-			if (!match_bracket(&pat, *str))
-				return 0;
-		} else if (*pat != '?' && *pat != *str) {
-			return 0;
-		} else {
-			pat++;
-		}
-		str++;
-	}
-	return !*str;
+	if (len >= sizeof(glob))
+		return 0;
+	memcpy(glob, pat, len);
+	glob[len] = '\0';
+	return fnmatch(glob, str, 0) == 0;
 }
 
 /* Is the case selected by the comma-separated globs of filter? */
