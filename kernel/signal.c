@@ -3,9 +3,10 @@
  * target's pending mask; on its way back to user mode the target drops
  * the ones it ignores and dies of the first other one (do_signal).
  * There are no user handlers, so there is no signal frame and no
- * sigreturn; rt_sigaction() accepts SIG_DFL and SIG_IGN only.  SIGSTOP
- * and SIGTSTP do not stop (there is no job control in the kernel) and
- * are ignored by default, like SIGCHLD, SIGCONT, SIGURG and SIGWINCH.
+ * sigreturn; rt_sigaction() accepts SIG_DFL and SIG_IGN only.  The stop
+ * signals (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) do not stop (there are
+ * no job stops) and are ignored by default, like SIGCHLD, SIGCONT,
+ * SIGURG and SIGWINCH.
  *
  * Locking: pending and ignored are changed with atomic operations; the
  * process lists are walked under tasklist_lock.  Kernel threads ignore
@@ -22,7 +23,8 @@
 #define sigmask(sig)	(1UL << ((sig) - 1))
 #define SIG_KERNEL_IGNORE_MASK	(sigmask(SIGCHLD) | sigmask(SIGCONT) | \
 				 sigmask(SIGURG) | sigmask(SIGWINCH) | \
-				 sigmask(SIGSTOP) | sigmask(SIGTSTP))
+				 sigmask(SIGSTOP) | sigmask(SIGTSTP) | \
+				 sigmask(SIGTTIN) | sigmask(SIGTTOU))
 #define SIG_UNCATCHABLE	(sigmask(SIGKILL) | sigmask(SIGSTOP))
 
 static bool valid_signal(int sig)

@@ -3,7 +3,8 @@
  * dispositions the kernel supports: SIG_DFL and SIG_IGN.  There are no
  * user signal handlers, so signal() and sigaction() refuse any other
  * handler with EINVAL.  A signal that is not ignored ends the process
- * (or, for SIGCHLD, SIGCONT, SIGURG and SIGWINCH, is dropped).
+ * (or, for SIGCHLD, SIGCONT, SIGURG, SIGWINCH and the stop signals, is
+ * dropped).
  */
 #ifndef _SIGNAL_H
 #define _SIGNAL_H
@@ -11,37 +12,6 @@
 #include <sys/types.h>
 #include <asm/signal.h>
 
-/* The numbers Linux has that <asm/signal.h> leaves out. */
-#ifndef SIGSTKFLT
-#define SIGSTKFLT	16
-#endif
-#ifndef SIGTTIN
-#define SIGTTIN		21
-#endif
-#ifndef SIGTTOU
-#define SIGTTOU		22
-#endif
-#ifndef SIGXCPU
-#define SIGXCPU		24
-#endif
-#ifndef SIGXFSZ
-#define SIGXFSZ		25
-#endif
-#ifndef SIGVTALRM
-#define SIGVTALRM	26
-#endif
-#ifndef SIGPROF
-#define SIGPROF		27
-#endif
-#ifndef SIGIO
-#define SIGIO		29
-#endif
-#ifndef SIGPWR
-#define SIGPWR		30
-#endif
-#ifndef SIGSYS
-#define SIGSYS		31
-#endif
 #define NSIG		_NSIG
 
 typedef void (*sighandler_t)(int);
