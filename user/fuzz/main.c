@@ -169,14 +169,6 @@ static long now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
-static void msleep(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-}
-
 static const char *signame(int sig)
 {
 	static const char *const names[] = {
@@ -578,7 +570,7 @@ static void fuzz(uint64_t seed, long calls, long ms)
 		if (!wanted && !running())
 			break;
 		watch_progress(now);
-		msleep(POLL_MS);
+		usleep(POLL_MS * 1000);
 	}
 	for (i = 0; i < opt.procs; i++) {
 		if (slots[i].pid && !slots[i].killed) {
@@ -589,7 +581,7 @@ static void fuzz(uint64_t seed, long calls, long ms)
 	deadline = now_ms() + REAP_MS;
 	while (running() && now_ms() < deadline) {
 		if (!reap(WNOHANG))
-			msleep(POLL_MS);
+			usleep(POLL_MS * 1000);
 	}
 	st.elapsed_ms += now_ms() - start;
 	for (i = 0; i < opt.procs; i++)
@@ -673,7 +665,7 @@ static long settled_memfree_kib(void)
 	int same = 1, waited = 0;
 
 	while (same < SETTLE_READINGS && waited < SETTLE_MAX_MS) {
-		msleep(SETTLE_PAUSE_MS);
+		usleep(SETTLE_PAUSE_MS * 1000);
 		waited += SETTLE_PAUSE_MS;
 		now = meminfo_kib("MemFree:");
 		same = now == last ? same + 1 : 1;

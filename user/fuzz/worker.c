@@ -235,28 +235,22 @@ static unsigned long gen_len(void)
 
 static unsigned long unreadable_pointer(void);
 
-/* A pointer no call may use, or at least not write through. */
+/*
+ * A pointer no call may use, or at least not write through: one of the
+ * unreadable kinds below (five in nine), or unmapped user memory, the
+ * top of user space, the program's read-only text, a huge value.
+ */
 static unsigned long bad_pointer(void)
 {
-	if (w.generic)
+	if (w.generic || fz_below(9) < 5)
 		return unreadable_pointer();
-	switch (fz_below(9)) {
+	switch (fz_below(4)) {
 	case 0:
-		return 0;
-	case 1:
-		return KERNEL_DIRECT + fz_below(1UL << 32);
-	case 2:
-		return KERNEL_TEXT + fz_below(32UL << 20);
-	case 3:
-		return NON_CANONICAL + fz_below(1UL << 46);
-	case 4:
 		return USER_UNMAPPED + fz_below(1UL << 30);
-	case 5:
+	case 1:
 		return USER_TOP - fz_below(256);
-	case 6:
+	case 2:
 		return PROGRAM_TEXT + fz_below(0x2000);	/* readable only */
-	case 7:
-		return 1 + fz_below(PAGE - 1);		/* the NULL page */
 	default:
 		return huge_values[fz_below(NR_HUGE)];
 	}

@@ -349,10 +349,7 @@ long ut_now_ms(void)
 
 void ut_msleep(long ms)
 {
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
+	usleep(ms * 1000);
 }
 
 int ut_write_all(int fd, const void *buf, size_t len)
