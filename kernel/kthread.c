@@ -196,7 +196,7 @@ struct task_struct *create_task(const char *name, void (*entry)(void))
 	p->usage = 1;			/* dropped by the reaper */
 	p->state = TASK_UNINTERRUPTIBLE;	/* until wake_up_process() */
 	p->prio = DEFAULT_PRIO;
-	p->cpu = smp_processor_id();
+	p->cpu = raw_smp_processor_id();	/* a first guess */
 	p->cpus_allowed = CPU_MASK_ALL;
 	p->thread_info.addr_limit = USER_DS;
 	INIT_LIST_HEAD(&p->children);

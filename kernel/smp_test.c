@@ -163,7 +163,7 @@ static void stress_free(unsigned long v)
 
 static int stress_thread(void *data)
 {
-	u64 seed = 0x1234567ULL * (smp_processor_id() + 1);
+	u64 seed = 0x1234567ULL * (raw_smp_processor_id() + 1);
 	unsigned long flags, old, new;
 	int i, k;
 
@@ -241,7 +241,7 @@ static int spin_and_record(void *data)
 
 	while (!sp->stop)
 		if (++i % 1024 == 0)
-			__atomic_or_fetch(&sp->seen, 1UL << smp_processor_id(),
+			__atomic_or_fetch(&sp->seen, 1UL << raw_smp_processor_id(),
 					  __ATOMIC_RELAXED);
 	return 0;
 }

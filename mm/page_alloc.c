@@ -96,13 +96,18 @@ static void free_pcppages_bulk(struct zone *zone, struct per_cpu_pages *pcp,
 	spin_unlock(&zone->lock);
 }
 
+/*
+ * The per-CPU list is picked after interrupts are off: a task preempted
+ * between the two would otherwise work on the list of a CPU it has left.
+ */
 static struct page *rmqueue_pcplist(struct zone *zone)
 {
-	struct per_cpu_pages *pcp = &zone->pcp[smp_processor_id()];
+	struct per_cpu_pages *pcp;
 	struct page *page = NULL;
 	unsigned long flags;
 
 	local_irq_save(flags);
+	pcp = &zone->pcp[smp_processor_id()];
 	if (pcp->count || rmqueue_bulk(zone, pcp, pcp->batch)) {
 		page = list_first_entry(&pcp->list, struct page, lru);
 		list_del(&page->lru);
@@ -115,10 +120,11 @@ static struct page *rmqueue_pcplist(struct zone *zone)
 
 static void free_unref_page(struct zone *zone, struct page *page)
 {
-	struct per_cpu_pages *pcp = &zone->pcp[smp_processor_id()];
+	struct per_cpu_pages *pcp;
 	unsigned long flags;
 
 	local_irq_save(flags);
+	pcp = &zone->pcp[smp_processor_id()];
 	SetPagePcp(page);
 	list_add(&page->lru, &pcp->list);
 	if (++pcp->count > pcp->high)
@@ -146,8 +152,8 @@ void drain_local_pages(void)
 		for (z = 0; z < MAX_NR_ZONES; z++) {
 			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
 
-			pcp = &zone->pcp[smp_processor_id()];
 			local_irq_save(flags);
+			pcp = &zone->pcp[smp_processor_id()];
 			free_pcppages_bulk(zone, pcp, pcp->count);
 			local_irq_restore(flags);
 		}

@@ -33,6 +33,7 @@ struct kunit_try_catch {
 	unsigned long ip;		/* where it happened */
 	unsigned long fault_addr;	/* CR2, for a page fault */
 	int preempt_count;		/* restored when the function is abandoned */
+	bool bug_reported;		/* kunit_fail_current_test() was called */
 };
 
 /* Run fn(arg) under tc; returns how it ended. */
@@ -48,6 +49,13 @@ void __attribute__((noreturn)) kunit_try_catch_throw(void);
  * otherwise return, and the caller decides (lib/kunit/try-catch.c).
  */
 void kunit_abort_current_test(void);
+
+/*
+ * For kernel code that reported a bug it can go on from (the preemption
+ * checker): fail the test case running in this task, if there is one,
+ * without ending it.
+ */
+void kunit_fail_current_test(void);
 
 /* True when the innermost try/catch expects a fault. */
 bool kunit_fault_is_expected(void);

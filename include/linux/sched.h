@@ -195,6 +195,8 @@ long kernel_wait4(pid_t pid, int *status, int options);
 void kthread_init(void);
 
 void sched_init(void);
+/* Set once the boot CPU schedules: before that, no task is ever preempted. */
+extern bool scheduler_running;
 /* Make the running boot context this CPU's task (the idle one if idle). */
 void sched_init_cpu(struct task_struct *boot_task, void *stack, bool idle);
 

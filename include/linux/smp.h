@@ -1,6 +1,14 @@
 /*
  * Which CPU is running: the cpu field of this CPU's struct cpu_data,
  * read through GS in one instruction (asm/percpu.h).
+ *
+ * The answer is only stable while the task cannot move to another CPU:
+ * with preemption or interrupts off, or when the task is bound to one
+ * CPU.  smp_processor_id() checks that and reports a caller that could
+ * be moved between reading the number and using it (Linux's
+ * CONFIG_DEBUG_PREEMPT, always on here; lib/smp_processor_id.c).
+ * raw_smp_processor_id() is the unchecked read, for callers to whom a
+ * stale answer is harmless (a statistic, a hint, a choice of node).
  */
 #ifndef _LINUX_SMP_H
 #define _LINUX_SMP_H
@@ -8,7 +16,7 @@
 #include <asm/percpu.h>
 #include <linux/kernel.h>
 
-static inline int smp_processor_id(void)
+static inline int raw_smp_processor_id(void)
 {
 	int cpu;
 
@@ -16,6 +24,16 @@ static inline int smp_processor_id(void)
 			     : "=r"(cpu) : "i"(offsetof(struct cpu_data, cpu)));
 	return cpu;
 }
+
+/* raw_smp_processor_id(), reporting a caller that may migrate. */
+int debug_smp_processor_id(void);
+#define smp_processor_id()	debug_smp_processor_id()
+/*
+ * How many times debug_smp_processor_id() has reported, and how many of
+ * those a test provoked on purpose; the test run fails on the others.
+ */
+extern unsigned long preempt_check_reports;
+extern unsigned long preempt_check_expected;
 
 /* Start every other CPU the MADT lists (kernel/smp.c), after the IPI handlers. */
 void smp_prepare_ipis(void);

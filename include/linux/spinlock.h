@@ -41,17 +41,20 @@ static inline bool spin_is_locked(spinlock_t *lock)
 void lock_bug(const char *what);
 void spin_dump_recursion(spinlock_t *lock);
 
-/* Take the lock without touching the preemption count. */
+/*
+ * Take the lock without touching the preemption count.  Callers have
+ * preemption or interrupts off, so the raw CPU number is stable.
+ */
 static inline void arch_spin_lock(spinlock_t *lock)
 {
 	u16 ticket;
 
-	if (unlikely(READ_ONCE(lock->owner_cpu) == smp_processor_id() + 1))
+	if (unlikely(READ_ONCE(lock->owner_cpu) == raw_smp_processor_id() + 1))
 		spin_dump_recursion(lock);
 	ticket = __atomic_fetch_add(&lock->next, 1, __ATOMIC_RELAXED);
 	while (__atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE) != ticket)
 		__builtin_ia32_pause();
-	lock->owner_cpu = smp_processor_id() + 1;
+	lock->owner_cpu = raw_smp_processor_id() + 1;
 }
 
 static inline void arch_spin_unlock(spinlock_t *lock)

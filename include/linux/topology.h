@@ -15,10 +15,13 @@ static inline int cpu_to_node(int cpu)
 	return x86_cpu_to_node_map[cpu];
 }
 
-/* The node of the CPU the caller runs on. */
+/*
+ * The node of the CPU the caller runs on.  A hint for placement: a task
+ * that moves right after reading it merely allocates farther away.
+ */
 static inline int numa_node_id(void)
 {
-	return cpu_to_node(smp_processor_id());
+	return cpu_to_node(raw_smp_processor_id());
 }
 
 /* The nearest node with memory to nid: nid itself unless it has none. */

@@ -14,7 +14,7 @@
 
 void lock_bug(const char *what)
 {
-	pr_err("BUG: %s on CPU#%d\n", what, smp_processor_id());
+	pr_err("BUG: %s on CPU#%d\n", what, raw_smp_processor_id());
 	dump_stack();
 	kunit_abort_current_test();
 }

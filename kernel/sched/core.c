@@ -42,20 +42,25 @@ struct rq {
 	struct task_struct *idle;		/* constant once the CPU is up */
 	struct task_struct *dead;		/* switched away from for good */
 	unsigned long ticks;			/* this CPU only */
-	bool need_resched;			/* this CPU only */
+	/* Set by any CPU (resched_cpu), cleared by this one in __schedule(). */
+	bool need_resched;			/* READ_ONCE/WRITE_ONCE */
 };
 
 static struct rq runqueues[NR_CPUS];
-static bool scheduler_running;
+bool scheduler_running;
 
 static struct rq *this_rq(void)
 {
 	return &runqueues[smp_processor_id()];
 }
 
+/*
+ * Does this CPU want to switch?  Read without the checker: a task that
+ * has just moved reads its new CPU's flag, which is the one that matters.
+ */
 bool need_resched(void)
 {
-	return this_rq()->need_resched;
+	return READ_ONCE(runqueues[raw_smp_processor_id()].need_resched);
 }
 
 void set_current_state(long state)
@@ -151,7 +156,7 @@ static void __schedule(bool preempt)
 	local_irq_save(flags);
 	rq = this_rq();
 	arch_spin_lock(&rq->lock);
-	rq->need_resched = false;
+	WRITE_ONCE(rq->need_resched, false);
 	if ((prev->state == TASK_RUNNING || preempt) && prev != rq->idle &&
 	    prev->state != TASK_DEAD)
 		enqueue_task(rq, prev);		/* round robin: to the tail */
@@ -175,7 +180,7 @@ void schedule(void)
 void preempt_schedule(void)
 {
 	if (!scheduler_running || preempt_count() || irqs_disabled() ||
-	    !this_rq()->need_resched)
+	    !need_resched())
 		return;
 	__schedule(true);
 }
@@ -183,14 +188,14 @@ void preempt_schedule(void)
 /* From the end of an interrupt, interrupts still off. */
 void preempt_schedule_irq(void)
 {
-	if (!scheduler_running || preempt_count() || !this_rq()->need_resched)
+	if (!scheduler_running || preempt_count() || !need_resched())
 		return;
 	__schedule(true);
 }
 
+/* schedule() puts a running task at the tail of its queue: that is all. */
 void sched_yield(void)
 {
-	this_rq()->need_resched = true;
 	schedule();
 }
 
@@ -222,7 +227,7 @@ void (*smp_send_reschedule)(int cpu);
 /* Ask cpu to reschedule: itself directly, another one by IPI. */
 static void resched_cpu(int cpu)
 {
-	runqueues[cpu].need_resched = true;
+	WRITE_ONCE(runqueues[cpu].need_resched, true);
 	if (cpu != smp_processor_id() && smp_send_reschedule)
 		smp_send_reschedule(cpu);
 }
@@ -303,7 +308,7 @@ static void pull_one_task(int src_cpu)
 				continue;
 			dequeue_task(src, p);
 			enqueue_task(dst, p);
-			dst->need_resched = dst->curr == dst->idle;
+			WRITE_ONCE(dst->need_resched, dst->curr == dst->idle);
 			goto out;
 		}
 	}
@@ -333,7 +338,7 @@ void scheduler_tick(void)
 	run_local_timers();
 	if (curr != rq->idle && --curr->time_slice <= 0) {
 		curr->time_slice = TIME_SLICE;
-		rq->need_resched = true;
+		WRITE_ONCE(rq->need_resched, true);
 	}
 	if (++rq->ticks % BALANCE_INTERVAL == 0)
 		load_balance();
@@ -347,7 +352,7 @@ void cpu_idle(void)
 
 	for (;;) {
 		local_irq_disable();
-		if (rq->need_resched || rq->nr_queued) {
+		if (READ_ONCE(rq->need_resched) || rq->nr_queued) {
 			__asm__ __volatile__("sti");
 			schedule();
 			continue;

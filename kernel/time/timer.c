@@ -47,9 +47,13 @@ void timer_setup(struct timer_list *t, void (*function)(struct timer_list *))
 	t->pending = false;
 }
 
+/*
+ * Queue t on this CPU's base.  Any base would do (its lock protects it),
+ * so a caller that moves to another CPU meanwhile is harmless.
+ */
 void add_timer(struct timer_list *t)
 {
-	struct timer_base *base = &timer_bases[smp_processor_id()];
+	struct timer_base *base = &timer_bases[raw_smp_processor_id()];
 	struct list_head *pos;
 	unsigned long flags;
 

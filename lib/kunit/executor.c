@@ -13,6 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 
 #define KUNIT_GLOB_MAX	128
@@ -71,6 +72,23 @@ static bool kunit_suite_selected(struct kunit_suite *suite, const char *filter)
 	return false;
 }
 
+/*
+ * A preemption-checker report during the run that no test provoked on
+ * purpose (from a user program, say, where no case can fail) fails the
+ * run: the exit status then says "some failed" although every case
+ * passed, which tests/run reports.
+ */
+static bool kunit_no_stray_reports(void)
+{
+	unsigned long stray = READ_ONCE(preempt_check_reports) -
+			      READ_ONCE(preempt_check_expected);
+
+	if (stray)
+		pr_err("# preempt_check: %lu report(s) outside the tests that expect them (BUG: lines above)\n",
+		       stray);
+	return stray == 0;
+}
+
 bool kunit_run_tests(const char *filter)
 {
 	struct kunit_suite *const *s;
@@ -93,5 +111,5 @@ bool kunit_run_tests(const char *filter)
 			kunit_run_suite(*s, ++index, filter, stats);
 	printk(KERN_INFO "# Totals: pass:%d fail:%d skip:%d total:%d\n",
 	       stats[0], stats[1], stats[2], stats[0] + stats[1] + stats[2]);
-	return stats[1] == 0;
+	return stats[1] == 0 && kunit_no_stray_reports();
 }

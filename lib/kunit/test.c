@@ -260,8 +260,13 @@ static void kunit_exit_body(void *data)
 static void kunit_run_caught(struct kunit_run *run, void (*fn)(void *))
 {
 	struct kunit_try_catch tc = { .expect_fault = false };
+	enum kunit_caught caught = kunit_try_catch_run(&tc, fn, run);
 
-	if (kunit_try_catch_run(&tc, fn, run) != KUNIT_CAUGHT_EXCEPTION)
+	if (tc.bug_reported) {
+		run->test.status = KUNIT_FAILURE;
+		kunit_err(&run->test, "the kernel reported a bug during the case");
+	}
+	if (caught != KUNIT_CAUGHT_EXCEPTION)
 		return;
 	run->test.status = KUNIT_FAILURE;
 	kunit_err(&run->test, "test case crashed: %s %s at %pS",
@@ -314,7 +319,7 @@ struct kunit kunit_run_case_timeout(struct kunit_suite *suite,
 	run->test.status = KUNIT_SUCCESS;
 	init_completion(&run->done);
 	/* On the runner's CPU: smp_processor_id() stays put within a case. */
-	if (!kthread_run_on_cpu(kunit_case_thread, run, smp_processor_id(),
+	if (!kthread_run_on_cpu(kunit_case_thread, run, raw_smp_processor_id(),
 				test_case->name)) {
 		kunit_err(&result, "no memory for its thread");
 		kfree(run);

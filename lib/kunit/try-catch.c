@@ -42,6 +42,7 @@ enum kunit_caught kunit_try_catch_run(struct kunit_try_catch *tc,
 	tc->vector = 0;
 	tc->ip = 0;
 	tc->fault_addr = 0;
+	tc->bug_reported = false;
 	tc->preempt_count = preempt_count();
 	current_catcher = tc;
 	caught = setjmp(&tc->env);
@@ -58,6 +59,16 @@ void kunit_try_catch_throw(void)
 	if (!current_catcher)
 		panic("kunit: test abort outside a test case");
 	longjmp(&current_catcher->env, KUNIT_CAUGHT_ABORT);
+}
+
+void kunit_fail_current_test(void)
+{
+	struct kunit_try_catch *tc = current_catcher;
+
+	while (tc && tc->outer)
+		tc = tc->outer;
+	if (tc)
+		tc->bug_reported = true;
 }
 
 bool kunit_fault_is_expected(void)
