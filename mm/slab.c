@@ -17,10 +17,11 @@
  * carries the free list and the count of objects handed out (including
  * those sitting in magazines, as Linux's SLAB counts them).
  *
- * Locking: slab_caches_lock protects the list of caches; a node's
- * list_lock protects its lists and its slabs' free lists.  Order:
- * interrupts off, then list_lock, then (inside the page allocator)
- * zone->lock.
+ * Locking: slab_mutex protects the list of caches (a mutex, as Linux's:
+ * walking it may empty every CPU's magazines, which waits for the other
+ * CPUs); a node's list_lock protects its lists and its slabs' free
+ * lists.  Order: slab_mutex, interrupts off, list_lock, then (inside the
+ * page allocator) zone->lock.
  */
 #include <asm/cmdline.h>
 #include <linux/bug.h>
@@ -36,7 +37,7 @@
 
 
 static LIST_HEAD(slab_caches);
-static DEFINE_SPINLOCK(slab_caches_lock);
+static DEFINE_MUTEX(slab_mutex);
 static slab_flags_t slab_debug_flags;	/* slab_debug: for every cache */
 static struct kmem_cache *kmalloc_caches[2][KMALLOC_NR];	/* [dma][index] */
 
@@ -309,7 +310,6 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     void (*ctor)(void *))
 {
 	struct kmem_cache *s = cache_struct_alloc();
-	unsigned long lflags;
 
 	if (!s)
 		return NULL;
@@ -326,9 +326,9 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 		return NULL;
 	}
 	cache_init_lists(s);
-	spin_lock_irqsave(&slab_caches_lock, lflags);
+	mutex_lock(&slab_mutex);
 	list_add_tail(&s->list, &slab_caches);
-	spin_unlock_irqrestore(&slab_caches_lock, lflags);
+	mutex_unlock(&slab_mutex);
 	return s;
 }
 
@@ -383,7 +383,6 @@ static unsigned long cache_slabs(const struct kmem_cache *s)
 
 void kmem_cache_destroy(struct kmem_cache *s)
 {
-	unsigned long flags;
 
 	if (!s)
 		return;
@@ -393,9 +392,9 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		       s->name, (void *)_RET_IP_);
 		return;
 	}
-	spin_lock_irqsave(&slab_caches_lock, flags);
+	mutex_lock(&slab_mutex);
 	list_del(&s->list);
-	spin_unlock_irqrestore(&slab_caches_lock, flags);
+	mutex_unlock(&slab_mutex);
 	cache_struct_free(s);
 }
 
@@ -526,8 +525,10 @@ void kmem_cache_shrink_all(void)
 {
 	struct list_head *pos;
 
+	mutex_lock(&slab_mutex);
 	list_for_each(pos, &slab_caches)
 		kmem_cache_shrink(list_entry(pos, struct kmem_cache, list));
+	mutex_unlock(&slab_mutex);
 }
 
 unsigned long slab_pages(void)
@@ -535,11 +536,13 @@ unsigned long slab_pages(void)
 	struct list_head *pos;
 	unsigned long pages = 0;
 
+	mutex_lock(&slab_mutex);
 	list_for_each(pos, &slab_caches) {
 		struct kmem_cache *s = list_entry(pos, struct kmem_cache, list);
 
 		pages += cache_slabs(s) << s->order;
 	}
+	mutex_unlock(&slab_mutex);
 	return pages;
 }
 
@@ -572,6 +575,7 @@ size_t slabinfo_show(char *buf, size_t size)
 			"# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
 			" : tunables <limit> <batchcount> <sharedfactor>"
 			" : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	mutex_lock(&slab_mutex);
 	list_for_each(pos, &slab_caches) {
 		struct kmem_cache *s = list_entry(pos, struct kmem_cache, list);
 		unsigned long slabs = cache_slabs(s);
@@ -583,5 +587,6 @@ size_t slabinfo_show(char *buf, size_t size)
 				 s->cpu_cache[0].limit, s->cpu_cache[0].batchcount, 0,
 				 slabs, slabs, 0);
 	}
+	mutex_unlock(&slab_mutex);
 	return len;
 }

@@ -58,7 +58,7 @@ struct kmem_cache {
 	slab_flags_t flags;			/* (C) */
 	gfp_t allocflags;			/* (C) added for slab pages */
 	void (*ctor)(void *);			/* (C) */
-	struct list_head list;			/* slab_caches_lock */
+	struct list_head list;			/* slab_mutex */
 	struct array_cache cpu_cache[NR_CPUS];	/* (P) */
 	struct kmem_cache_node node[MAX_NUMNODES];
 };

@@ -44,7 +44,8 @@ struct cpu_data {
 	struct task_struct *idle;	/* (C) its idle task (other CPUs) */
 	int preempt_count;		/* (P) see linux/preempt.h */
 	u64 gdt[GDT_ENTRIES] __attribute__((aligned(16)));	/* (C) */
-	struct tss_struct tss __attribute__((aligned(16)));	/* (C) */
+	/* (C), but for tss.sp0: (P) the running task's stack, set at each switch */
+	struct tss_struct tss __attribute__((aligned(16)));
 };
 
 extern struct cpu_data cpu_data[NR_CPUS];

@@ -9,6 +9,8 @@
  * (Z) zone->lock while the page is free or on a per-CPU list
  * (O) the owner of an allocated page
  * (S) the slab's node list_lock, for a page of a slab (PG_slab)
+ * (C) constant once boot set it up
+ * (A) atomic: changed by any CPU without a lock
  */
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
@@ -20,14 +22,20 @@
 struct kmem_cache;
 
 struct page {
-	unsigned long flags;	/* PG_* bits, section, node, zone */
+	/*
+	 * (C) section, node and zone; the PG_* bits belong to whoever owns
+	 * the page in its current state: PG_buddy and PG_pcp (Z), PG_head
+	 * and PG_reserved (O), PG_slab (S).  Plain read-modify-writes: two
+	 * owners never hold one page at once.
+	 */
+	unsigned long flags;
 	struct list_head lru;	/* (Z) on a free list or a per-CPU list */
 	/*
 	 * (Z) free: the order of the free block this page heads (PG_buddy).
 	 * (O) allocated: the order of the block this page heads (PG_head).
 	 */
 	unsigned long private;
-	int _refcount;		/* 0 when free; 1 when allocated, more if shared */
+	int _refcount;		/* (A) 0 when free; 1 when allocated, more if shared */
 	/* A slab's first page also links it on its node's lists, via lru. */
 	unsigned int inuse;		/* (S) slab: objects handed out */
 	struct kmem_cache *slab_cache;	/* (S) slab: its cache, on every page */
@@ -41,21 +49,23 @@ struct page {
  * half below TASK_SIZE belongs to the process.
  *
  * (L) mmap_lock: the region list, the user page tables, the brk fields.
+ * (C) constant from mm_alloc() to the last mmput()
+ * (A) atomic
  */
 struct mm_struct {
-	unsigned long *pgd;		/* top-level table (direct-map address) */
+	unsigned long *pgd;		/* (C) top-level table (direct-map address) */
 	struct list_head mmap;		/* (L) regions, sorted by address */
 	int map_count;			/* (L) number of regions */
 	struct mutex mmap_lock;
-	int mm_users;			/* references (atomic) */
-	unsigned long cpu_vm_mask;	/* CPUs with this pgd loaded (atomic) */
+	int mm_users;			/* (A) references */
+	unsigned long cpu_vm_mask;	/* (A) CPUs with this pgd loaded */
 	unsigned long start_code, end_code;	/* (L) program text */
 	unsigned long start_brk, brk;	/* (L) heap */
 	unsigned long start_stack;	/* (L) initial stack pointer */
 	unsigned long mmap_base;	/* (L) mmap() searches down from here */
 	unsigned long nr_ptes;		/* (L) page-table pages below pgd */
 	unsigned long rss;		/* (L) pages mapped */
-	char exe_name[32];		/* program name, for /proc/PID/maps */
+	char exe_name[32];		/* (L) program name, for /proc/PID/maps */
 };
 
 /* vm_flags */

@@ -72,14 +72,25 @@ struct pt_regs;
 typedef unsigned long cpumask_t;	/* bit n: CPU n (NR_CPUS <= 64) */
 #define CPU_MASK_ALL		(~0UL)
 
+/*
+ * Who may touch what:
+ * (T) the task itself, or its creator before it first runs
+ * (B) set before the task first runs, constant after; read by others
+ *     under rq->lock
+ * rq->lock, tasklist_lock: the named lock
+ */
 struct task_struct {
-	struct thread_info thread_info;	/* first, as Linux's THREAD_INFO_IN_TASK */
-	volatile long state;		/* TASK_* */
-	int pid;
-	char comm[TASK_COMM_LEN];
-	int prio;
-	int cpu;			/* the run queue it is on or last ran on */
-	cpumask_t cpus_allowed;
+	struct thread_info thread_info;	/* (T) first, as Linux's THREAD_INFO_IN_TASK */
+	/*
+	 * TASK_*: set by the task itself (set_current_state), and back to
+	 * TASK_RUNNING by a waker holding the task's rq->lock.
+	 */
+	volatile long state;
+	int pid;			/* (B) */
+	char comm[TASK_COMM_LEN];	/* (T) exec renames it */
+	int prio;			/* (B) */
+	int cpu;			/* rq->lock: the run queue it is on or last ran on */
+	cpumask_t cpus_allowed;		/* (B) kthread_bind() */
 	int time_slice;			/* ticks left */
 	unsigned long sp;		/* saved stack pointer while switched out */
 	void *stack;			/* lowest address of the kernel stack */
@@ -94,9 +105,9 @@ struct task_struct {
 	int usage;			/* references; tasklist_lock */
 
 	/* Processes (kernel/fork.c, exit.c); NULL and 0 in kernel threads. */
-	struct mm_struct *mm;		/* address space */
-	struct files_struct *files;	/* open files (fs/file.c) */
-	struct fs_struct *fs;		/* root and working directory */
+	struct mm_struct *mm;		/* changed under tasklist_lock; (T) reads */
+	struct files_struct *files;	/* (T) open files (fs/file.c) */
+	struct fs_struct *fs;		/* (T) root and working directory */
 	struct task_struct *parent;	/* tasklist_lock */
 	struct list_head children;	/* tasklist_lock */
 	struct list_head sibling;	/* in parent->children; tasklist_lock */
