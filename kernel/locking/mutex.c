@@ -3,6 +3,10 @@
  * mutex if it is free, otherwise sleeps on the queue until an unlock
  * wakes it and tries again (waiters are woken one at a time).
  *
+ * Early in boot there is one context and no task (current is NULL):
+ * nothing can contend, so a mutex taken then records no owner and
+ * mutex_lock() cannot tell a recursion; the checks start with the tasks.
+ *
  * Locking: lock->wait.lock protects owner.
  */
 #include <linux/bug.h>
@@ -32,7 +36,7 @@ bool mutex_trylock(struct mutex *lock)
 
 void mutex_lock(struct mutex *lock)
 {
-	if (unlikely(READ_ONCE(lock->owner) == current)) {
+	if (unlikely(current && READ_ONCE(lock->owner) == current)) {
 		lock_bug("recursive mutex_lock");
 		panic("recursive mutex_lock by %s/%d", current->comm, current->pid);
 	}
