@@ -42,6 +42,8 @@ void mutex_lock(struct mutex *lock)
 	}
 	if (unlikely(preempt_count()))
 		lock_bug("mutex_lock in atomic context");
+	if (mutex_trylock(lock))	/* uncontended: no wait queue entry */
+		return;
 	wait_event(lock->wait, mutex_trylock(lock));
 }
 
