@@ -89,7 +89,7 @@ KERNEL_SRCS := \
 	kernel/sched/completion.c kernel/kthread.c kernel/time/timer.c \
 	kernel/locking/spinlock.c kernel/locking/mutex.c \
 	mm/memblock.c mm/numa.c mm/init_64.c mm/buddy.c mm/page_alloc.c \
-	mm/mm_init.c mm/vmstat.c mm/slab_obj.c mm/slab.c \
+	mm/mm_init.c mm/watermark.c mm/vmstat.c mm/slab_obj.c mm/slab.c \
 	mm/vmalloc.c \
 	$(PROC_SRCS) \
 	$(FS_SRCS) \

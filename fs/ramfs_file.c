@@ -21,6 +21,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/vmstat.h>
 
 #include "internal.h"
 
@@ -59,8 +60,11 @@ static void *ramfs_get_page(struct inode *inode, unsigned long idx)
 		rf->pages = slots;
 		rf->nr_slots = n;
 	}
-	if (!rf->pages[idx])
+	if (!rf->pages[idx]) {
 		rf->pages[idx] = (void *)get_zeroed_page(GFP_KERNEL);
+		if (rf->pages[idx])
+			inc_node_page_state(NR_FILE_PAGES);
+	}
 	return rf->pages[idx];
 }
 
@@ -168,8 +172,10 @@ static void ramfs_free_pages(struct ramfs_file *rf, unsigned long first)
 	unsigned long i;
 
 	for (i = first; rf && i < rf->nr_slots; i++) {
-		if (rf->pages[i])
+		if (rf->pages[i]) {
 			free_page((unsigned long)rf->pages[i]);
+			dec_node_page_state(NR_FILE_PAGES);
+		}
 		rf->pages[i] = NULL;
 	}
 }

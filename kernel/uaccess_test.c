@@ -325,6 +325,32 @@ static void good_range_get_put(struct kunit *test)
 				       "\x5a\x34\x12\x0d\xf0\xfe\xca", 7), -1L);
 }
 
+/* Each macro evaluates its pointer and value once, as Linux's do. */
+static void get_put_user_evaluate_once(struct kunit *test)
+{
+	u16 __user *p = (u16 __user *)(BASE + 0x10);
+	int evaluated = 0;
+	u16 v = 0;
+
+	map(test, BASE, 1, RW);
+	KUNIT_EXPECT_EQ(test, put_user((u16)(0x1111 + evaluated++), p++), 0);
+	KUNIT_EXPECT_EQ(test, __put_user((u16)(0x1111 + evaluated++), p++), 0);
+	KUNIT_EXPECT_EQ(test, evaluated, 2);
+	KUNIT_EXPECT_PTR_EQ(test, p, (u16 __user *)(BASE + 0x14));
+	KUNIT_EXPECT_EQ(test, user_cmp(BASE + 0x10, "\x11\x11\x12\x11", 4), -1L);
+	p = (u16 __user *)(BASE + 0x10);
+	KUNIT_EXPECT_EQ(test, get_user(v, p++), 0);
+	KUNIT_EXPECT_EQ(test, v, 0x1111);
+	KUNIT_EXPECT_EQ(test, __get_user(v, p++), 0);
+	KUNIT_EXPECT_EQ(test, v, 0x1112);
+	KUNIT_EXPECT_PTR_EQ(test, p, (u16 __user *)(BASE + 0x14));
+	/* A refused pointer is still stepped once. */
+	p = (u16 __user *)(TASK_SIZE - 1);
+	KUNIT_EXPECT_EQ(test, get_user(v, p++), -EFAULT);
+	KUNIT_EXPECT_EQ(test, put_user(v, p++), -EFAULT);
+	KUNIT_EXPECT_PTR_EQ(test, p, (u16 __user *)(TASK_SIZE + 3));
+}
+
 static void good_range_strings(struct kunit *test)
 {
 	char dst[32];
@@ -1680,6 +1706,7 @@ static void smap_sites_patched(struct kunit *test)
 static struct kunit_case uaccess_cases[] = {
 	KUNIT_CASE(good_range_copies),
 	KUNIT_CASE(good_range_get_put),
+	KUNIT_CASE(get_put_user_evaluate_once),
 	KUNIT_CASE(good_range_strings),
 	KUNIT_CASE(end_in_unmapped_page),
 	KUNIT_CASE(copy_variants_at_unmapped_page),

@@ -18,5 +18,7 @@ void memblock_free_pages(unsigned long pfn, unsigned int order);
 void sparse_init(void);
 void free_area_init(void);
 void build_all_zonelists(void);
+/* Compute the zones' watermarks and reserves, once memory is in (mm/watermark.c). */
+void init_per_zone_wmark_min(void);
 
 #endif

@@ -25,6 +25,7 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/vmstat.h>
 
 /* Page-table levels: 4 (pgd) .. 1 (pte); each covers 9 bits. */
 static unsigned int level_index(unsigned long addr, int level)
@@ -68,6 +69,7 @@ unsigned long *user_pte(struct mm_struct *mm, unsigned long addr, bool alloc,
 			if (!t)
 				return NULL;
 			mm->nr_ptes++;
+			inc_node_page_state(NR_PAGETABLE);
 			/* Upper levels allow everything; the pte decides. */
 			*e = __pa(t) | _PAGE_PRESENT | _PAGE_RW | _PAGE_USER;
 		}
@@ -315,6 +317,7 @@ static void free_table(unsigned long *table, int level)
 			if (table[i] & _PAGE_PRESENT)
 				free_table(entry_table(table[i]), level - 1);
 	free_page((unsigned long)table);
+	dec_node_page_state(NR_PAGETABLE);
 }
 
 /* Free the page tables of the user half (every page already unmapped). */

@@ -249,6 +249,7 @@ void mem_init(void)
 	free_area_init();
 	build_all_zonelists();
 	freed = memblock_free_all();
+	init_per_zone_wmark_min();
 	pr_info("Page allocator: zones per node (orders 0-%d):\n", MAX_ORDER - 1);
 	mem_report();
 	pr_info("Memory: %luK/%luK available (%luK reserved, %luK of struct pages at %zu bytes each)\n",

@@ -6,19 +6,23 @@
  * An allocation picks a zonelist (the requested node's, or with
  * __GFP_THISNODE the one holding only that node's zones), skips zones
  * above what the GFP flags allow (GFP_DMA: ZONE_DMA only; GFP_DMA32: up
- * to ZONE_DMA32), and takes the first zone that has the pages.  Order-0
- * requests are served from this CPU's list, refilled from the buddy lists
- * pcp->batch pages at a time; frees go back to it and it drains a batch
- * when it holds more than pcp->high.  Nothing here sleeps: with nothing
- * to reclaim, a request that cannot be met fails at once, GFP_KERNEL or
- * GFP_ATOMIC alike.
+ * to ZONE_DMA32), and takes the first zone whose free pages stay above a
+ * watermark (mm/watermark.c): first the low mark, so that allocations
+ * spread to other zones and nodes before any zone runs short; then, in
+ * the slow path, the min mark, which __GFP_HIGH and GFP_ATOMIC callers
+ * may go below; and last, after every CPU's cached pages have gone back
+ * to the buddy lists, the min mark once more.  Order-0 requests are
+ * served from this CPU's list, refilled from the buddy lists pcp->batch
+ * pages at a time; frees go back to it and it drains a batch when it
+ * holds more than pcp->high.  Nothing here sleeps: with nothing to
+ * reclaim, a request that cannot be met fails.
  *
  * Invariants: an allocated block's first page has PG_head, its order in
  * private and a reference count >= 1; every other page of it has none of
  * these.  A free page has refcount 0 and is on exactly one buddy or
  * per-CPU list.  A bad free (already free, wrong order, not the start of
- * a block, a reserved page, an address outside the direct map) is
- * reported with its caller and changes nothing.
+ * a block, a reserved page, a page of a slab, an address outside the
+ * direct map) is reported with its caller and changes nothing.
  *
  * Locking: zone->lock (irqsave) protects the buddy lists and counters;
  * a per-CPU list is touched only by its CPU with interrupts off.  Order:
@@ -46,16 +50,6 @@ int local_memory_node(int nid)
 		NODE_DATA(nid)->node_zonelists[ZONELIST_FALLBACK]._zonerefs[0].zone;
 
 	return zone ? zone->zone_pgdat->node_id : nid;
-}
-
-/* The highest zone the GFP flags allow. */
-static enum zone_type gfp_zone(gfp_t gfp)
-{
-	if (gfp & __GFP_DMA)
-		return ZONE_DMA;
-	if (gfp & __GFP_DMA32)
-		return ZONE_DMA32;
-	return ZONE_NORMAL;
 }
 
 /* ---- per-CPU lists ---- */
@@ -184,19 +178,30 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 		memset(page_address(page), 0, PAGE_SIZE << order);
 }
 
-static struct page *get_page_from_zonelist(const struct zonelist *zonelist,
-					   enum zone_type highest,
-					   unsigned int order, gfp_t gfp)
+/* What one pass over the zonelist asks for. */
+struct alloc_context {
+	const struct zonelist *zonelist;
+	enum zone_type highest_zoneidx;	/* the highest zone the GFP flags allow */
+	unsigned int order;
+	gfp_t gfp;
+};
+
+static struct page *get_page_from_zonelist(const struct alloc_context *ac,
+					   enum zone_watermarks wmark,
+					   unsigned int alloc_flags)
 {
 	const struct zoneref *z;
 	struct page *page;
 
-	for (z = zonelist->_zonerefs; z->zone; z++) {
-		if (z->zone_idx > highest)
+	for (z = ac->zonelist->_zonerefs; z->zone; z++) {
+		if (z->zone_idx > ac->highest_zoneidx ||
+		    !zone_watermark_ok(z->zone, ac->order,
+				       z->zone->_watermark[wmark],
+				       ac->highest_zoneidx, alloc_flags))
 			continue;
-		page = rmqueue(z->zone, order);
+		page = rmqueue(z->zone, ac->order);
 		if (page) {
-			prep_new_page(page, order, gfp);
+			prep_new_page(page, ac->order, ac->gfp);
 			return page;
 		}
 	}
@@ -213,20 +218,56 @@ static void warn_alloc(gfp_t gfp, unsigned int order, int nid,
 		gfp & __GFP_THISNODE ? " only" : "");
 }
 
+/* How far below the min mark this caller may go. */
+static unsigned int gfp_to_alloc_flags(gfp_t gfp)
+{
+	unsigned int alloc_flags = 0;
+
+	if (gfp & __GFP_HIGH)
+		alloc_flags |= ALLOC_HIGH;
+	if (!gfpflags_allow_blocking(gfp))
+		alloc_flags |= ALLOC_HARDER;
+	return alloc_flags;
+}
+
+/*
+ * Down to the min mark; then pages cached on per-CPU lists go back to
+ * the buddy lists and the zonelist is tried once more.  Only a caller
+ * that may sleep interrupts the other CPUs for theirs: an atomic one may
+ * hold a spinlock that a CPU it would wait for is spinning on.
+ */
+static struct page *__alloc_pages_slowpath(const struct alloc_context *ac)
+{
+	unsigned int alloc_flags = gfp_to_alloc_flags(ac->gfp);
+	struct page *page;
+
+	page = get_page_from_zonelist(ac, WMARK_MIN, alloc_flags);
+	if (page)
+		return page;
+	if (gfpflags_allow_blocking(ac->gfp) && !irqs_disabled())
+		drain_all_pages();
+	else
+		drain_local_pages();
+	return get_page_from_zonelist(ac, WMARK_MIN, alloc_flags);
+}
+
 static struct page *__alloc_pages(gfp_t gfp, unsigned int order, int nid,
 				  unsigned long caller)
 {
-	const struct zonelist *zonelist;
-	struct page *page = NULL;
+	struct alloc_context ac = { .order = order, .gfp = gfp,
+				    .highest_zoneidx = gfp_zone(gfp) };
+	struct page *page;
 
 	if (nid == NUMA_NO_NODE)
-		nid = numa_node_id();
+		nid = numa_mem_id();
 	if (order >= MAX_ORDER || nid < 0 || nid >= MAX_NUMNODES ||
 	    !node_online(nid))
 		goto fail;
-	zonelist = &NODE_DATA(nid)->node_zonelists[gfp & __GFP_THISNODE ?
+	ac.zonelist = &NODE_DATA(nid)->node_zonelists[gfp & __GFP_THISNODE ?
 			ZONELIST_NOFALLBACK : ZONELIST_FALLBACK];
-	page = get_page_from_zonelist(zonelist, gfp_zone(gfp), order, gfp);
+	page = get_page_from_zonelist(&ac, WMARK_LOW, 0);
+	if (!page)
+		page = __alloc_pages_slowpath(&ac);
 	if (page)
 		return page;
 fail:
@@ -291,6 +332,8 @@ static const char *free_pages_problem(const struct page *page,
 {
 	if (PageReserved(page))
 		return "page is reserved";
+	if (PageSlab(page))
+		return "page belongs to a slab cache (kfree it)";
 	if (!PageHead(page))
 		return inside_allocated_block(page) ?
 		       "not the first page of an allocated block" :

@@ -8,6 +8,7 @@
 #include <kunit/test.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/topology.h>
 #include <linux/vmstat.h>
@@ -209,6 +210,25 @@ static void page_alloc_bad_frees(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before + 2);
 }
 
+/* A slab's page freed behind the slab's back is refused. */
+static void page_alloc_free_slab_page(struct kunit *test)
+{
+	u64 *obj = kmalloc(64, GFP_KERNEL);
+	struct page *page;
+	const char *out;
+
+	KUNIT_ASSERT_NOT_NULL(test, obj);
+	page = virt_to_page(obj);
+	*obj = 0x1234;
+	kunit_capture_start();
+	free_pages((unsigned long)obj & PAGE_MASK, 0);
+	out = kunit_capture_stop();
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "Bad page free: page belongs to a slab cache"));
+	KUNIT_EXPECT_TRUE(test, PageSlab(page));
+	KUNIT_EXPECT_EQ(test, *obj, 0x1234);
+	kfree(obj);
+}
+
 static void page_alloc_refcount(struct kunit *test)
 {
 	struct page *page = alloc_pages(GFP_KERNEL, 0);
@@ -268,6 +288,7 @@ static struct kunit_case page_alloc_cases[] = {
 	KUNIT_CASE(page_alloc_zeroed_block),
 	KUNIT_CASE(page_alloc_bad_requests),
 	KUNIT_CASE(page_alloc_bad_frees),
+	KUNIT_CASE(page_alloc_free_slab_page),
 	KUNIT_CASE(page_alloc_refcount),
 	KUNIT_CASE(page_alloc_local_node),
 	KUNIT_CASE(page_alloc_reports),

@@ -39,7 +39,25 @@
 static LIST_HEAD(slab_caches);
 static DEFINE_MUTEX(slab_mutex);
 static slab_flags_t slab_debug_flags;	/* slab_debug: for every cache */
-static struct kmem_cache *kmalloc_caches[2][KMALLOC_NR];	/* [dma][index] */
+/*
+ * kmalloc's caches: one set per zone a caller may ask for, so GFP_DMA
+ * and GFP_DMA32 memory is what it says (Linux: enum kmalloc_cache_type).
+ */
+enum kmalloc_cache_type {
+	KMALLOC_NORMAL,
+	KMALLOC_DMA32,
+	KMALLOC_DMA,
+	NR_KMALLOC_TYPES
+};
+
+static struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_NR];
+
+static enum kmalloc_cache_type kmalloc_type(gfp_t flags)
+{
+	if (flags & __GFP_DMA)
+		return KMALLOC_DMA;
+	return flags & __GFP_DMA32 ? KMALLOC_DMA32 : KMALLOC_NORMAL;
+}
 
 static bool slab_debug(const struct kmem_cache *s)
 {
@@ -61,7 +79,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp, int nid)
 	struct page *page;
 	unsigned long i;
 
-	gfp = (gfp & ~__GFP_ZERO) | s->allocflags;
+	gfp = (gfp & ~(__GFP_ZERO | GFP_ZONEMASK)) | s->allocflags;
 	page = alloc_pages_node(nid, gfp, s->order);
 	if (!page)
 		return NULL;
@@ -195,6 +213,19 @@ static void *cache_alloc_refill(struct kmem_cache *s, struct array_cache *ac,
 
 /* ---- allocation and freeing ---- */
 
+/*
+ * A cache's slabs come from one zone; a caller asking for a lower one
+ * (GFP_DMA32 from a normal cache) would get memory its device may not
+ * reach.  Refused, loudly (kmalloc picks a cache of the right zone).
+ */
+static void *slab_wrong_zone(struct kmem_cache *s, gfp_t gfp,
+			     unsigned long caller)
+{
+	pr_warn("%pS: %s: cache memory is not in the zone asked for (gfp %#x); refused\n",
+		(void *)caller, s->name, gfp);
+	return NULL;
+}
+
 static void *slab_alloc(struct kmem_cache *s, gfp_t gfp, int nid,
 			unsigned long caller)
 {
@@ -202,6 +233,8 @@ static void *slab_alloc(struct kmem_cache *s, gfp_t gfp, int nid,
 	unsigned long flags;
 	void *obj = NULL;
 
+	if (unlikely(gfp_zone(s->allocflags) > gfp_zone(gfp)))
+		return slab_wrong_zone(s, gfp, caller);
 	if (nid != NUMA_NO_NODE && nid >= 0 && nid < MAX_NUMNODES && node_online(nid))
 		nid = local_memory_node(nid);	/* a memoryless node: its nearest */
 	local_irq_save(flags);
@@ -317,7 +350,8 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 	s->object_size = size;
 	s->align = flags & SLAB_HWCACHE_ALIGN && size > 32 ? max(align, 64U) : align;
 	s->flags = flags | slab_debug_flags;
-	s->allocflags = flags & SLAB_CACHE_DMA ? GFP_DMA : 0;
+	s->allocflags = flags & SLAB_CACHE_DMA ? GFP_DMA :
+			flags & SLAB_CACHE_DMA32 ? GFP_DMA32 : 0;
 	s->ctor = ctor;
 	if (slab_calculate_sizes(s)) {
 		pr_err("kmem_cache_create(%s): bad size %u or alignment %u\n",
@@ -424,7 +458,7 @@ static void *__kmalloc(size_t size, gfp_t flags, int node, unsigned long caller)
 	index = kmalloc_index(size);
 	if (index < 0)
 		return kmalloc_large(size, flags, node, caller);
-	return slab_alloc(kmalloc_caches[!!(flags & __GFP_DMA)][index], flags,
+	return slab_alloc(kmalloc_caches[kmalloc_type(flags)][index], flags,
 			  node, caller);
 }
 
@@ -495,28 +529,40 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 
 /* ---- boot and reports ---- */
 
+static void create_kmalloc_caches(enum kmalloc_cache_type type)
+{
+	static const char *const prefix[NR_KMALLOC_TYPES] = {
+		[KMALLOC_NORMAL] = "", [KMALLOC_DMA32] = "dma32-",
+		[KMALLOC_DMA] = "dma-",
+	};
+	static const slab_flags_t flags[NR_KMALLOC_TYPES] = {
+		[KMALLOC_DMA32] = SLAB_CACHE_DMA32, [KMALLOC_DMA] = SLAB_CACHE_DMA,
+	};
+	static char names[NR_KMALLOC_TYPES][KMALLOC_NR][24];
+	unsigned int size;
+	int i;
+
+	for (i = 0; i < KMALLOC_NR; i++) {
+		size = kmalloc_size(i);
+		snprintf(names[type][i], sizeof(names[type][i]), "%skmalloc-%u",
+			 prefix[type], size);
+		/* Power-of-two sizes are aligned to their size. */
+		kmalloc_caches[type][i] = kmem_cache_create(names[type][i], size,
+			(size & (size - 1)) ? 0 : size, flags[type], NULL);
+		if (!kmalloc_caches[type][i])
+			panic("cannot create %s", names[type][i]);
+	}
+}
+
 void kmem_cache_init(void)
 {
-	static char names[2][KMALLOC_NR][20];
-	unsigned int size;
-	int dma, i;
+	enum kmalloc_cache_type type;
 
 	if (cmdline_find_option_bool(boot_command_line, "slab_debug"))
 		slab_debug_flags = SLAB_DEBUG_FLAGS;
-	for (dma = 0; dma < 2; dma++) {
-		for (i = 0; i < KMALLOC_NR; i++) {
-			size = kmalloc_size(i);
-			snprintf(names[dma][i], sizeof(names[dma][i]), "%skmalloc-%u",
-				 dma ? "dma-" : "", size);
-			/* Power-of-two sizes are aligned to their size. */
-			kmalloc_caches[dma][i] = kmem_cache_create(names[dma][i], size,
-				(size & (size - 1)) ? 0 : size, dma ? SLAB_CACHE_DMA : 0,
-				NULL);
-			if (!kmalloc_caches[dma][i])
-				panic("cannot create %s", names[dma][i]);
-		}
-	}
-	pr_info("Slab: %d kmalloc caches (8-%u bytes, and DMA copies)%s\n",
+	for (type = 0; type < NR_KMALLOC_TYPES; type++)
+		create_kmalloc_caches(type);
+	pr_info("Slab: %d kmalloc caches (8-%u bytes, and DMA32 and DMA copies)%s\n",
 		KMALLOC_NR, KMALLOC_MAX_CACHE_SIZE,
 		slab_debug_flags ? ", slab_debug: red zones, poisoning, caller tracking" : "");
 }

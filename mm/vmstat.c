@@ -1,18 +1,36 @@
 /*
- * Memory statistics: the boot report and Linux-format /proc/buddyinfo
- * and /proc/zoneinfo text.
+ * Memory statistics: the boot report, Linux-format /proc/buddyinfo,
+ * /proc/zoneinfo and /proc/meminfo text, and the counters of pages by
+ * use that meminfo shows.
  *
  * The counters are read without zone->lock: a report is a snapshot that
- * may be a page off while other CPUs allocate, as in Linux.
+ * may be a page off while other CPUs allocate, as in Linux.  The
+ * by-use counters are changed atomically by whoever allocates or frees
+ * such a page.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/topology.h>
 #include <linux/vmalloc.h>
 #include <linux/vmstat.h>
+
+static long vm_node_stat[NR_VM_NODE_STAT_ITEMS];	/* atomic */
+
+void mod_node_page_state(enum node_stat_item item, long delta)
+{
+	__atomic_add_fetch(&vm_node_stat[item], delta, __ATOMIC_RELAXED);
+}
+
+unsigned long global_node_page_state(enum node_stat_item item)
+{
+	long n = __atomic_load_n(&vm_node_stat[item], __ATOMIC_RELAXED);
+
+	return n < 0 ? 0 : n;
+}
 
 static unsigned long zone_pcp_pages(const struct zone *zone)
 {
@@ -63,6 +81,19 @@ size_t buddyinfo_show(char *buf, size_t size)
 	return len;
 }
 
+/* "        protection: (0, 256, 256)": lowmem_reserve[]. */
+static size_t zoneinfo_protection(char *buf, size_t size,
+				  const struct zone *zone)
+{
+	size_t len = scnprintf(buf, size, "        protection: (");
+	int z;
+
+	for (z = 0; z < MAX_NR_ZONES; z++)
+		len += scnprintf(buf + len, size - len, "%s%ld", z ? ", " : "",
+				 zone->lowmem_reserve[z]);
+	return len + scnprintf(buf + len, size - len, ")\n");
+}
+
 static size_t zoneinfo_zone(char *buf, size_t size, const struct zone *zone)
 {
 	const struct per_cpu_pages *pcp;
@@ -72,14 +103,19 @@ static size_t zoneinfo_zone(char *buf, size_t size, const struct zone *zone)
 	len = scnprintf(buf, size,
 			"Node %d, zone %8s\n"
 			"  pages free     %lu\n"
+			"        min      %lu\n"
+			"        low      %lu\n"
+			"        high     %lu\n"
 			"        spanned  %lu\n"
 			"        present  %lu\n"
-			"        managed  %lu\n"
-			"  pagesets\n",
+			"        managed  %lu\n",
 			zone->zone_pgdat->node_id, zone->name,
 			zone->free_pages + zone_pcp_pages(zone),
-			zone->spanned_pages, zone->present_pages,
-			zone->managed_pages);
+			min_wmark_pages(zone), low_wmark_pages(zone),
+			high_wmark_pages(zone), zone->spanned_pages,
+			zone->present_pages, zone->managed_pages);
+	len += zoneinfo_protection(buf + len, size - len, zone);
+	len += scnprintf(buf + len, size - len, "  pagesets\n");
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		pcp = &zone->pcp[cpu];
 		len += scnprintf(buf + len, size - len,
@@ -149,18 +185,70 @@ static size_t meminfo_line(char *buf, size_t size, const char *name,
 	return scnprintf(buf, size, "%-16s%8lu kB\n", name, kb);
 }
 
+/*
+ * Pages the zones keep back from ordinary allocations: each zone's high
+ * mark and its largest reserve (Linux's totalreserve_pages).
+ */
+static unsigned long totalreserve_pages(void)
+{
+	unsigned long reserve = 0, max_reserve;
+	int nid, z, i;
+
+	for_each_online_node(nid) {
+		for (z = 0; z < MAX_NR_ZONES; z++) {
+			const struct zone *zone = &NODE_DATA(nid)->node_zones[z];
+
+			max_reserve = 0;
+			for (i = 0; i < MAX_NR_ZONES; i++)
+				max_reserve = max(max_reserve,
+						  (unsigned long)zone->lowmem_reserve[i]);
+			reserve += min(max_reserve + high_wmark_pages(zone),
+				       zone->managed_pages);
+		}
+	}
+	return reserve;
+}
+
+/*
+ * What could be allocated without pushing any zone below its high mark
+ * (Linux's MemAvailable).  Nothing here can be reclaimed: ramfs pages
+ * and slab caches stay until they are freed.
+ */
+unsigned long si_mem_available(void)
+{
+	unsigned long free = nr_free_pages(), reserve = totalreserve_pages();
+
+	return free > reserve ? free - reserve : 0;
+}
+
+/*
+ * Linux's fields, in Linux's order.  The ones for what this kernel does
+ * not have (buffers, swap, reclaimable slab) are 0, so tools that parse
+ * the file find every line they expect.
+ */
 size_t meminfo_show(char *buf, size_t size)
 {
 	const unsigned int k = PAGE_SHIFT - 10;
+	unsigned long slab = slab_pages() << k;
 	size_t len = 0;
 
-	len += meminfo_line(buf + len, size - len, "MemTotal:",
-			    total_managed_pages() << k);
-	len += meminfo_line(buf + len, size - len, "MemFree:", nr_free_pages() << k);
-	len += meminfo_line(buf + len, size - len, "Slab:", slab_pages() << k);
-	len += meminfo_line(buf + len, size - len, "VmallocTotal:",
-			    (VMALLOC_END - VMALLOC_START + 1) >> 10);
-	len += meminfo_line(buf + len, size - len, "VmallocUsed:",
-			    vmalloc_nr_pages() << k);
+#define LINE(name, kb) (len += meminfo_line(buf + len, size - len, name, kb))
+	LINE("MemTotal:", total_managed_pages() << k);
+	LINE("MemFree:", nr_free_pages() << k);
+	LINE("MemAvailable:", si_mem_available() << k);
+	LINE("Buffers:", 0);
+	LINE("Cached:", global_node_page_state(NR_FILE_PAGES) << k);
+	LINE("SwapCached:", 0);
+	LINE("SwapTotal:", 0);
+	LINE("SwapFree:", 0);
+	LINE("Shmem:", 0);
+	LINE("Slab:", slab);
+	LINE("SReclaimable:", 0);
+	LINE("SUnreclaim:", slab);
+	LINE("KernelStack:", (unsigned long)READ_ONCE(nr_threads) * THREAD_SIZE >> 10);
+	LINE("PageTables:", global_node_page_state(NR_PAGETABLE) << k);
+	LINE("VmallocTotal:", (VMALLOC_END - VMALLOC_START + 1) >> 10);
+	LINE("VmallocUsed:", vmalloc_nr_pages() << k);
+#undef LINE
 	return len;
 }

@@ -18,6 +18,7 @@
 #define _LINUX_GFP_H
 
 #include <linux/mm_types.h>
+#include <linux/mmzone.h>
 #include <linux/types.h>
 
 typedef unsigned int gfp_t;
@@ -34,10 +35,20 @@ typedef unsigned int gfp_t;
 #define __GFP_THISNODE		0x200000u
 #define __GFP_RECLAIM		(__GFP_DIRECT_RECLAIM | __GFP_KSWAPD_RECLAIM)
 
+#define GFP_ZONEMASK		(__GFP_DMA | __GFP_DMA32)
+
 #define GFP_ATOMIC		(__GFP_HIGH | __GFP_KSWAPD_RECLAIM)
 #define GFP_KERNEL		(__GFP_RECLAIM | __GFP_IO | __GFP_FS)
 #define GFP_DMA			__GFP_DMA
 #define GFP_DMA32		__GFP_DMA32
+
+/* The highest zone the GFP flags allow. */
+static inline enum zone_type gfp_zone(gfp_t gfp)
+{
+	if (gfp & __GFP_DMA)
+		return ZONE_DMA;
+	return gfp & __GFP_DMA32 ? ZONE_DMA32 : ZONE_NORMAL;
+}
 
 /* May this allocation sleep? */
 static inline bool gfpflags_allow_blocking(gfp_t gfp)

@@ -11,7 +11,8 @@
  * allocated on the section's own node; mem_section[] finds them, so holes
  * between sections cost nothing (SPARSEMEM in Linux).
  *
- * Legend: (L) zone->lock  (C) constant once boot set it up
+ * Legend: (L) zone->lock (read without it by the watermark checks)
+ *         (C) constant once boot set it up
  *         (P) the owning CPU, interrupts off
  */
 #ifndef _LINUX_MMZONE_H
@@ -52,6 +53,14 @@ struct per_cpu_pages {
 
 struct pglist_data;
 
+/* The three free-page marks of a zone (mm/watermark.c). */
+enum zone_watermarks {
+	WMARK_MIN,
+	WMARK_LOW,
+	WMARK_HIGH,
+	NR_WMARK
+};
+
 struct zone {
 	spinlock_t lock;		/* protects the (L) fields */
 	struct free_area free_area[MAX_ORDER];	/* (L) */
@@ -63,7 +72,26 @@ struct zone {
 	unsigned long present_pages;	/* (C) RAM in the span */
 	unsigned long managed_pages;	/* (C) pages given to the allocator */
 	const char *name;		/* (C) "DMA", "DMA32", "Normal" */
+	unsigned long _watermark[NR_WMARK];	/* (C) in pages */
+	/*
+	 * (C) lowmem_reserve[i]: pages kept back from a request whose highest
+	 * usable zone is i (0 for i <= this zone); /proc/zoneinfo's protection
+	 */
+	long lowmem_reserve[MAX_NR_ZONES];
 };
+
+#define min_wmark_pages(z)	((z)->_watermark[WMARK_MIN])
+#define low_wmark_pages(z)	((z)->_watermark[WMARK_LOW])
+#define high_wmark_pages(z)	((z)->_watermark[WMARK_HIGH])
+
+/* How far below a mark an allocation may go (mm/watermark.c). */
+#define ALLOC_HIGH	0x1	/* __GFP_HIGH: down to half the mark */
+#define ALLOC_HARDER	0x2	/* cannot sleep (GFP_ATOMIC): a quarter lower */
+bool zone_watermark_ok(const struct zone *z, unsigned int order,
+		       unsigned long mark, int highest_zoneidx,
+		       unsigned int alloc_flags);
+/* sqrt(16 * lowmem kB): the sum of every zone's min, in kB. */
+extern int min_free_kbytes;
 
 static inline unsigned long zone_end_pfn(const struct zone *zone)
 {

@@ -30,6 +30,7 @@ typedef unsigned int slab_flags_t;
 #define SLAB_DEBUG_FLAGS	(SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
 #define SLAB_HWCACHE_ALIGN	0x00002000u	/* align objects to cache lines */
 #define SLAB_CACHE_DMA		0x00004000u	/* slabs from ZONE_DMA */
+#define SLAB_CACHE_DMA32	0x00008000u	/* slabs from ZONE_DMA32 or below */
 
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)

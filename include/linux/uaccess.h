@@ -134,16 +134,25 @@ do {									\
 	__put_user_asm(__v, (__typeof__(__v) __user *)(ptr), err);	\
 } while (0)
 
-/* Read *ptr into x: 0, or -EFAULT with x set to 0. */
+/*
+ * Read *ptr into x: 0, or -EFAULT with x set to 0.  Like Linux's, these
+ * evaluate ptr and x once each, so get_user(c, p++) steps p once.
+ */
 #define __get_user(x, ptr)						\
-({ int __e; might_fault(); __get_user_size(x, ptr, __e); __e; })
+({									\
+	int __e;							\
+	__typeof__(ptr) __gu_ptr = (ptr);				\
+	might_fault();							\
+	__get_user_size(x, __gu_ptr, __e);				\
+	__e;								\
+})
 #define get_user(x, ptr)						\
 ({									\
 	int __e = -EFAULT;						\
-	const void __user *__p = (ptr);					\
+	__typeof__(ptr) __gu_ptr = (ptr);				\
 	might_fault();							\
-	if (access_ok(VERIFY_READ, __p, sizeof(*(ptr))))		\
-		__get_user_size(x, ptr, __e);				\
+	if (access_ok(VERIFY_READ, __gu_ptr, sizeof(*__gu_ptr)))	\
+		__get_user_size(x, __gu_ptr, __e);			\
 	else								\
 		(x) = 0;						\
 	__e;								\
@@ -151,13 +160,20 @@ do {									\
 
 /* Write x to *ptr: 0 or -EFAULT. */
 #define __put_user(x, ptr)						\
-({ int __e; might_fault(); __put_user_size(x, ptr, __e); __e; })
+({									\
+	int __e;							\
+	__typeof__(ptr) __pu_ptr = (ptr);				\
+	might_fault();							\
+	__put_user_size(x, __pu_ptr, __e);				\
+	__e;								\
+})
 #define put_user(x, ptr)						\
 ({									\
 	int __e = -EFAULT;						\
+	__typeof__(ptr) __pu_ptr = (ptr);				\
 	might_fault();							\
-	if (access_ok(VERIFY_WRITE, ptr, sizeof(*(ptr))))		\
-		__put_user_size(x, ptr, __e);				\
+	if (access_ok(VERIFY_WRITE, __pu_ptr, sizeof(*__pu_ptr)))	\
+		__put_user_size(x, __pu_ptr, __e);			\
 	__e;								\
 })
 

@@ -1,13 +1,26 @@
 /*
  * Memory statistics as text (mm/vmstat.c): the boot report and the
  * contents of /proc/buddyinfo, /proc/zoneinfo and /proc/meminfo in
- * Linux's format, for
- * the file system to show once it exists.
+ * Linux's format, for /proc; counters of pages by use.
  */
 #ifndef _LINUX_VMSTAT_H
 #define _LINUX_VMSTAT_H
 
 #include <linux/types.h>
+
+struct page;
+
+/* Pages counted by use, Linux's names (node_stat_item), kept globally. */
+enum node_stat_item {
+	NR_FILE_PAGES,		/* file data in memory (ramfs) */
+	NR_PAGETABLE,		/* user page-table pages */
+	NR_VM_NODE_STAT_ITEMS
+};
+
+void mod_node_page_state(enum node_stat_item item, long delta);
+#define inc_node_page_state(item)	mod_node_page_state(item, 1)
+#define dec_node_page_state(item)	mod_node_page_state(item, -1)
+unsigned long global_node_page_state(enum node_stat_item item);
 
 /* Write the text into buf (at most size bytes); return its length. */
 size_t buddyinfo_show(char *buf, size_t size);
@@ -16,6 +29,8 @@ size_t meminfo_show(char *buf, size_t size);
 
 /* Free pages in all zones (buddy and per-CPU lists). */
 unsigned long nr_free_pages(void);
+/* Free pages that are not held back by the zones' high marks and reserves. */
+unsigned long si_mem_available(void);
 
 /* Boot log: each zone's span, present, managed and free pages. */
 void mem_report(void);
