@@ -214,7 +214,7 @@ static struct page *__alloc_pages(gfp_t gfp, unsigned int order, int nid,
 	struct page *page = NULL;
 
 	if (nid == NUMA_NO_NODE)
-		nid = numa_node_id();
+		nid = numa_mem_id();
 	if (order >= MAX_ORDER || nid < 0 || nid >= MAX_NUMNODES ||
 	    !node_online(nid))
 		goto fail;
