@@ -97,7 +97,7 @@ KERNEL_SRCS := \
 	drivers/serial.c drivers/vga.c \
 	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c lib/setjmp.asm \
 	lib/kunit/test.c lib/kunit/try-catch.c lib/kunit/executor.c \
-	lib/kunit/capture.c \
+	lib/kunit/capture.c lib/kunit/machine.c \
 	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \
 	kernel/cmdline_test.c kernel/multiboot_test.c kernel/traps_test.c \
 	kernel/acpi_test.c mm/memblock_test.c mm/init_64_test.c \

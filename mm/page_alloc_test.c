@@ -1,14 +1,26 @@
 /*
  * Tests for the page allocator (suite "page_alloc"): every order, the
- * address conversions, exhaustion and recovery, GFP zone limits, bad
- * frees, reference counts and the /proc-style reports.  They run in
- * every QEMU configuration and only assume what the allocator promises.
+ * address conversions, exhaustion and recovery, GFP zone limits and
+ * GFP_DMA32's fallback to ZONE_DMA, bad frees, reference counts,
+ * GFP_ATOMIC from an interrupt, the node allocations from each CPU come
+ * from, and the /proc-style reports.  They run in every QEMU
+ * configuration and only assume what the allocator promises; where an
+ * expectation depends on the machine, it comes from what tests/run told
+ * QEMU (kunit/machine.h), not from the kernel's own tables.
  */
+#include <asm/percpu.h>
 #include <kunit/capture.h>
+#include <kunit/machine.h>
 #include <kunit/test.h>
+#include <linux/completion.h>
+#include <linux/errno.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/preempt.h>
+#include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/timer.h>
 #include <linux/topology.h>
 #include <linux/vmstat.h>
 
@@ -141,6 +153,71 @@ static void page_alloc_gfp_zones(struct kunit *test)
 	chain_release(chain);
 }
 
+/*
+ * Empty nid's ZONE_DMA32 with GFP_DMA32 | __GFP_THISNODE blocks onto
+ * chain, largest first.  At each order, a block from another zone means
+ * ZONE_DMA32 has none of that order left: it goes back at once, except
+ * at order 0, where it is returned (NULL when no block came at all).
+ */
+static struct page *exhaust_dma32(int nid, void **chain)
+{
+	const gfp_t gfp = GFP_DMA32 | __GFP_THISNODE | __GFP_NOWARN;
+	struct page *page;
+	int order;
+
+	for (order = MAX_ORDER - 1; order >= 0; order--) {
+		while ((page = alloc_pages_node(nid, gfp, order)) &&
+		       page_zonenum(page) == ZONE_DMA32)
+			chain_push(chain, page, order);
+		if (page && order)
+			__free_pages(page, order);
+	}
+	return page;
+}
+
+/* A node with both ZONE_DMA and ZONE_DMA32, or NUMA_NO_NODE. */
+static int dma_and_dma32_node(void)
+{
+	int nid;
+
+	for_each_online_node(nid)
+		if (populated_zone(&NODE_DATA(nid)->node_zones[ZONE_DMA]) &&
+		    populated_zone(&NODE_DATA(nid)->node_zones[ZONE_DMA32]))
+			return nid;
+	return NUMA_NO_NODE;
+}
+
+static void page_alloc_dma32_falls_back_to_dma(struct kunit *test)
+{
+	int nid = dma_and_dma32_node();
+	struct page *page;
+	void *chain = NULL;
+
+	if (nid == NUMA_NO_NODE)
+		kunit_skip(test, "no node has both ZONE_DMA and ZONE_DMA32");
+	snapshot(&before);
+	page = exhaust_dma32(nid, &chain);
+	/* ZONE_DMA32 came first while it had pages, and is now empty... */
+	KUNIT_EXPECT_NOT_NULL(test, chain);
+	KUNIT_EXPECT_EQ(test, NODE_DATA(nid)->node_zones[ZONE_DMA32].free_pages, 0);
+	/* ...so an order-0 GFP_DMA32 request is served by ZONE_DMA. */
+	KUNIT_EXPECT_NOT_NULL_MSG(test, page, "node %d: GFP_DMA32 failed with "
+				  "ZONE_DMA32 empty instead of using ZONE_DMA", nid);
+	if (page) {
+		KUNIT_EXPECT_EQ(test, page_zonenum(page), ZONE_DMA);
+		KUNIT_EXPECT_EQ(test, page_to_nid(page), nid);
+		__free_pages(page, 0);
+	}
+	for (void **p = chain; p; p = p[0])
+		KUNIT_EXPECT_LT(test, __pa(p), 1ULL << 32);
+	chain_release(chain);
+	snapshot(&after);
+	KUNIT_EXPECT_MEMEQ(test, after.free_pages, before.free_pages,
+			   sizeof(before.free_pages));
+	KUNIT_EXPECT_MEMEQ(test, after.nr_free, before.nr_free,
+			   sizeof(before.nr_free));
+}
+
 static void page_alloc_zeroed_block(struct kunit *test)
 {
 	struct page *page = alloc_pages(GFP_KERNEL, 2);
@@ -224,19 +301,143 @@ static void page_alloc_refcount(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, PageHead(page));
 }
 
+/* ---- in an interrupt handler ---- */
+
+struct irq_alloc {
+	struct timer_list timer;
+	struct completion done;
+	bool in_interrupt;		/* what the handler saw */
+	bool allocated;			/* every allocation succeeded */
+};
+
+/* A timer function: it runs from the timer interrupt. */
+static void alloc_in_interrupt(struct timer_list *t)
+{
+	struct irq_alloc *a = container_of(t, struct irq_alloc, timer);
+	struct page *page = alloc_pages(GFP_ATOMIC, 0);
+	struct page *block = alloc_pages(GFP_ATOMIC, 2);
+	unsigned long zeroed = get_zeroed_page(GFP_ATOMIC);
+
+	a->in_interrupt = in_interrupt();
+	a->allocated = page && block && zeroed;
+	if (page)
+		__free_pages(page, 0);
+	if (block) {
+		memset(page_address(block), 0x3c, 4 * PAGE_SIZE);
+		__free_pages(block, 2);
+	}
+	free_page(zeroed);
+	complete(&a->done);
+}
+
+static void page_alloc_atomic_in_interrupt(struct kunit *test)
+{
+	struct irq_alloc a;
+	unsigned long free_before, left;
+
+	drain_all_pages();
+	free_before = nr_free_pages();
+	init_completion(&a.done);
+	timer_setup(&a.timer, alloc_in_interrupt);
+	a.timer.expires = jiffies + 1;
+	add_timer(&a.timer);
+	left = wait_for_completion_timeout(&a.done, 30 * HZ);
+	del_timer_sync(&a.timer);	/* a is on this stack */
+	KUNIT_ASSERT_NE_MSG(test, left, 0, "the timer did not run");
+	KUNIT_EXPECT_TRUE(test, a.in_interrupt);
+	KUNIT_EXPECT_TRUE(test, a.allocated);
+	drain_all_pages();
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);
+}
+
+/* ---- the node allocations come from, on every CPU ---- */
+
+static void get_machine(struct kunit *test, struct kunit_machine *m)
+{
+	int ret = kunit_machine_read(m);
+
+	if (ret == -ENOENT)
+		kunit_skip(test, "no ktest_numa= on the command line");
+	KUNIT_ASSERT_EQ(test, ret, 0);
+}
+
+struct cpu_alloc {
+	struct page *(*alloc)(gfp_t gfp);	/* in */
+	gfp_t gfp;				/* in */
+	int cpu, node, mem_node, page_node;	/* out: where it ran and got */
+	struct completion done;
+};
+
+static int cpu_alloc_thread(void *data)
+{
+	struct cpu_alloc *a = data;
+	struct page *page = a->alloc(a->gfp | __GFP_NOWARN);
+
+	a->cpu = raw_smp_processor_id();	/* bound: it stays there */
+	a->node = numa_node_id();
+	a->mem_node = numa_mem_id();
+	a->page_node = page ? page_to_nid(page) : NUMA_NO_NODE;
+	if (page)
+		__free_pages(page, 0);
+	complete(&a->done);
+	return 0;
+}
+
+/*
+ * From a thread bound to each CPU in turn, one page from alloc(gfp) must
+ * come from that CPU's node, or for a node without memory the nearest
+ * node that has some, by the distances QEMU was given.
+ */
+static void check_every_cpu(struct kunit *test, struct page *(*alloc)(gfp_t),
+			    gfp_t gfp)
+{
+	struct cpu_alloc a = { .alloc = alloc, .gfp = gfp };
+	struct kunit_machine m;
+	int cpu, node;
+
+	get_machine(test, &m);
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		if (!cpu_data[cpu].online)
+			continue;
+		node = kunit_machine_cpu_node(&m, cpu);
+		init_completion(&a.done);
+		KUNIT_ASSERT_NOT_NULL(test, kthread_run_on_cpu(cpu_alloc_thread, &a,
+							       cpu, "page_alloc_test"));
+		wait_for_completion(&a.done);
+		KUNIT_EXPECT_EQ(test, a.cpu, cpu);
+		KUNIT_EXPECT_EQ_MSG(test, a.node, node, "CPU %d: numa_node_id()", cpu);
+		KUNIT_EXPECT_EQ_MSG(test, a.mem_node, kunit_machine_memory_node(&m, node),
+				    "CPU %d: numa_mem_id()", cpu);
+		KUNIT_EXPECT_EQ_MSG(test, a.page_node, kunit_machine_memory_node(&m, node),
+				    "CPU %d (node %d): the page's node (-1: none)",
+				    cpu, node);
+	}
+}
+
+static struct page *alloc_local(gfp_t gfp)
+{
+	return alloc_pages(gfp, 0);
+}
+
+static struct page *alloc_no_node(gfp_t gfp)
+{
+	return alloc_pages_node(NUMA_NO_NODE, gfp, 0);
+}
+
 static void page_alloc_local_node(struct kunit *test)
 {
-	struct page *page = alloc_pages(GFP_KERNEL, 0);
-	const struct zone *first =
-		NODE_DATA(numa_node_id())->node_zonelists[ZONELIST_FALLBACK]._zonerefs[0].zone;
+	check_every_cpu(test, alloc_local, GFP_KERNEL);
+}
 
-	KUNIT_ASSERT_NOT_NULL(test, page);
-	KUNIT_ASSERT_NOT_NULL(test, first);
-	/* The running CPU's node, or its nearest node with memory. */
-	KUNIT_EXPECT_EQ(test, page_to_nid(page), first->zone_pgdat->node_id);
-	if (node_has_memory(numa_node_id()))
-		KUNIT_EXPECT_EQ(test, page_to_nid(page), numa_node_id());
-	__free_pages(page, 0);
+static void page_alloc_no_node_nearest_memory(struct kunit *test)
+{
+	check_every_cpu(test, alloc_no_node, GFP_KERNEL);
+}
+
+/* On a CPU of a memoryless node too: NUMA_NO_NODE is numa_mem_id(). */
+static void page_alloc_no_node_thisnode(struct kunit *test)
+{
+	check_every_cpu(test, alloc_no_node, GFP_KERNEL | __GFP_THISNODE);
 }
 
 static void page_alloc_reports(struct kunit *test)
@@ -265,11 +466,15 @@ static struct kunit_case page_alloc_cases[] = {
 	KUNIT_CASE(page_alloc_get_free_page),
 	KUNIT_CASE(page_alloc_exhaust_and_recover),
 	KUNIT_CASE(page_alloc_gfp_zones),
+	KUNIT_CASE(page_alloc_dma32_falls_back_to_dma),
 	KUNIT_CASE(page_alloc_zeroed_block),
 	KUNIT_CASE(page_alloc_bad_requests),
 	KUNIT_CASE(page_alloc_bad_frees),
 	KUNIT_CASE(page_alloc_refcount),
+	KUNIT_CASE(page_alloc_atomic_in_interrupt),
 	KUNIT_CASE(page_alloc_local_node),
+	KUNIT_CASE(page_alloc_no_node_nearest_memory),
+	KUNIT_CASE(page_alloc_no_node_thisnode),
 	KUNIT_CASE(page_alloc_reports),
 	{}
 };

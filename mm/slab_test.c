@@ -4,10 +4,14 @@
  * large requests, GFP_DMA, kmalloc_node on every node, physical
  * contiguity, constructors, the debug checks, destroy with live objects,
  * a million random operations that must leave every count as it was,
- * and the slabinfo/meminfo text.
+ * and the slabinfo/meminfo text.  The size classes and the node
+ * expectations come from the test's own table and from what tests/run
+ * told QEMU (kunit/machine.h), not from the allocator's tables.
  */
 #include <kunit/capture.h>
+#include <kunit/machine.h>
 #include <kunit/test.h>
+#include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -15,16 +19,49 @@
 #include <linux/topology.h>
 #include <linux/vmstat.h>
 
+#include "slab.h"
+
 static const unsigned int classes[] = {
 	8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192,
 };
+
+/* The smallest class that holds size bytes, or 0 when none does. */
+static unsigned int class_of(size_t size)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(classes); i++)
+		if (size <= classes[i])
+			return classes[i];
+	return 0;
+}
+
+/* p, of size bytes, is an object of the right cache, or whole pages. */
+static void check_class(struct kunit *test, const void *p, size_t size)
+{
+	const struct page *page = virt_to_page(p);
+	unsigned int want = class_of(size);
+	char name[24];
+
+	if (!want) {
+		KUNIT_EXPECT_FALSE_MSG(test, PageSlab(page), "size %zu", size);
+		KUNIT_EXPECT_EQ_MSG(test, ksize(p), PAGE_SIZE << get_order(size),
+				    "size %zu", size);
+		return;
+	}
+	KUNIT_EXPECT_EQ_MSG(test, ksize(p), want, "size %zu", size);
+	KUNIT_ASSERT_TRUE_MSG(test, PageSlab(page), "size %zu", size);
+	snprintf(name, sizeof(name), "kmalloc-%u", want);
+	KUNIT_EXPECT_STREQ_MSG(test, page->slab_cache->name, name,
+			       "size %zu", size);
+}
 
 static void check_size(struct kunit *test, size_t size)
 {
 	u8 *p = kmalloc(size, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL_MSG(test, p, "size %zu", size);
-	KUNIT_EXPECT_GE_MSG(test, ksize(p), size, "size %zu", size);
+	check_class(test, p, size);
 	KUNIT_EXPECT_TRUE_MSG(test, IS_ALIGNED((unsigned long)p, 8), "size %zu", size);
 	if (!(size & (size - 1)))
 		KUNIT_EXPECT_TRUE_MSG(test, IS_ALIGNED((unsigned long)p, size),
@@ -168,20 +205,28 @@ static void slab_gfp_dma(struct kunit *test)
 	kfree(q);
 }
 
+/* On every node: that node, or the nearest with memory by QEMU's distances. */
 static void slab_kmalloc_node(struct kunit *test)
 {
-	int nid;
+	struct kunit_machine m;
+	int nid, want, ret;
 	void *p;
 
+	ret = kunit_machine_read(&m);
+	if (ret == -ENOENT)
+		kunit_skip(test, "no ktest_numa= on the command line");
+	KUNIT_ASSERT_EQ(test, ret, 0);
 	for_each_online_node(nid) {
+		want = kunit_machine_memory_node(&m, nid);
 		p = kmalloc_node(200, GFP_KERNEL, nid);
 		KUNIT_ASSERT_NOT_NULL(test, p);
-		KUNIT_EXPECT_EQ_MSG(test, page_to_nid(virt_to_page(p)),
-				    local_memory_node(nid), "node %d", nid);
+		KUNIT_EXPECT_EQ_MSG(test, page_to_nid(virt_to_page(p)), want,
+				    "node %d", nid);
 		kfree(p);
 		p = kmalloc_node(50000, GFP_KERNEL, nid);
 		KUNIT_ASSERT_NOT_NULL(test, p);
-		KUNIT_EXPECT_EQ(test, page_to_nid(virt_to_page(p)), local_memory_node(nid));
+		KUNIT_EXPECT_EQ_MSG(test, page_to_nid(virt_to_page(p)), want,
+				    "node %d, 50000 bytes", nid);
 		kfree(p);
 	}
 }
