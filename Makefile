@@ -98,7 +98,7 @@ KERNEL_SRCS := \
 	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c lib/setjmp.asm \
 	lib/smp_processor_id.c \
 	lib/kunit/test.c lib/kunit/try-catch.c lib/kunit/executor.c \
-	lib/kunit/capture.c \
+	lib/kunit/capture.c lib/kunit/machine.c \
 	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \
 	lib/smp_processor_id_test.c \
 	kernel/cmdline_test.c kernel/multiboot_test.c kernel/traps_test.c \

@@ -11,6 +11,10 @@
  *				bitmask of its CPUs and its memory in MiB
  *	ktest_dist=D.D.D...	with NUMA: the distances, row-major
  *
+ * read through kunit/machine.h.  QEMU uses each node's id as its
+ * proximity domain, and acpi_info numbers nodes in the order the SRAT
+ * names their domains, so QEMU's node acpi_info.node_to_pxm[n] is the
+ * kernel's node n; the cases check that map, then compare through it.
  * A case whose option is missing is skipped.  The last cases run
  * acpi_parse() again on the real tables, through a map callback that
  * swaps one table for a damaged copy in a static buffer, and check that
@@ -25,6 +29,7 @@
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
+#include <kunit/machine.h>
 #include <kunit/test.h>
 #include <linux/acpi.h>
 #include <linux/errno.h>
@@ -41,37 +46,6 @@
  */
 #define LEGACY_HOLE_SIZE	(0x100000 - 0xa0000)
 
-/* What ktest_numa= says about the nodes. */
-struct numa_expect {
-	int nr_nodes;				/* 0 for ktest_numa=none */
-	unsigned long cpus[MAX_NUMNODES];	/* bitmask of CPUs */
-	unsigned long mib[MAX_NUMNODES];	/* memory */
-};
-
-/* Reads a number in base 10 or 16 at s; returns the end, or NULL. */
-static const char *parse_num(const char *s, unsigned int base,
-			     unsigned long *out)
-{
-	const char *start;
-	unsigned int d;
-
-	if (base == 16 && s[0] == '0' && s[1] == 'x')
-		s += 2;
-	*out = 0;
-	for (start = s; *s; s++) {
-		if (*s >= '0' && *s <= '9')
-			d = *s - '0';
-		else if ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'f')
-			d = (*s | 0x20) - 'a' + 10;
-		else
-			break;
-		if (d >= base)
-			break;
-		*out = *out * base + d;
-	}
-	return s == start ? NULL : s;
-}
-
 /* The value of ktest_NAME=, or skip the case. */
 static void get_option(struct kunit *test, const char *name, char *buf,
 		       int size)
@@ -80,33 +54,15 @@ static void get_option(struct kunit *test, const char *name, char *buf,
 		kunit_skip(test, "no %s= on the command line", name);
 }
 
-/* ktest_numa=none or MASK:MIB/...; false when it cannot be read. */
-static bool parse_numa(const char *s, struct numa_expect *numa)
+/* What tests/run told QEMU, or skip the case. */
+static void get_machine(struct kunit *test, struct kunit_machine *m)
 {
-	memset(numa, 0, sizeof(*numa));
-	if (!strcmp(s, "none"))
-		return true;
-	for (;;) {
-		if (numa->nr_nodes == MAX_NUMNODES)
-			return false;
-		s = parse_num(s, 16, &numa->cpus[numa->nr_nodes]);
-		if (!s || *s++ != ':')
-			return false;
-		s = parse_num(s, 10, &numa->mib[numa->nr_nodes++]);
-		if (!s || (*s != '/' && *s != '\0'))
-			return false;
-		if (*s++ == '\0')
-			return true;
-	}
-}
+	int ret = kunit_machine_read(m);
 
-static void get_numa(struct kunit *test, struct numa_expect *numa)
-{
-	char val[256];
-
-	get_option(test, "ktest_numa", val, sizeof(val));
-	KUNIT_ASSERT_TRUE_MSG(test, parse_numa(val, numa),
-			      "cannot read ktest_numa=%s", val);
+	if (ret == -ENOENT)
+		kunit_skip(test, "no ktest_numa= on the command line");
+	KUNIT_ASSERT_EQ_MSG(test, ret, 0,
+			    "cannot read ktest_cpus=, ktest_numa= or ktest_dist=");
 }
 
 /* acpi_parse() always sets distance[0][0]; a zeroed acpi_info has 0. */
@@ -135,15 +91,15 @@ static void acpi_root_table(struct kunit *test)
 
 static void acpi_madt_cpus(struct kunit *test)
 {
-	char val[16];
-	unsigned long cpus;
+	struct kunit_machine m;
 	int i, j;
 
-	get_option(test, "ktest_cpus", val, sizeof(val));
-	KUNIT_ASSERT_NOT_NULL(test, parse_num(val, 10, &cpus));
+	get_machine(test, &m);
+	if (!m.nr_cpus)
+		kunit_skip(test, "no ktest_cpus= on the command line");
 	KUNIT_ASSERT_EQ_MSG(test, acpi_info.madt_status, 0, "%s",
 			    acpi_info.madt_reason);
-	KUNIT_EXPECT_EQ(test, acpi_info.nr_cpus, (int)cpus);
+	KUNIT_EXPECT_EQ(test, acpi_info.nr_cpus, m.nr_cpus);
 	for (i = 0; i < acpi_info.nr_cpus; i++)
 		for (j = i + 1; j < acpi_info.nr_cpus; j++)
 			KUNIT_EXPECT_NE_MSG(test, acpi_info.cpus[i].apic_id,
@@ -168,24 +124,39 @@ static void acpi_madt_interrupts(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ovr->gsi, 2);
 }
 
+/* Each of QEMU's node ids is the proximity domain of exactly one node. */
+static void check_pxm_map(struct kunit *test, int nr_nodes)
+{
+	unsigned long seen = 0;
+	u32 pxm;
+	int i;
+
+	for (i = 0; i < nr_nodes; i++) {
+		pxm = acpi_info.node_to_pxm[i];
+		KUNIT_ASSERT_LT_MSG(test, pxm, nr_nodes,
+				    "node %d: proximity domain %u", i, pxm);
+		KUNIT_EXPECT_FALSE_MSG(test, seen >> pxm & 1,
+				       "two nodes have proximity domain %u", pxm);
+		seen |= 1UL << pxm;
+	}
+}
+
 static void acpi_srat_nodes(struct kunit *test)
 {
-	struct numa_expect numa;
+	struct kunit_machine m;
 	const struct acpi_cpu *cpu;
 	int i;
 
-	get_numa(test, &numa);
-	if (!numa.nr_nodes) {
+	get_machine(test, &m);
+	if (!m.nr_nodes) {
 		KUNIT_EXPECT_EQ(test, acpi_info.srat_status, -ENOENT);
 		KUNIT_EXPECT_EQ(test, acpi_info.nr_nodes, 0);
 		return;
 	}
 	KUNIT_ASSERT_EQ_MSG(test, acpi_info.srat_status, 0, "%s",
 			    acpi_info.srat_reason);
-	KUNIT_ASSERT_EQ(test, acpi_info.nr_nodes, numa.nr_nodes);
-	/* QEMU numbers proximity domains by node id. */
-	for (i = 0; i < numa.nr_nodes; i++)
-		KUNIT_EXPECT_EQ(test, acpi_info.node_to_pxm[i], i);
+	KUNIT_ASSERT_EQ(test, acpi_info.nr_nodes, m.nr_nodes);
+	check_pxm_map(test, m.nr_nodes);
 	/*
 	 * CPU i of -smp has APIC id i in QEMU's MADT (true for -smp N; a
 	 * topology with, say, 3 cores per socket leaves gaps in the ids).
@@ -193,11 +164,11 @@ static void acpi_srat_nodes(struct kunit *test)
 	for (i = 0; i < acpi_info.nr_cpus; i++) {
 		cpu = &acpi_info.cpus[i];
 		KUNIT_ASSERT_LT(test, cpu->apic_id, 8 * sizeof(long));
-		KUNIT_ASSERT_LT(test, cpu->node, numa.nr_nodes);
+		KUNIT_ASSERT_LT(test, cpu->node, m.nr_nodes);
 		KUNIT_EXPECT_TRUE_MSG(test,
-				      numa.cpus[cpu->node] >> cpu->apic_id & 1,
-				      "APIC id %u is on node %d", cpu->apic_id,
-				      cpu->node);
+				      m.cpus[m.pxm[cpu->node]] >> cpu->apic_id & 1,
+				      "APIC id %u is on node %d, proximity domain %d",
+				      cpu->apic_id, cpu->node, m.pxm[cpu->node]);
 	}
 }
 
@@ -221,17 +192,18 @@ static u64 node_memory(int node, bool *holds_zero)
 
 static void acpi_srat_memory(struct kunit *test)
 {
-	struct numa_expect numa;
+	struct kunit_machine m;
 	u64 want, got, all = 0, ram = 0;
 	bool holds_zero;
 	int node;
 
-	get_numa(test, &numa);
-	if (!numa.nr_nodes)
+	get_machine(test, &m);
+	if (!m.nr_nodes)
 		kunit_skip(test, "no NUMA nodes");
-	KUNIT_ASSERT_EQ(test, acpi_info.nr_nodes, numa.nr_nodes);
-	for (node = 0; node < numa.nr_nodes; node++) {
-		want = (u64)numa.mib[node] << 20;
+	KUNIT_ASSERT_EQ(test, acpi_info.nr_nodes, m.nr_nodes);
+	check_pxm_map(test, m.nr_nodes);
+	for (node = 0; node < m.nr_nodes; node++) {
+		want = (u64)kunit_machine_node_mib(&m, node) << 20;
 		got = node_memory(node, &holds_zero);
 		kunit_info(test, "node %d: %llu KiB, QEMU gave %llu KiB", node,
 			   (unsigned long long)got >> 10,
@@ -248,35 +220,29 @@ static void acpi_srat_memory(struct kunit *test)
 
 static void acpi_slit_distances(struct kunit *test)
 {
-	char val[512];
-	const char *s = val;
-	unsigned long d;
-	int n = acpi_info.nr_nodes, i, j;
+	struct kunit_machine m;
+	int i, j;
 
-	get_option(test, "ktest_dist", val, sizeof(val));
-	KUNIT_ASSERT_GT(test, n, 0);
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < n; j++) {
-			s = parse_num(s, 10, &d);
-			KUNIT_ASSERT_NOT_NULL_MSG(test, s,
-						  "ktest_dist= too short");
-			KUNIT_EXPECT_EQ_MSG(test, acpi_info.distance[i][j], d,
+	get_machine(test, &m);
+	if (!m.nr_nodes)
+		kunit_skip(test, "no ktest_dist= on the command line");
+	KUNIT_ASSERT_EQ(test, acpi_info.nr_nodes, m.nr_nodes);
+	check_pxm_map(test, m.nr_nodes);
+	for (i = 0; i < m.nr_nodes; i++)
+		for (j = 0; j < m.nr_nodes; j++)
+			KUNIT_EXPECT_EQ_MSG(test, acpi_info.distance[i][j],
+					    kunit_machine_distance(&m, i, j),
 					    "from node %d to node %d", i, j);
-			if (*s == '.')
-				s++;
-		}
-	}
-	KUNIT_EXPECT_EQ_MSG(test, *s, '\0', "ktest_dist= too long");
 }
 
 /* Without NUMA: no SLIT, and the 10/20 defaults for every node pair. */
 static void acpi_slit_defaults(struct kunit *test)
 {
-	struct numa_expect numa;
+	struct kunit_machine m;
 	int i, j;
 
-	get_numa(test, &numa);
-	if (numa.nr_nodes)
+	get_machine(test, &m);
+	if (m.nr_nodes)
 		kunit_skip(test, "NUMA machine: acpi_slit_distances checks it");
 	KUNIT_EXPECT_EQ(test, acpi_info.slit_status, -ENOENT);
 	for (i = 0; i < MAX_NUMNODES; i++)

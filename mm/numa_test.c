@@ -4,13 +4,15 @@
  * fallback order, __GFP_THISNODE, and fallback to the nearest node once
  * a node is exhausted.
  *
- * The test harness describes the machine on the command line:
- * ktest_numa=MASK:MIB/... (per node: hex CPU mask, MiB of memory) or
- * "none", and ktest_dist=D.D... (the distance matrix, row-major).  The
- * expected fallback order is computed from those, not from the kernel's
- * own tables.
+ * The test harness describes the machine on the command line
+ * (kunit/machine.h).  The expected fallback order is computed from that
+ * description, not from the kernel's own tables.  QEMU's node ids are
+ * proximity domains, which the kernel may number differently; the
+ * expectations go through the kernel's node-to-domain map, and
+ * numa_nodes_match_config checks that map against each node's CPUs and
+ * memory.
  */
-#include <asm/cmdline.h>
+#include <kunit/machine.h>
 #include <kunit/test.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -20,87 +22,39 @@
 
 #include "test_chain.h"
 
-struct topology {
-	int nr_nodes;			/* 0: the machine has no NUMA */
-	unsigned long cpus[MAX_NUMNODES];
-	unsigned long mib[MAX_NUMNODES];
-	int dist[MAX_NUMNODES][MAX_NUMNODES];
-};
+static struct kunit_machine topo;
+static bool have_description;
 
-static struct topology topo;
-
-/* Parse an unsigned number in base; returns the char after it. */
-static const char *parse_num(const char *s, unsigned int base, unsigned long *v)
-{
-	*v = 0;
-	for (;; s++) {
-		unsigned int d = *s >= '0' && *s <= '9' ? *s - '0' :
-				 *s >= 'a' && *s <= 'f' ? *s - 'a' + 10 : 99;
-
-		if (d >= base)
-			return s;
-		*v = *v * base + d;
-	}
-}
-
-static bool parse_numa(const char *s, struct topology *t)
-{
-	while (*s && t->nr_nodes < MAX_NUMNODES) {
-		int n = t->nr_nodes++;
-
-		s = parse_num(s, 16, &t->cpus[n]);
-		if (*s++ != ':')
-			return false;
-		s = parse_num(s, 10, &t->mib[n]);
-		if (*s == '/')
-			s++;
-	}
-	return !*s;
-}
-
-static bool parse_dist(const char *s, struct topology *t)
-{
-	unsigned long v;
-	int i;
-
-	for (i = 0; i < t->nr_nodes * t->nr_nodes; i++) {
-		s = parse_num(s, 10, &v);
-		t->dist[i / t->nr_nodes][i % t->nr_nodes] = v;
-		if (*s == '.')
-			s++;
-	}
-	return !*s;
-}
-
-/* Reads the harness's description; skips the case when there is none. */
+/* Reads the harness's description; cases without one skip. */
 static int numa_test_init(struct kunit *test)
 {
-	char buf[256];
+	int ret = kunit_machine_read(&topo);
 
-	memset(&topo, 0, sizeof(topo));
-	if (cmdline_find_option(boot_command_line, "ktest_numa", buf,
-				sizeof(buf)) < 0)
-		return 0;
-	if (!strcmp(buf, "none"))
-		return 0;
-	if (!parse_numa(buf, &topo))
-		return -EINVAL;
-	if (cmdline_find_option(boot_command_line, "ktest_dist", buf,
-				sizeof(buf)) < 0 || !parse_dist(buf, &topo))
-		return -EINVAL;
-	return 0;
+	have_description = ret == 0;
+	return ret == -ENOENT ? 0 : ret;
 }
 
-static bool have_description(void)
+/* Kernel node nid's proximity domain is one of QEMU's nodes, and its own. */
+static void check_pxm_map(struct kunit *test)
 {
-	return cmdline_find_option(boot_command_line, "ktest_numa", NULL, 0) >= 0;
+	unsigned long seen = 0;
+	int nid, pxm;
+
+	for (nid = 0; nid < topo.nr_nodes; nid++) {
+		pxm = topo.pxm[nid];
+		KUNIT_ASSERT_GE_MSG(test, pxm, 0,
+				    "node %d has no proximity domain of QEMU's", nid);
+		KUNIT_EXPECT_FALSE_MSG(test, seen >> pxm & 1,
+				       "two nodes have proximity domain %d", pxm);
+		seen |= 1UL << pxm;
+	}
 }
 
 static void numa_nodes_match_config(struct kunit *test)
 {
 	int nid, cpu;
 
-	if (!have_description())
+	if (!have_description)
 		kunit_skip(test, "no ktest_numa= on the command line");
 	if (topo.nr_nodes == 0) {
 		KUNIT_EXPECT_EQ(test, nr_online_nodes, 1);
@@ -109,19 +63,20 @@ static void numa_nodes_match_config(struct kunit *test)
 		return;
 	}
 	KUNIT_ASSERT_EQ(test, nr_online_nodes, topo.nr_nodes);
+	check_pxm_map(test);
 	for (nid = 0; nid < topo.nr_nodes; nid++) {
 		u64 present = PFN_PHYS(NODE_DATA(nid)->node_present_pages);
-		u64 given = (u64)topo.mib[nid] << 20;
+		u64 given = (u64)kunit_machine_node_mib(&topo, nid) << 20;
 
 		KUNIT_EXPECT_TRUE(test, node_online(nid));
-		KUNIT_EXPECT_EQ(test, node_has_memory(nid), topo.mib[nid] != 0);
+		KUNIT_EXPECT_EQ_MSG(test, node_has_memory(nid), given != 0,
+				    "node %d", nid);
 		KUNIT_EXPECT_LE_MSG(test, present, given, "node %d", nid);
 		KUNIT_EXPECT_GE_MSG(test, present + SZ_1M, given, "node %d", nid);
-		for (cpu = 0; cpu < nr_cpu_ids; cpu++)
-			KUNIT_EXPECT_EQ_MSG(test, cpu_to_node(cpu) == nid,
-					    (topo.cpus[nid] >> cpu) & 1,
-					    "CPU %d, node %d", cpu, nid);
 	}
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		KUNIT_EXPECT_EQ_MSG(test, cpu_to_node(cpu),
+				    kunit_machine_cpu_node(&topo, cpu), "CPU %d", cpu);
 }
 
 static void numa_distances_match_config(struct kunit *test)
@@ -132,28 +87,9 @@ static void numa_distances_match_config(struct kunit *test)
 		kunit_skip(test, "not a NUMA machine");
 	for (i = 0; i < topo.nr_nodes; i++)
 		for (j = 0; j < topo.nr_nodes; j++)
-			KUNIT_EXPECT_EQ_MSG(test, node_distance(i, j), topo.dist[i][j],
+			KUNIT_EXPECT_EQ_MSG(test, node_distance(i, j),
+					    kunit_machine_distance(&topo, i, j),
 					    "from %d to %d", i, j);
-}
-
-/* Nodes with memory in the order allocations from nid should try them. */
-static int expected_order(int nid, int order[MAX_NUMNODES])
-{
-	unsigned long used = 0;
-	int n = 0, best, m;
-
-	for (;;) {
-		best = -1;
-		for (m = 0; m < topo.nr_nodes; m++)
-			if (!(used & (1UL << m)) &&
-			    (best < 0 || topo.dist[nid][m] < topo.dist[nid][best]))
-				best = m;
-		if (best < 0)
-			return n;
-		used |= 1UL << best;
-		if (topo.mib[best])
-			order[n++] = best;
-	}
 }
 
 /* The nodes in nid's fallback zonelist, each once, in order. */
@@ -183,7 +119,7 @@ static void numa_zonelist_order(struct kunit *test)
 	if (topo.nr_nodes == 0)
 		kunit_skip(test, "not a NUMA machine");
 	for (nid = 0; nid < topo.nr_nodes; nid++) {
-		n = expected_order(nid, want);
+		n = kunit_machine_fallback(&topo, nid, want);
 		KUNIT_EXPECT_EQ_MSG(test, zonelist_nodes(nid, got), n, "node %d", nid);
 		KUNIT_EXPECT_MEMEQ_MSG(test, got, want, n * sizeof(int),
 				       "fallback order of node %d", nid);
@@ -258,7 +194,7 @@ static void numa_fallback_to_nearest(struct kunit *test)
 	if (topo.nr_nodes < 2)
 		kunit_skip(test, "needs two or more nodes");
 	for (nid = 0; nid < topo.nr_nodes; nid++) {
-		int n = expected_order(nid, want), next;
+		int n = kunit_machine_fallback(&topo, nid, want), next;
 
 		chain = NULL;
 		if (node_has_memory(nid))

@@ -4,10 +4,14 @@
  * large requests, GFP_DMA, kmalloc_node on every node, physical
  * contiguity, constructors, the debug checks, destroy with live objects,
  * a million random operations that must leave every count as it was,
- * and the slabinfo/meminfo text.
+ * and the slabinfo/meminfo text.  The size classes and the node
+ * expectations come from the test's own table and from what tests/run
+ * told QEMU (kunit/machine.h), not from the allocator's tables.
  */
 #include <kunit/capture.h>
+#include <kunit/machine.h>
 #include <kunit/test.h>
+#include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -15,16 +19,49 @@
 #include <linux/topology.h>
 #include <linux/vmstat.h>
 
+#include "slab.h"
+
 static const unsigned int classes[] = {
 	8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192,
 };
+
+/* The smallest class that holds size bytes, or 0 when none does. */
+static unsigned int class_of(size_t size)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(classes); i++)
+		if (size <= classes[i])
+			return classes[i];
+	return 0;
+}
+
+/* p, of size bytes, is an object of the right cache, or whole pages. */
+static void check_class(struct kunit *test, const void *p, size_t size)
+{
+	const struct page *page = virt_to_page(p);
+	unsigned int want = class_of(size);
+	char name[24];
+
+	if (!want) {
+		KUNIT_EXPECT_FALSE_MSG(test, PageSlab(page), "size %zu", size);
+		KUNIT_EXPECT_EQ_MSG(test, ksize(p), PAGE_SIZE << get_order(size),
+				    "size %zu", size);
+		return;
+	}
+	KUNIT_EXPECT_EQ_MSG(test, ksize(p), want, "size %zu", size);
+	KUNIT_ASSERT_TRUE_MSG(test, PageSlab(page), "size %zu", size);
+	snprintf(name, sizeof(name), "kmalloc-%u", want);
+	KUNIT_EXPECT_STREQ_MSG(test, page->slab_cache->name, name,
+			       "size %zu", size);
+}
 
 static void check_size(struct kunit *test, size_t size)
 {
 	u8 *p = kmalloc(size, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL_MSG(test, p, "size %zu", size);
-	KUNIT_EXPECT_GE_MSG(test, ksize(p), size, "size %zu", size);
+	check_class(test, p, size);
 	KUNIT_EXPECT_TRUE_MSG(test, IS_ALIGNED((unsigned long)p, 8), "size %zu", size);
 	if (!(size & (size - 1)))
 		KUNIT_EXPECT_TRUE_MSG(test, IS_ALIGNED((unsigned long)p, size),
@@ -168,20 +205,66 @@ static void slab_gfp_dma(struct kunit *test)
 	kfree(q);
 }
 
+#define DMA32_OBJECTS	512
+
+/*
+ * GFP_DMA32 objects lie below 4 GiB, from caches of their own, on
+ * machines with memory above 4 GiB too (numa4); a cache whose slabs
+ * may lie higher refuses a GFP_DMA32 request instead of ignoring it.
+ */
+static void slab_gfp_dma32(struct kunit *test)
+{
+	struct kmem_cache *s;
+	const char *out;
+	void **objs;
+	int i;
+
+	objs = kcalloc(DMA32_OBJECTS, sizeof(*objs), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, objs);
+	/* Asked of every node: most of numa4's nodes 1 and 2 lie above 4 GiB. */
+	for (i = 0; i < DMA32_OBJECTS; i++) {
+		objs[i] = kmalloc_node(i % 2 ? 4096 : 64, GFP_KERNEL | GFP_DMA32,
+				       i % nr_online_nodes);
+		KUNIT_ASSERT_NOT_NULL(test, objs[i]);
+		KUNIT_EXPECT_LT(test, virt_to_phys(objs[i]) + 4096, 1ULL << 32);
+	}
+	KUNIT_EXPECT_STREQ(test, virt_to_page(objs[0])->slab_cache->name,
+			   "dma32-kmalloc-64");
+	for (i = 0; i < DMA32_OBJECTS; i++)
+		kfree(objs[i]);
+	kfree(objs);
+
+	s = kmem_cache_create("slab_test_normal", 48, 0, 0, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	kunit_capture_start();
+	KUNIT_EXPECT_NULL(test, kmem_cache_alloc(s, GFP_KERNEL | GFP_DMA32));
+	out = kunit_capture_stop();
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "slab_test_normal: cache memory is not in the zone asked for"));
+	kmem_cache_destroy(s);
+}
+
+/* On every node: that node, or the nearest with memory by QEMU's distances. */
 static void slab_kmalloc_node(struct kunit *test)
 {
-	int nid;
+	struct kunit_machine m;
+	int nid, want, ret;
 	void *p;
 
+	ret = kunit_machine_read(&m);
+	if (ret == -ENOENT)
+		kunit_skip(test, "no ktest_numa= on the command line");
+	KUNIT_ASSERT_EQ(test, ret, 0);
 	for_each_online_node(nid) {
+		want = kunit_machine_memory_node(&m, nid);
 		p = kmalloc_node(200, GFP_KERNEL, nid);
 		KUNIT_ASSERT_NOT_NULL(test, p);
-		KUNIT_EXPECT_EQ_MSG(test, page_to_nid(virt_to_page(p)),
-				    local_memory_node(nid), "node %d", nid);
+		KUNIT_EXPECT_EQ_MSG(test, page_to_nid(virt_to_page(p)), want,
+				    "node %d", nid);
 		kfree(p);
 		p = kmalloc_node(50000, GFP_KERNEL, nid);
 		KUNIT_ASSERT_NOT_NULL(test, p);
-		KUNIT_EXPECT_EQ(test, page_to_nid(virt_to_page(p)), local_memory_node(nid));
+		KUNIT_EXPECT_EQ_MSG(test, page_to_nid(virt_to_page(p)), want,
+				    "node %d, 50000 bytes", nid);
 		kfree(p);
 	}
 }
@@ -397,6 +480,7 @@ static struct kunit_case slab_cases[] = {
 	KUNIT_CASE(slab_kzalloc_and_kcalloc),
 	KUNIT_CASE(slab_large_and_too_large),
 	KUNIT_CASE(slab_gfp_dma),
+	KUNIT_CASE(slab_gfp_dma32),
 	KUNIT_CASE(slab_kmalloc_node),
 	KUNIT_CASE(slab_constructor_once),
 	KUNIT_CASE(slab_debug_catches),

@@ -56,7 +56,10 @@ static inline bool gfpflags_allow_blocking(gfp_t gfp)
 	return gfp & __GFP_DIRECT_RECLAIM;
 }
 
-/* 2^order contiguous pages on node nid (NUMA_NO_NODE: this CPU's node). */
+/*
+ * 2^order contiguous pages on node nid; NUMA_NO_NODE means numa_mem_id(),
+ * this CPU's node or, when that has no memory, the nearest that has.
+ */
 struct page *alloc_pages_node(int nid, gfp_t gfp_mask, unsigned int order);
 /* 2^order pages from the node of the CPU the caller runs on. */
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order);

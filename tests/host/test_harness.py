@@ -48,7 +48,8 @@ class Harness(unittest.TestCase):
         self.addCleanup(self.tmp.cleanup)
         self.log_dir = os.path.join(self.tmp.name, 'logs')
 
-    def run_harness(self, script, *options, timeout=60, extra_env=None):
+    def run_harness(self, script, *options, timeout=60, extra_env=None,
+                    config='small'):
         """Run tests/run with the fake emulator telling `script`.
 
         Returns (exit status, output); stdout and stderr are merged.
@@ -56,7 +57,7 @@ class Harness(unittest.TestCase):
         env = dict(os.environ, QEMU=FAKE_QEMU, FAKE_QEMU_SCRIPT=script,
                    ACCEL='tcg')
         env.update(extra_env or {})
-        command = [sys.executable, RUN, '--config', 'small', '--no-build',
+        command = [sys.executable, RUN, '--config', config, '--no-build',
                    '--log-dir', self.log_dir, *options]
         done = subprocess.run(command, env=env, stdin=subprocess.DEVNULL,
                               stdout=subprocess.PIPE,
@@ -190,6 +191,33 @@ class Harness(unittest.TestCase):
                                r'ktest_dist=10\.30\.15\.25\.32\.[0-9.]+ '
                                r'ktest_sum=[0-9a-f]{8}$')
 
+    def test_configuration_tests_restrict_the_filter(self):
+        status, output = self.run_harness('pass', '--list', '--filter',
+                                          'numa*,printk,slab.kmalloc*',
+                                          config='numa0cpu')
+        self.assertEqual(status, 0, output)
+        self.assertIn(' ktest=numa,slab.kmalloc* ktest_ram=384 ', output)
+
+    def test_configuration_with_nothing_to_run_is_not_booted(self):
+        args_file = os.path.join(self.tmp.name, 'args')
+        status, output = self.run_harness(
+            'pass', '--config', 'numa0cpu', '--filter', 'sample,basics',
+            extra_env={'FAKE_QEMU_ARGS_FILE': args_file})
+        self.assertEqual(status, 0, output)
+        self.assertIn('numa0cpu: 0 passed, 0 failed in 0.0 s (not booted: '
+                      '--filter sample,basics selects none of its tests',
+                      output)
+        with open(args_file) as saved:          # only small was booted
+            self.assertIn('build/test-iso/small.iso', saved.read())
+        self.assertEqual(self.final_line(output), '4 passed, 0 failed')
+        # Alone, it must not pass as a green run of nothing.
+        status, output = self.run_harness('pass', '--filter', 'printk',
+                                          config='numa0cpu')
+        self.assertEqual(status, 1, output)
+        self.assertIn('FAIL configurations: --filter printk selects none of '
+                      'the tests of the configurations chosen', output)
+        self.assertEqual(self.final_line(output), '0 passed, 1 failed')
+
     def test_unknown_configuration(self):
         status, output = self.run_harness('pass', '--config', 'nosuch')
         self.assertEqual(status, 2, output)
@@ -224,6 +252,35 @@ class HarnessInternals(unittest.TestCase):
         self.assertEqual(numa2.ram_mib(), 1024)
         self.assertEqual(numa2.devices, ['-device', 'edu', '-device', 'edu'])
         self.assertEqual(numa2.numa.count('-numa'), 2)
+
+    def test_restrict_filter(self):
+        restrict = self.harness.restrict_filter
+        suites = ['acpi', 'numa', 'page_alloc', 'slab']
+        self.assertEqual(restrict('all', []), 'all')
+        self.assertEqual(restrict('pri*.x', []), 'pri*.x')
+        self.assertEqual(restrict('all', suites), 'acpi,numa,page_alloc,slab')
+        self.assertEqual(restrict('numa*,acpi*,page_alloc*,slab*', suites),
+                         'numa,acpi,page_alloc,slab')
+        self.assertEqual(restrict('*l*.x?,all', suites),
+                         'page_alloc.x?,slab.x?,acpi,numa,page_alloc,slab')
+        self.assertEqual(restrict('[ns]*,numa', suites), 'numa,slab')
+        self.assertIsNone(restrict('printk,string.*', suites))
+        self.assertIsNone(restrict('none', suites))
+
+    def test_configuration_tests_field(self):
+        configs = {c.name: c for c in self.harness.load_configs()}
+        self.assertEqual(configs['small'].tests, [])
+        self.assertIn('page_alloc', configs['numa0cpu'].tests)
+        self.assertIsNone(configs['numa0cpu'].test_filter('printk'))
+        with tempfile.NamedTemporaryFile('w', suffix='.conf') as conf:
+            conf.write('[bad]\nmachine = pc\nsmp = 1\nmemory = 64M\n'
+                       'tests = acpi, numa*\n')
+            conf.flush()
+            with contextlib.redirect_stderr(io.StringIO()) as err, \
+                    self.assertRaises(SystemExit):
+                self.harness.load_configs(conf.name)
+        self.assertIn("[bad]: tests: 'numa*' is not a suite name",
+                      err.getvalue())
 
     def test_unittest_recorder_maps_outcomes(self):
         class Sample(unittest.TestCase):
@@ -286,6 +343,9 @@ class MachineTopology(unittest.TestCase):
             'numa3': ['ktest_cpus=2', 'ktest_machine=q35',
                       'ktest_numa=1:512/2:0/0:256',
                       'ktest_dist=10.20.20.20.10.20.20.20.10'],
+            # QEMU's node 0 has no CPU: the kernel calls it node 1.
+            'numa0cpu': ['ktest_cpus=2', 'ktest_machine=q35',
+                         'ktest_numa=0:256/3:128', 'ktest_dist=10.20.20.10'],
         }
         for name, options in expected.items():
             with self.subTest(name):
