@@ -133,12 +133,18 @@ void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
 
 	preempt_disable();
 	flush_tlb_local(&info);
+	smp_mb();		/* the ptes before the mask: see switch_mm() */
 	others = READ_ONCE(mm->cpu_vm_mask) & ~(1UL << smp_processor_id());
 	preempt_enable();
 	if (others)
 		smp_call_function(flush_tlb_local, &info);
 }
 
+/*
+ * A flusher changes ptes, then reads cpu_vm_mask; this sets the bit,
+ * then walks the tables.  The full barriers on both sides mean one of
+ * them sees the other: the flusher sees the bit, or this CPU the ptes.
+ */
 void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 {
 	int cpu = smp_processor_id();
