@@ -16,6 +16,7 @@
 #include <asm/percpu.h>
 #include <asm/ptrace.h>
 #include <linux/list.h>
+#include <linux/refcount.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
@@ -72,6 +73,7 @@ struct pt_regs;
 typedef unsigned long cpumask_t;	/* bit n: CPU n (NR_CPUS <= 64) */
 #define CPU_MASK_ALL		(~0UL)
 
+/* (A) changed by atomic operations only; other tags name the lock. */
 struct task_struct {
 	struct thread_info thread_info;	/* first, as Linux's THREAD_INFO_IN_TASK */
 	volatile long state;		/* TASK_* */
@@ -91,7 +93,7 @@ struct task_struct {
 	int exit_code;
 	unsigned long nr_switches;	/* times it was switched in */
 	void *kunit_catcher;		/* innermost test try/catch (kunit) */
-	int usage;			/* references; tasklist_lock */
+	refcount_t usage;		/* (A) get/put_task_struct() */
 
 	/* Processes (kernel/fork.c, exit.c); NULL and 0 in kernel threads. */
 	struct mm_struct *mm;		/* address space */
@@ -103,8 +105,8 @@ struct task_struct {
 	pid_t pgid;			/* process group */
 	pid_t sid;			/* session */
 	int exit_state;			/* EXIT_*; tasklist_lock */
-	unsigned long pending;		/* signals sent: bit sig - 1 (atomic) */
-	unsigned long ignored;		/* SIG_IGN dispositions: bit sig - 1 */
+	unsigned long pending;		/* (A) signals sent: bit sig-1 */
+	unsigned long ignored;		/* (A) SIG_IGN ones: bit sig-1 */
 	bool is_process;		/* made by fork or kernel_spawn */
 	struct fxregs_state fpu;	/* user x87/SSE state while switched out */
 };
