@@ -97,10 +97,12 @@ KERNEL_SRCS := \
 	drivers/serial.c drivers/vga.c \
 	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c lib/setjmp.asm \
 	lib/smp_processor_id.c \
+	lib/refcount.c \
 	lib/kunit/test.c lib/kunit/try-catch.c lib/kunit/executor.c \
 	lib/kunit/capture.c lib/kunit/machine.c \
 	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \
 	lib/smp_processor_id_test.c \
+	lib/atomic_test.c lib/refcount_test.c \
 	kernel/cmdline_test.c kernel/multiboot_test.c kernel/traps_test.c \
 	kernel/acpi_test.c mm/memblock_test.c mm/init_64_test.c \
 	mm/page_alloc_test.c mm/numa_test.c mm/slab_test.c \

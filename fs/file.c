@@ -40,7 +40,7 @@ struct files_struct *alloc_files(void)
 
 	if (!files)
 		return NULL;
-	files->count = 1;
+	atomic_set(&files->count, 1);
 	spin_lock_init(&files->file_lock);
 	return files;
 }
@@ -107,7 +107,7 @@ static bool fd_cloexec(struct files_struct *files, unsigned int fd)
 
 void put_files_struct(struct files_struct *files)
 {
-	if (!files || __atomic_sub_fetch(&files->count, 1, __ATOMIC_ACQ_REL))
+	if (!files || !atomic_dec_and_test(&files->count))
 		return;
 	close_files(files, fd_any);
 	kfree(files);

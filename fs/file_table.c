@@ -6,8 +6,8 @@
  * fput(), and only for a file whose f_op->open() succeeded (or that had
  * none).  f_mode says which of read and write the opener asked for.
  *
- * Locking: f_count is atomic; f_pos_lock serialises position updates
- * (fs/read_write.c).  Modern Linux frees the last reference through
+ * Locking: f_count is an atomic_long_t; f_pos_lock serialises position
+ * updates (fs/read_write.c).  Modern Linux frees the last reference through
  * task_work so that release runs without the caller's locks held.
  */
 #include <linux/bug.h>
@@ -43,7 +43,7 @@ struct file *alloc_file(struct inode *inode, unsigned int flags,
 	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC |
 			       O_CLOEXEC);
 	f->f_mode = open_flags_to_fmode(flags);
-	f->f_count = 1;
+	atomic_long_set(&f->f_count, 1);
 	mutex_init(&f->f_pos_lock);
 	return f;
 }
@@ -70,15 +70,13 @@ struct file *open_inode(struct inode *inode, unsigned int flags)
 
 struct file *get_file(struct file *f)
 {
-	int old = __atomic_fetch_add(&f->f_count, 1, __ATOMIC_RELAXED);
-
-	WARN_ON(old <= 0);
+	WARN_ON(atomic_long_inc_return(&f->f_count) <= 1);
 	return f;
 }
 
 void fput(struct file *f)
 {
-	int left = __atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL);
+	long left = atomic_long_dec_return(&f->f_count);
 
 	if (WARN_ON(left < 0) || left > 0)
 		return;

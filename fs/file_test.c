@@ -147,10 +147,10 @@ static void fdtable_dup_fd_for_fork(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, sys_dup2(0, 9), 9);
 	file = fget(0);
 	KUNIT_ASSERT_NOT_NULL(test, file);
-	KUNIT_EXPECT_EQ(test, file->f_count, 3);	/* 0, 9 and ours */
+	KUNIT_EXPECT_EQ(test, file_count(file), 3);	/* 0, 9 and ours */
 	child = dup_fd(parent);
 	KUNIT_ASSERT_NOT_NULL(test, child);
-	KUNIT_EXPECT_EQ(test, file->f_count, 5);
+	KUNIT_EXPECT_EQ(test, file_count(file), 5);
 	KUNIT_EXPECT_PTR_EQ(test, child->fd[0], file);
 	KUNIT_EXPECT_PTR_EQ(test, child->fd[9], file);
 	KUNIT_EXPECT_PTR_EQ(test, child->fd[1], NULL);
@@ -162,9 +162,9 @@ static void fdtable_dup_fd_for_fork(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sys_close(0), 0);
 	current->files = parent;
 	KUNIT_EXPECT_EQ(test, sys_lseek(0, 0, SEEK_CUR), 2);
-	KUNIT_EXPECT_EQ(test, file->f_count, 4);
+	KUNIT_EXPECT_EQ(test, file_count(file), 4);
 	put_files_struct(child);
-	KUNIT_EXPECT_EQ(test, file->f_count, 3);
+	KUNIT_EXPECT_EQ(test, file_count(file), 3);
 	fput(file);
 }
 

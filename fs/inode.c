@@ -9,8 +9,8 @@
  * to its parent (a loop, not recursion, so a chain of removed
  * directories is freed without deep stacks).
  *
- * Locking: none of its own.  i_count is atomic; s_next_ino is atomic;
- * next_anon_dev is atomic.  Modern Linux: inodes are also hashed and
+ * Locking: none of its own.  i_count, s_next_ino and next_anon_dev
+ * are atomic counters.  Modern Linux: inodes are also hashed and
  * cached after their last reference until memory is short.
  */
 #include <linux/bug.h>
@@ -19,7 +19,7 @@
 #include <linux/slab.h>
 #include <uapi/linux/dirent.h>
 
-static unsigned int next_anon_dev;	/* minor numbers of major 0 */
+static atomic_t next_anon_dev;	/* minor numbers of major 0 */
 
 struct super_block *alloc_super(const char *type,
 				const struct super_operations *ops)
@@ -31,21 +31,20 @@ struct super_block *alloc_super(const char *type,
 	sb->s_type = type;
 	sb->s_op = ops;
 	sb->s_maxbytes = 0x7fffffffffffffffLL;
-	sb->s_dev = MKDEV(0, __atomic_add_fetch(&next_anon_dev, 1,
-						 __ATOMIC_RELAXED));
+	sb->s_dev = MKDEV(0, atomic_inc_return(&next_anon_dev));
 	return sb;
 }
 
 struct inode *new_inode(struct super_block *sb)
 {
-	static unsigned long next_sbless_ino;
-	unsigned long *counter = sb ? &sb->s_next_ino : &next_sbless_ino;
+	static atomic_long_t next_sbless_ino;
+	atomic_long_t *counter = sb ? &sb->s_next_ino : &next_sbless_ino;
 	struct inode *inode = kzalloc(sizeof(*inode), GFP_KERNEL);
 
 	if (!inode)
 		return NULL;
-	inode->i_ino = __atomic_add_fetch(counter, 1, __ATOMIC_RELAXED);
-	inode->i_count = 1;
+	inode->i_ino = atomic_long_inc_return(counter);
+	atomic_set(&inode->i_count, 1);
 	inode->i_sb = sb;
 	mutex_init(&inode->i_mutex);
 	return inode;
@@ -53,9 +52,7 @@ struct inode *new_inode(struct super_block *sb)
 
 void ihold(struct inode *inode)
 {
-	int old = __atomic_fetch_add(&inode->i_count, 1, __ATOMIC_RELAXED);
-
-	WARN_ON(old <= 0);
+	WARN_ON(atomic_inc_return(&inode->i_count) <= 1);
 }
 
 /* The last reference is gone: let the file system clean up, then free. */
@@ -75,7 +72,7 @@ void iput(struct inode *inode)
 	int left;
 
 	while (inode) {
-		left = __atomic_sub_fetch(&inode->i_count, 1, __ATOMIC_ACQ_REL);
+		left = atomic_dec_return(&inode->i_count);
 		if (WARN_ON(left < 0) || left > 0)
 			return;
 		inode = evict(inode);

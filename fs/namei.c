@@ -45,12 +45,9 @@ void path_release(struct nameidata *nd)
 /* Record dir as child's parent if its file system has not. */
 static void set_parent(struct inode *child, struct inode *dir)
 {
-	struct inode *none = NULL;
-
 	ihold(dir);
-	if (!__atomic_compare_exchange_n(&child->i_parent, &none, dir, false,
-					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		iput(dir);
+	if (cmpxchg(&child->i_parent, NULL, dir))
+		iput(dir);	/* another walk set it first */
 }
 
 /* The child name of dir, mounts followed: referenced, or ERR_PTR. */

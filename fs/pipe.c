@@ -245,15 +245,14 @@ static struct inode *get_pipe_inode(void)
 /* The super block all pipe inodes share, made on first use. */
 static int pipefs_init(void)
 {
-	struct super_block *sb, *none = NULL;
+	struct super_block *sb;
 
 	if (READ_ONCE(pipe_sb))
 		return 0;
 	sb = alloc_super("pipefs", &pipefs_ops);
 	if (IS_ERR(sb))
 		return PTR_ERR(sb);
-	if (!__atomic_compare_exchange_n(&pipe_sb, &none, sb, false,
-					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+	if (cmpxchg(&pipe_sb, NULL, sb))
 		kfree(sb);	/* another CPU made it first */
 	return 0;
 }

@@ -7,6 +7,8 @@
  * bytes must never interleave, and sleeping readers and writers woken
  * by a signal (-EINTR or the bytes so far) or by the other end closing.
  */
+#include <asm/barrier.h>
+#include <linux/bitops.h>
 #include <linux/completion.h>
 #include <linux/pipe_fs_i.h>
 #include <linux/signal.h>
@@ -27,7 +29,8 @@ static u8 stream_byte(size_t i)
  */
 static void post_signal(struct task_struct *t, int sig)
 {
-	__atomic_or_fetch(&t->pending, 1UL << (sig - 1), __ATOMIC_SEQ_CST);
+	set_bit(sig - 1, &t->pending);
+	smp_mb__after_atomic();
 	if (READ_ONCE(t->state) == TASK_INTERRUPTIBLE)
 		wake_up_process(t);
 }

@@ -12,9 +12,10 @@
  * after its final schedule() hands it: freeing a stack flushes every
  * CPU's TLB, which needs interrupts on and may wait.
  *
- * A task_struct itself lives on while references to it remain (usage):
- * one for running, dropped once the reaper has freed the stack, and one
- * for a parent that has yet to wait for it (kernel/exit.c).
+ * A task_struct itself lives on while references to it remain (usage,
+ * a refcount_t): one for running, dropped once the reaper has freed the
+ * stack, and one for a parent that has yet to wait for it
+ * (kernel/exit.c).
  *
  * Locking: tasklist_lock protects the list of all tasks, next_pid, the
  * reference counts' last drop and the process tree (parent, children);
@@ -67,13 +68,13 @@ void task_list_add(struct task_struct *p)
 
 void get_task_struct(struct task_struct *p)
 {
-	__atomic_add_fetch(&p->usage, 1, __ATOMIC_RELAXED);
+	refcount_inc(&p->usage);
 }
 
 /* With tasklist_lock held: drop a reference, freeing p at the last. */
 void __put_task_struct_locked(struct task_struct *p)
 {
-	if (__atomic_sub_fetch(&p->usage, 1, __ATOMIC_ACQ_REL))
+	if (!refcount_dec_and_test(&p->usage))
 		return;
 	list_del(&p->tasks);
 	nr_threads--;
@@ -193,7 +194,7 @@ struct task_struct *create_task(const char *name, void (*entry)(void))
 	memset(frame, 0, sizeof(*frame));
 	frame->ret = (unsigned long)entry;
 	p->sp = (unsigned long)frame;
-	p->usage = 1;			/* dropped by the reaper */
+	refcount_set(&p->usage, 1);	/* dropped by the reaper */
 	p->state = TASK_UNINTERRUPTIBLE;	/* until wake_up_process() */
 	p->prio = DEFAULT_PRIO;
 	p->cpu = raw_smp_processor_id();	/* a first guess */

@@ -7,6 +7,9 @@
  *
  * Linux waits N seconds before rebooting for N > 0; there is no timer
  * yet, so this kernel reboots at once for any non-zero N.
+ *
+ * Also the reports of WARN_ON() and WARN() (linux/bug.h): a line, the
+ * registers and a backtrace, after which the kernel goes on.
  */
 #include <asm/io.h>
 #include <asm/processor.h>
@@ -41,8 +44,20 @@ static void __noreturn machine_emergency_restart(void)
 
 void __warn(const char *file, int line, const char *cond)
 {
-	pr_warn("WARNING: at %s:%d: %s\n", file, line, cond);
+	if (cond)
+		pr_warn("WARNING: at %s:%d: %s\n", file, line, cond);
+	else
+		pr_warn("WARNING: at %s:%d\n", file, line);
 	dump_stack();
+}
+
+void __warn_printk(const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);	/* no level: the default, KERN_WARNING */
+	vprintk(fmt, args);
+	va_end(args);
 }
 
 void panic(const char *fmt, ...)

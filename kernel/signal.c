@@ -12,7 +12,10 @@
  * process lists are walked under tasklist_lock.  Kernel threads ignore
  * every signal (as in Linux).
  */
+#include <asm/barrier.h>
 #include <asm/traps.h>
+#include <linux/atomic.h>
+#include <linux/bitops.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -38,10 +41,15 @@ static bool takes_signals(struct task_struct *p)
 	return p->mm && !p->exit_state;
 }
 
-/* Set sig pending in p and wake p if it sleeps interruptibly. */
+/*
+ * Set sig pending in p and wake p if it sleeps interruptibly.  The
+ * barrier pairs with the sleeper's: it sets its state, then checks
+ * signal_pending(), so it sees the bit or this sees the state.
+ */
 static void signal_wake(struct task_struct *p, int sig)
 {
-	__atomic_or_fetch(&p->pending, sigmask(sig), __ATOMIC_SEQ_CST);
+	set_bit(sig - 1, &p->pending);
+	smp_mb__after_atomic();
 	if (READ_ONCE(p->state) == TASK_INTERRUPTIBLE)
 		wake_up_process(p);
 }
@@ -57,7 +65,7 @@ int send_sig(int sig, struct task_struct *p, int priv)
 
 void force_sig(int sig)
 {
-	__atomic_and_fetch(&current->ignored, ~sigmask(sig), __ATOMIC_SEQ_CST);
+	clear_bit(sig - 1, &current->ignored);
 	signal_wake(current, sig);
 }
 
@@ -153,9 +161,9 @@ long sys_rt_sigaction(int sig, const struct sigaction __user *act,
 		return -EFAULT;
 	if (act) {
 		if (new.sa_handler == SIG_IGN)
-			__atomic_or_fetch(&current->ignored, mask, __ATOMIC_SEQ_CST);
+			set_bit(sig - 1, &current->ignored);
 		else
-			__atomic_and_fetch(&current->ignored, ~mask, __ATOMIC_SEQ_CST);
+			clear_bit(sig - 1, &current->ignored);
 	}
 	return 0;
 }
@@ -163,8 +171,7 @@ long sys_rt_sigaction(int sig, const struct sigaction __user *act,
 /* Act on the pending signals: drop the ignored, die of any other. */
 static void do_signal(void)
 {
-	unsigned long pending = __atomic_exchange_n(&current->pending, 0,
-						    __ATOMIC_SEQ_CST);
+	unsigned long pending = xchg(&current->pending, 0);
 	int sig;
 
 	for (sig = 1; sig < _NSIG; sig++) {

@@ -15,15 +15,18 @@
  *
  * Cross-CPU calls: smp_call_function() puts one request in call_data
  * (call_lock serialises callers), raises CALL_FUNCTION_VECTOR on every
- * other online CPU and waits for each to count itself done.
+ * other online CPU and waits for each to count itself done (an atomic_t
+ * counted down, after the function's stores).
  */
 #include <asm/apic.h>
+#include <asm/barrier.h>
 #include <asm/irq_vectors.h>
 #include <asm/page.h>
 #include <asm/percpu.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <linux/acpi.h>
+#include <linux/atomic.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/interrupt.h>
@@ -47,7 +50,7 @@ extern char tr_cr3[], tr_efer[], tr_stack[], tr_entry[], tr_cpu[];
 static struct {
 	void (*func)(void *info);
 	void *info;
-	int pending;			/* CPUs yet to run it */
+	atomic_t pending;		/* CPUs yet to run it */
 } call_data;
 static DEFINE_SPINLOCK(call_lock);
 
@@ -151,7 +154,8 @@ void smp_init(void)
 static void call_function_interrupt(struct pt_regs *regs, void *unused)
 {
 	call_data.func(call_data.info);
-	__atomic_sub_fetch(&call_data.pending, 1, __ATOMIC_RELEASE);
+	smp_mb__before_atomic();	/* func's stores before the count */
+	atomic_dec(&call_data.pending);
 }
 
 static void reschedule_interrupt(struct pt_regs *regs, void *unused)
@@ -176,11 +180,11 @@ void smp_call_function(void (*func)(void *info), void *info)
 	self = smp_processor_id();
 	call_data.func = func;
 	call_data.info = info;
-	call_data.pending = num_online_cpus() - 1;
+	atomic_set(&call_data.pending, num_online_cpus() - 1);
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
 		if (cpu != self && cpu_data[cpu].online)
 			apic_send_ipi(cpu_data[cpu].apic_id, CALL_FUNCTION_VECTOR);
-	while (__atomic_load_n(&call_data.pending, __ATOMIC_ACQUIRE))
+	while (atomic_read_acquire(&call_data.pending))
 		__builtin_ia32_pause();
 	spin_unlock(&call_lock);
 }

@@ -241,8 +241,7 @@ static int spin_and_record(void *data)
 
 	while (!sp->stop)
 		if (++i % 1024 == 0)
-			__atomic_or_fetch(&sp->seen, 1UL << raw_smp_processor_id(),
-					  __ATOMIC_RELAXED);
+			set_bit(raw_smp_processor_id(), &sp->seen);
 	return 0;
 }
 

@@ -22,6 +22,7 @@
 #include <asm/irqflags.h>
 #include <asm/traps.h>
 #include <kunit/try-catch.h>
+#include <linux/atomic.h>
 #include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -29,8 +30,8 @@
 
 #define MAX_REPORTED_CALLERS	32
 
-unsigned long preempt_check_reports;
-unsigned long preempt_check_expected;
+atomic_long_t preempt_check_reports;
+atomic_long_t preempt_check_expected;
 static unsigned long reported_callers[MAX_REPORTED_CALLERS];
 
 static bool may_migrate(int cpu)
@@ -51,10 +52,8 @@ static bool first_report_from(unsigned long caller)
 	int i;
 
 	for (i = 0; i < MAX_REPORTED_CALLERS; i++) {
-		old = 0;
-		if (__atomic_compare_exchange_n(&reported_callers[i], &old,
-						caller, false, __ATOMIC_RELAXED,
-						__ATOMIC_RELAXED))
+		old = cmpxchg(&reported_callers[i], 0UL, caller);
+		if (old == 0)
 			return true;
 		if (old == caller)
 			return false;
@@ -70,7 +69,7 @@ int debug_smp_processor_id(void)
 	if (likely(!may_migrate(cpu)))
 		return cpu;
 	preempt_disable();
-	__atomic_add_fetch(&preempt_check_reports, 1, __ATOMIC_RELAXED);
+	atomic_long_inc(&preempt_check_reports);
 	if (first_report_from(caller)) {
 		pr_err("BUG: using smp_processor_id() in preemptible [%08x] code: %s/%d\n",
 		       preempt_count() - 1, current->comm, current->pid);

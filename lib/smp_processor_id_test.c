@@ -35,14 +35,14 @@ static int unbound_thread(void *data)
 /* Run fn in a thread allowed on every CPU; the number of reports it drew. */
 static unsigned long run_unbound(struct kunit *test, void (*fn)(void))
 {
-	unsigned long before = READ_ONCE(preempt_check_reports);
+	long before = atomic_long_read(&preempt_check_reports);
 	struct unbound_run run = { .fn = fn };
 
 	init_completion(&run.done);
 	KUNIT_ASSERT_NOT_NULL(test, kthread_run(unbound_thread, &run,
 						"preempt_check"));
 	wait_for_completion(&run.done);
-	return READ_ONCE(preempt_check_reports) - before;
+	return atomic_long_read(&preempt_check_reports) - before;
 }
 
 static void read_cpu_preemptible(void)
@@ -57,7 +57,7 @@ static void preempt_check_reports_preemptible_caller(struct kunit *test)
 	kunit_capture_start();
 	KUNIT_EXPECT_EQ(test, run_unbound(test, read_cpu_preemptible), 1);
 	out = kunit_capture_stop();
-	preempt_check_expected += 1;
+	atomic_long_inc(&preempt_check_expected);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(out,
 		"BUG: using smp_processor_id() in preemptible [00000000] code: preempt_check/"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "caller is read_cpu_preemptible"));

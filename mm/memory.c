@@ -16,8 +16,10 @@
  * loaded on at most the CPUs in mm->cpu_vm_mask (switch_mm), and only
  * those need their TLBs flushed when a mapping shrinks or changes.
  */
+#include <asm/barrier.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <linux/bitops.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -114,7 +116,7 @@ static void flush_tlb_local(void *data)
 	struct tlb_flush_info *info = data;
 	unsigned long addr;
 
-	if (!(READ_ONCE(info->mm->cpu_vm_mask) & (1UL << smp_processor_id())))
+	if (!test_bit(smp_processor_id(), &info->mm->cpu_vm_mask))
 		return;
 	if ((info->end - info->start) >> PAGE_SHIFT > TLB_FLUSH_PAGES) {
 		write_cr3(read_cr3());
@@ -133,26 +135,35 @@ void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
 
 	preempt_disable();
 	flush_tlb_local(&info);
+	smp_mb();		/* the ptes before the mask: see switch_mm() */
 	others = READ_ONCE(mm->cpu_vm_mask) & ~(1UL << smp_processor_id());
 	preempt_enable();
 	if (others)
 		smp_call_function(flush_tlb_local, &info);
 }
 
+/*
+ * A flusher changes ptes, then reads cpu_vm_mask; this sets the bit,
+ * then walks the tables.  The full barriers on both sides mean one of
+ * them sees the other: the flusher sees the bit, or this CPU the ptes.
+ */
 void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 {
-	unsigned long bit = 1UL << smp_processor_id();
+	int cpu = smp_processor_id();
 
 	if (prev == next)
 		return;
 	if (next) {
-		__atomic_or_fetch(&next->cpu_vm_mask, bit, __ATOMIC_SEQ_CST);
+		set_bit(cpu, &next->cpu_vm_mask);
+		smp_mb__after_atomic();
 		write_cr3(__pa(next->pgd));
 	} else {
 		load_kernel_pgd();
 	}
-	if (prev)
-		__atomic_and_fetch(&prev->cpu_vm_mask, ~bit, __ATOMIC_SEQ_CST);
+	if (prev) {
+		smp_mb__before_atomic();	/* off prev's tables first */
+		clear_bit(cpu, &prev->cpu_vm_mask);
+	}
 }
 
 /* A not-present pte in a region: a new zeroed page (demand-zero). */

@@ -9,7 +9,8 @@
  * Locking: mm->mmap_lock (a mutex: faults sleep in it) protects the
  * region list, the user page tables and the brk fields.  task->mm is
  * read and changed under tasklist_lock, so get_task_mm() can take a
- * reference to another task's mm safely.
+ * reference to another task's mm safely.  mm_users is atomic: the last
+ * mmput() tears the mm down.
  */
 #include <asm/pgtable.h>
 #include <linux/err.h>
@@ -37,7 +38,7 @@ struct mm_struct *mm_alloc(void)
 	}
 	INIT_LIST_HEAD(&mm->mmap);
 	mutex_init(&mm->mmap_lock);
-	mm->mm_users = 1;
+	atomic_set(&mm->mm_users, 1);
 	mm->mmap_base = MMAP_BASE;
 	return mm;
 }
@@ -53,7 +54,7 @@ void mmput(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *n;
 
-	if (__atomic_sub_fetch(&mm->mm_users, 1, __ATOMIC_ACQ_REL))
+	if (!atomic_dec_and_test(&mm->mm_users))
 		return;
 	list_for_each_entry_safe(vma, n, &mm->mmap, vm_list) {
 		zap_page_range(mm, vma->vm_start, vma->vm_end);
@@ -72,7 +73,7 @@ struct mm_struct *get_task_mm(struct task_struct *task)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	mm = task->mm;
 	if (mm)
-		__atomic_add_fetch(&mm->mm_users, 1, __ATOMIC_RELAXED);
+		atomic_inc(&mm->mm_users);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return mm;
 }

@@ -8,6 +8,7 @@
 #include <asm/extable.h>
 #include <asm/pgtable.h>
 #include <kunit/test.h>
+#include <linux/bitops.h>
 #include <linux/completion.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -363,7 +364,7 @@ static void munmap_shoots_down_other_cpus(struct kunit *test)
 	wait_for_completion(&r.mapped_read);
 	KUNIT_EXPECT_EQ(test, r.first, 0UL);
 	KUNIT_EXPECT_EQ(test, r.value, 's');
-	KUNIT_EXPECT_TRUE(test, READ_ONCE(mm->cpu_vm_mask) & (1UL << other));
+	KUNIT_EXPECT_TRUE(test, test_bit(other, &mm->cpu_vm_mask));
 	KUNIT_EXPECT_EQ(test, sys_munmap(BASE, PAGE_SIZE), 0L);
 	WRITE_ONCE(r.unmapped, true);
 	wait_for_completion(&r.done);

@@ -171,7 +171,7 @@ static struct page *rmqueue(struct zone *zone, unsigned int order)
 
 static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
-	page->_refcount = 1;
+	set_page_count(page, 1);
 	page->private = order;
 	SetPageHead(page);
 	if (gfp & __GFP_ZERO)
@@ -307,8 +307,8 @@ static void bad_page(const struct page *page, unsigned int order,
 		     const char *reason, unsigned long caller)
 {
 	pr_err("BUG: Bad page free: %s: pfn %#lx order %u (flags %#lx refcount %d) from %pS\n",
-	       reason, page_to_pfn(page), order, page->flags, page->_refcount,
-	       (void *)caller);
+	       reason, page_to_pfn(page), order, page->flags,
+	       page_ref_count(page), (void *)caller);
 }
 
 /* Is page inside (not at the start of) an allocated block? */
@@ -338,7 +338,7 @@ static const char *free_pages_problem(const struct page *page,
 		return inside_allocated_block(page) ?
 		       "not the first page of an allocated block" :
 		       "page already free (double free?)";
-	if (page->_refcount <= 0)
+	if (page_ref_count(page) <= 0)
 		return "page already free (double free?)";
 	if (page->private != order)
 		return "order differs from the allocation's";
@@ -371,7 +371,7 @@ static void __free_pages_caller(struct page *page, unsigned int order,
 		return;
 	}
 	/* Atomic: other CPUs take and drop references to shared pages too. */
-	if (__atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_ACQ_REL) == 0)
+	if (page_ref_dec_and_test(page))
 		free_the_page(page, order);
 }
 

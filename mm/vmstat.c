@@ -8,6 +8,7 @@
  * by-use counters are changed atomically by whoever allocates or frees
  * such a page.
  */
+#include <linux/atomic.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
@@ -18,16 +19,16 @@
 #include <linux/vmalloc.h>
 #include <linux/vmstat.h>
 
-static long vm_node_stat[NR_VM_NODE_STAT_ITEMS];	/* atomic */
+static atomic_long_t vm_node_stat[NR_VM_NODE_STAT_ITEMS];
 
 void mod_node_page_state(enum node_stat_item item, long delta)
 {
-	__atomic_add_fetch(&vm_node_stat[item], delta, __ATOMIC_RELAXED);
+	atomic_long_add(delta, &vm_node_stat[item]);
 }
 
 unsigned long global_node_page_state(enum node_stat_item item)
 {
-	long n = __atomic_load_n(&vm_node_stat[item], __ATOMIC_RELAXED);
+	long n = atomic_long_read(&vm_node_stat[item]);
 
 	return n < 0 ? 0 : n;
 }

@@ -10,12 +10,13 @@
  * Locking: file_lock (a spinlock) protects fd[], open_fds and
  * close_on_exec; it is never held across a file operation: fget() takes
  * a reference to the file under it and the caller uses the file after.
- * count is atomic.  Modern Linux: the same, with a resizable struct
+ * count is an atomic_t.  Modern Linux: the same, with a resizable struct
  * fdtable read under RCU.
  */
 #ifndef _LINUX_FDTABLE_H
 #define _LINUX_FDTABLE_H
 
+#include <linux/atomic.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
@@ -26,7 +27,7 @@ struct file;
 
 /* (L) file_lock  (A) atomic */
 struct files_struct {
-	int count;					/* (A) users */
+	atomic_t count;					/* (A) users */
 	spinlock_t file_lock;
 	unsigned long open_fds[FD_BITS_LONGS];		/* (L) */
 	unsigned long close_on_exec[FD_BITS_LONGS];	/* (L) */

@@ -25,6 +25,7 @@
 #ifndef _LINUX_FS_H
 #define _LINUX_FS_H
 
+#include <linux/atomic.h>
 #include <linux/compiler.h>
 #include <linux/errno.h>
 #include <linux/list.h>
@@ -62,7 +63,7 @@ struct super_block {
 	loff_t s_maxbytes;		/* largest file size */
 	const struct super_operations *s_op;
 	void *s_fs_info;		/* the file system's own */
-	unsigned long s_next_ino;	/* new_inode(); atomic */
+	atomic_long_t s_next_ino;	/* new_inode()'s last i_ino */
 };
 
 /* A super block for an in-memory file system; ERR_PTR(-ENOMEM). */
@@ -108,7 +109,7 @@ struct inode {
 	unsigned int i_nlink;		/* (F) names it has; 0: removed */
 	loff_t i_size;			/* (F) bytes */
 	dev_t i_rdev;			/* (C) device number of S_IFCHR */
-	int i_count;			/* (A) references: ihold()/iput() */
+	atomic_t i_count;		/* (A) references: ihold()/iput() */
 	const struct inode_operations *i_op;	/* (C) */
 	const struct file_operations *i_fop;	/* (C) used by open */
 	struct super_block *i_sb;	/* (C) may be NULL (pipes) */
@@ -145,7 +146,7 @@ struct file {
 	loff_t f_pos;			/* (P) */
 	unsigned int f_flags;		/* (C) O_APPEND, O_NONBLOCK... */
 	fmode_t f_mode;			/* (C) FMODE_* */
-	int f_count;			/* (A) get_file()/fput() */
+	atomic_long_t f_count;		/* (A) get_file()/fput() */
 	struct mutex f_pos_lock;	/* see fs/read_write.c */
 	void *private_data;		/* the driver's own */
 };
@@ -153,6 +154,12 @@ struct file {
 static inline struct inode *file_inode(const struct file *f)
 {
 	return f->f_inode;
+}
+
+/* The references to f (for tests and reports: it may change at once). */
+static inline long file_count(struct file *f)
+{
+	return atomic_long_read(&f->f_count);
 }
 
 /* Take another reference to an open file; returns f. */

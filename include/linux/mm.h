@@ -10,6 +10,7 @@
 #include <linux/gfp.h>
 #include <linux/mm_types.h>
 #include <linux/mmzone.h>
+#include <linux/page_ref.h>
 
 #define PFN_PHYS(pfn)		((phys_addr_t)(pfn) << PAGE_SHIFT)
 #define PHYS_PFN(phys)		((unsigned long)((phys) >> PAGE_SHIFT))
@@ -51,12 +52,13 @@ static inline bool virt_addr_valid(unsigned long addr)
 
 static inline int page_count(const struct page *page)
 {
-	return __atomic_load_n(&page->_refcount, __ATOMIC_RELAXED);
+	return page_ref_count(page);
 }
 
+/* Take another reference to an allocated block (the caller holds one). */
 static inline void get_page(struct page *page)
 {
-	__atomic_add_fetch(&page->_refcount, 1, __ATOMIC_RELAXED);
+	page_ref_inc(page);
 }
 
 /* Boot: set up the page allocator and give it all free memory (mm/mm_init.c). */

@@ -10,11 +10,12 @@
  * (O) the owner of an allocated page
  * (S) the slab's node list_lock, for a page of a slab (PG_slab)
  * (C) constant once boot set it up
- * (A) atomic: changed by any CPU without a lock
+ * (A) atomic: any CPU, through linux/page_ref.h
  */
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
 
+#include <linux/atomic.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
@@ -35,7 +36,7 @@ struct page {
 	 * (O) allocated: the order of the block this page heads (PG_head).
 	 */
 	unsigned long private;
-	int _refcount;		/* (A) 0 when free; 1 when allocated, more if shared */
+	atomic_t _refcount;	/* (A) 0 free; 1 allocated, more if shared */
 	/* A slab's first page also links it on its node's lists, via lru. */
 	unsigned int inuse;		/* (S) slab: objects handed out */
 	struct kmem_cache *slab_cache;	/* (S) slab: its cache, on every page */
@@ -50,14 +51,14 @@ struct page {
  *
  * (L) mmap_lock: the region list, the user page tables, the brk fields.
  * (C) constant from mm_alloc() to the last mmput()
- * (A) atomic
+ * (A) atomic: mm_users through atomic_t, cpu_vm_mask through set_bit()
  */
 struct mm_struct {
 	unsigned long *pgd;		/* (C) top-level table (direct-map address) */
 	struct list_head mmap;		/* (L) regions, sorted by address */
 	int map_count;			/* (L) number of regions */
 	struct mutex mmap_lock;
-	int mm_users;			/* (A) references */
+	atomic_t mm_users;		/* (A) references, mmput() drops */
 	unsigned long cpu_vm_mask;	/* (A) CPUs with this pgd loaded */
 	unsigned long start_code, end_code;	/* (L) program text */
 	unsigned long start_brk, brk;	/* (L) heap */

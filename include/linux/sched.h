@@ -16,6 +16,7 @@
 #include <asm/percpu.h>
 #include <asm/ptrace.h>
 #include <linux/list.h>
+#include <linux/refcount.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
@@ -77,6 +78,7 @@ typedef unsigned long cpumask_t;	/* bit n: CPU n (NR_CPUS <= 64) */
  * (T) the task itself, or its creator before it first runs
  * (B) set before the task first runs, constant after; read by others
  *     under rq->lock
+ * (A) changed by atomic operations only
  * rq->lock, tasklist_lock: the named lock
  */
 struct task_struct {
@@ -102,7 +104,7 @@ struct task_struct {
 	int exit_code;
 	unsigned long nr_switches;	/* times it was switched in */
 	void *kunit_catcher;		/* innermost test try/catch (kunit) */
-	int usage;			/* references; tasklist_lock */
+	refcount_t usage;		/* (A) get/put_task_struct() */
 
 	/* Processes (kernel/fork.c, exit.c); NULL and 0 in kernel threads. */
 	struct mm_struct *mm;		/* changed under tasklist_lock; (T) reads */
@@ -114,8 +116,8 @@ struct task_struct {
 	pid_t pgid;			/* process group */
 	pid_t sid;			/* session */
 	int exit_state;			/* EXIT_*; tasklist_lock */
-	unsigned long pending;		/* signals sent: bit sig - 1 (atomic) */
-	unsigned long ignored;		/* SIG_IGN dispositions: bit sig - 1 */
+	unsigned long pending;		/* (A) signals sent: bit sig-1 */
+	unsigned long ignored;		/* (A) SIG_IGN ones: bit sig-1 */
 	bool is_process;		/* made by fork or kernel_spawn */
 	struct fxregs_state fpu;	/* user x87/SSE state while switched out */
 };

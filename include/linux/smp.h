@@ -14,6 +14,7 @@
 #define _LINUX_SMP_H
 
 #include <asm/percpu.h>
+#include <linux/atomic.h>
 #include <linux/kernel.h>
 
 static inline int raw_smp_processor_id(void)
@@ -32,8 +33,8 @@ int debug_smp_processor_id(void);
  * How many times debug_smp_processor_id() has reported, and how many of
  * those a test provoked on purpose; the test run fails on the others.
  */
-extern unsigned long preempt_check_reports;
-extern unsigned long preempt_check_expected;
+extern atomic_long_t preempt_check_reports;
+extern atomic_long_t preempt_check_expected;
 
 /* Start every other CPU the MADT lists (kernel/smp.c), after the IPI handlers. */
 void smp_prepare_ipis(void);

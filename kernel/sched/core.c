@@ -19,6 +19,7 @@
  * released by the task switched to (finish_task_switch).  When two run
  * queues are needed (balancing) the lower CPU's lock is taken first.
  */
+#include <asm/barrier.h>
 #include <asm/processor.h>
 #include <linux/bug.h>
 #include <linux/kernel.h>
@@ -63,10 +64,16 @@ bool need_resched(void)
 	return READ_ONCE(runqueues[raw_smp_processor_id()].need_resched);
 }
 
+/*
+ * The barrier orders the state before the caller's check of its wait
+ * condition: a waker that sets the condition without the wait queue's
+ * lock and then reads the state (signal_wake()) sees the new state, or
+ * the check sees the condition.
+ */
 void set_current_state(long state)
 {
 	WRITE_ONCE(current->state, state);
-	barrier();
+	smp_mb();
 }
 
 /* ---- run queue operations (rq->lock held) ---- */

@@ -80,11 +80,11 @@ static bool kunit_suite_selected(struct kunit_suite *suite, const char *filter)
  */
 static bool kunit_no_stray_reports(void)
 {
-	unsigned long stray = READ_ONCE(preempt_check_reports) -
-			      READ_ONCE(preempt_check_expected);
+	long stray = atomic_long_read(&preempt_check_reports) -
+		     atomic_long_read(&preempt_check_expected);
 
 	if (stray)
-		pr_err("# preempt_check: %lu report(s) outside the tests that expect them (BUG: lines above)\n",
+		pr_err("# preempt_check: %ld report(s) outside the tests that expect them (BUG: lines above)\n",
 		       stray);
 	return stray == 0;
 }

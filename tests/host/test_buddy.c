@@ -49,6 +49,7 @@
 #define buddy_free kern_buddy_free
 #define buddy_alloc kern_buddy_alloc
 #include "../../mm/internal.h"
+#include <linux/page_ref.h>
 
 #include "ktap.h"
 
@@ -533,7 +534,7 @@ static bool take(struct model *m, unsigned int order, unsigned long *got)
 	m->held[m->nr_held++] = (struct block){ pfn, order };
 	/* Own it as mm/page_alloc.c does; buddy.c must not touch any of it. */
 	page->private = order;
-	page->_refcount = 1;
+	set_page_count(page, 1);
 	SetPageHead(page);
 	page->lru.next = page->lru.prev = LRU_POISON;
 	expect_flags[pfn - SEC_BASE] |= 1UL << PG_head;
@@ -548,12 +549,12 @@ static bool give_back(struct model *m, unsigned long i)
 	struct page *page = pfn_to_page(b.pfn);
 
 	REQUIRE(PageHead(page) && page->private == b.order &&
-	      page->_refcount == 1 && page->lru.next == LRU_POISON,
+	      page_ref_count(page) == 1 && page->lru.next == LRU_POISON,
 	      "held block +%#lx of order %u was changed while held",
 	      b.pfn - SEC_BASE, b.order);
 	ClearPageHead(page);
 	page->private = 0;
-	page->_refcount = 0;
+	set_page_count(page, 0);
 	expect_flags[b.pfn - SEC_BASE] &= ~(1UL << PG_head);
 	m->held[i] = m->held[--m->nr_held];
 	give(m, b.pfn, b.order);
