@@ -2,6 +2,7 @@
 #
 #   make            kernel, ISO                 make run     boot it in QEMU
 #   make test       host tests + every QEMU configuration (tests/run)
+#   make bench      in-kernel microbenchmarks (BENCH=glob), build/bench.json
 #   make debug      QEMU waiting for gdb, which stops at kernel_main
 #   make clean      remove build/
 #
@@ -96,7 +97,7 @@ KERNEL_SRCS := \
 	$(DEV_SRCS) \
 	drivers/serial.c drivers/vga.c \
 	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c lib/setjmp.asm \
-	lib/smp_processor_id.c \
+	lib/smp_processor_id.c kernel/bench.c \
 	lib/refcount.c \
 	lib/kunit/test.c lib/kunit/try-catch.c lib/kunit/executor.c \
 	lib/kunit/capture.c lib/kunit/machine.c \
@@ -125,7 +126,7 @@ ISO       ?= $(B)/ferry.iso
 CMDLINE   ?=
 GRUB_CFG  := iso/grub.cfg
 
-.PHONY: all iso run print-qemu-run debug test host-test-build deps clean
+.PHONY: all iso run print-qemu-run debug test bench host-test-build deps clean
 all: $(B)/kernel.elf $(B)/ferry.iso
 
 # User space: libc, programs, initrd (rules in user/user.mk).
@@ -247,6 +248,12 @@ host-test-build: $(HOST_TESTS)
 test: deps all
 	@$(PYTHON) tests/run --host $(addprefix --config ,$(CONFIGS)) \
 		$(if $(TESTS),--filter '$(TESTS)') --accel $(ACCEL)
+
+# Benchmarks: an ISO booting with bench=$(BENCH), run by tools/bench.py.
+BENCH ?= all
+bench: deps
+	@$(MAKE) -s ISO=$(B)/bench.iso CMDLINE='bench=$(BENCH)' $(B)/bench.iso
+	@$(PYTHON) tools/bench.py --iso $(B)/bench.iso --out $(B)/bench.json
 
 clean:
 	rm -rf $(B)

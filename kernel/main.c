@@ -24,6 +24,7 @@
 #include <linux/devfs_fs_kernel.h>
 #include <linux/fs.h>
 #include <linux/interrupt.h>
+#include <linux/bench.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
@@ -86,6 +87,7 @@ static void __noreturn qemu_exit(bool passed)
 }
 
 static char test_filter[256];
+static char bench_filter[64];
 
 /* Run /bin/init (or /bin/sh) as pid 1, adopting orphans; never returns. */
 static void __noreturn run_init_process(void)
@@ -114,6 +116,8 @@ static int kernel_init(void *unused)
 {
 	if (test_filter[0])
 		qemu_exit(kunit_run_tests(test_filter));
+	if (bench_filter[0])
+		qemu_exit(bench_run(bench_filter) > 0);
 	run_init_process();
 }
 
@@ -149,6 +153,9 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	if (cmdline_find_option(boot_command_line, "ktest", test_filter,
 				sizeof(test_filter)) < 0)
 		test_filter[0] = 0;
+	if (cmdline_find_option(boot_command_line, "bench", bench_filter,
+				sizeof(bench_filter)) < 0)
+		bench_filter[0] = 0;
 	wake_up_process(init);
 	for (;;) {		/* sleep; the CPUs halt in their idle tasks */
 		set_current_state(TASK_UNINTERRUPTIBLE);

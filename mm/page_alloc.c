@@ -186,6 +186,22 @@ struct alloc_context {
 	gfp_t gfp;
 };
 
+/*
+ * zone_watermark_ok() with the common case inline (Linux's
+ * zone_watermark_fast): an order-0 request from a zone well above the
+ * mark, which passes whatever the caller may dip into.
+ */
+static inline bool zone_watermark_fast(const struct zone *z,
+				       unsigned int order, unsigned long mark,
+				       int highest_zoneidx,
+				       unsigned int alloc_flags)
+{
+	if (order == 0 && (long)READ_ONCE(z->free_pages) >
+			  (long)mark + z->lowmem_reserve[highest_zoneidx])
+		return true;
+	return zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags);
+}
+
 static struct page *get_page_from_zonelist(const struct alloc_context *ac,
 					   enum zone_watermarks wmark,
 					   unsigned int alloc_flags)
@@ -195,9 +211,9 @@ static struct page *get_page_from_zonelist(const struct alloc_context *ac,
 
 	for (z = ac->zonelist->_zonerefs; z->zone; z++) {
 		if (z->zone_idx > ac->highest_zoneidx ||
-		    !zone_watermark_ok(z->zone, ac->order,
-				       z->zone->_watermark[wmark],
-				       ac->highest_zoneidx, alloc_flags))
+		    !zone_watermark_fast(z->zone, ac->order,
+					 z->zone->_watermark[wmark],
+					 ac->highest_zoneidx, alloc_flags))
 			continue;
 		page = rmqueue(z->zone, ac->order);
 		if (page) {

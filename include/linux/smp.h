@@ -13,9 +13,11 @@
 #ifndef _LINUX_SMP_H
 #define _LINUX_SMP_H
 
+#include <asm/irqflags.h>
 #include <asm/percpu.h>
 #include <linux/atomic.h>
 #include <linux/kernel.h>
+#include <linux/preempt.h>
 
 static inline int raw_smp_processor_id(void)
 {
@@ -28,7 +30,14 @@ static inline int raw_smp_processor_id(void)
 
 /* raw_smp_processor_id(), reporting a caller that may migrate. */
 int debug_smp_processor_id(void);
-#define smp_processor_id()	debug_smp_processor_id()
+
+/* The common, safe cases inline; the rest checked out of line. */
+static __always_inline int smp_processor_id(void)
+{
+	if (likely(preempt_count() || irqs_disabled()))
+		return raw_smp_processor_id();
+	return debug_smp_processor_id();
+}
 /*
  * How many times debug_smp_processor_id() has reported, and how many of
  * those a test provoked on purpose; the test run fails on the others.
