@@ -72,9 +72,9 @@ FS_TESTS := fs/ramfs_test.c fs/namei_test.c fs/file_test.c fs/readdir_test.c \
 # Character devices, devfs and /proc (drivers/, fs/).
 DEV_SRCS := drivers/tty/n_tty.c drivers/tty/tty_io.c drivers/tty/console.c \
 	drivers/mem.c fs/devfs.c fs/proc/generic.c fs/proc/root.c \
-	fs/proc/base.c fs/proc/cpuinfo.c fs/proc/uptime.c
-DEV_TESTS := drivers/tty/tty_test.c drivers/mem_test.c fs/devfs_test.c \
-	fs/proc/proc_test.c
+	fs/proc/base.c fs/proc/cpuinfo.c fs/proc/uptime.c fs/proc/proc_tty.c
+DEV_TESTS := drivers/tty/tty_test.c drivers/serial_test.c drivers/mem_test.c \
+	fs/devfs_test.c fs/proc/proc_test.c
 
 # Link order is test-run order for the in-kernel suites.
 KERNEL_SRCS := \

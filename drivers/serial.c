@@ -7,33 +7,54 @@
  * register to empty, so printk works from the first line of boot, with
  * interrupts off, and from any handler.  Input arrives by interrupt once
  * serial_rx_init() has run: the UART raises ISA IRQ 4 when a byte is
- * received (IER bit 0), the IOAPIC delivers it (request_irq), and the
- * handler moves every waiting byte into a ring buffer that
+ * received (IER bit 0, ERBFI), the IOAPIC delivers it (request_irq),
+ * and the handler moves the waiting bytes into a ring buffer that
  * serial_getc() empties without ever blocking, then calls the receive
  * notifier, if one is set (the console terminal: it wakes the thread
  * that feeds the bytes to the line discipline).  In loopback mode the
  * notifier is not called: the bytes belong to the test that turned
  * loopback on.
  *
+ * Flow control (Linux's throttle): no byte is read from the UART that
+ * the ring has no room for.  When the ring fills, the handler masks the
+ * receive interrupt and leaves further bytes in the UART, whose 16-byte
+ * FIFO then fills; QEMU stops reading its character device while the
+ * FIFO is full, so the rest of a paste waits on the host side.  Once
+ * serial_getc() has emptied the ring to half, it moves what the UART
+ * holds into the ring and unmasks the interrupt.  The console terminal
+ * in turn takes no byte from the ring while its line discipline is full
+ * (drivers/tty/console.c), so a reader that stops reading stops the
+ * sender, and nothing is dropped on the way.  What a real UART still
+ * loses, a byte arriving at a full FIFO, shows as the overrun bit of
+ * the line status (LSR.OE); it is counted wherever LSR is read, with
+ * the bytes received and sent, and /proc/tty/driver/serial shows the
+ * counts in Linux's format.
+ *
  * Invariants: rx_head - rx_tail is the number of bytes waiting, at most
  * SERIAL_RX_SIZE (both only grow; the buffer index is their value modulo
- * the size).  A byte that finds the ring full is dropped and counted.
+ * the size).  The receive interrupt is enabled exactly when
+ * serial_rx_init() has run and the ring is not throttled; the ring is
+ * throttled only after it was full, and unthrottled at half.
  *
- * Locking: rx_lock protects the ring; the handler takes it with
- * interrupts already off, serial_getc() with spin_lock_irqsave().  The
- * output path takes no lock: until other CPUs run, lines from different
- * CPUs cannot interleave, and a handler's printk may land in the middle
- * of another line, which is harmless.
+ * Locking: rx_lock protects the ring, the throttle state and IER; the
+ * handler takes it with interrupts already off, the others with
+ * spin_lock_irqsave().  The counters are atomic.  The output path takes
+ * no lock: until other CPUs run, lines from different CPUs cannot
+ * interleave, and a handler's printk may land in the middle of another
+ * line, which is harmless.
  *
  * Modern Linux's 8250 driver sits under the serial core and the tty
  * layer: it also uses the transmit interrupt and FIFO for output, and a
- * tty's flip buffers and line discipline take the input; the console
- * write path is still polled, for the same reason as here.
+ * tty's flip buffers (up to 64 KiB) and line discipline take the input;
+ * it throttles with RTS/CTS or XON/XOFF when the terminal asks for it,
+ * and otherwise lets the UART overrun.  The console write path is still
+ * polled, for the same reason as here.
  */
 #include <asm/io.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
+#include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/serial.h>
 #include <linux/spinlock.h>
@@ -48,12 +69,15 @@
 #define UART_DLL	0	/* divisor latch low (DLAB=1) */
 #define UART_IER	1	/* interrupt enable (DLAB=0) */
 #define UART_DLM	1	/* divisor latch high (DLAB=1) */
-#define UART_FCR	2	/* FIFO control */
+#define UART_IIR	2	/* interrupt identification (read) */
+#define UART_FCR	2	/* FIFO control (write) */
 #define UART_LCR	3	/* line control */
 #define UART_MCR	4	/* modem control */
 #define UART_LSR	5	/* line status */
+#define UART_MSR	6	/* modem status */
 
-#define UART_IER_RDI	0x01	/* interrupt when data is received */
+#define UART_IER_RDI	0x01	/* ERBFI: interrupt when data is received */
+#define UART_IIR_FIFO	0xc0	/* both set: the FIFOs work (16550A) */
 #define UART_LCR_WLEN8	0x03	/* 8 data bits, 1 stop bit, no parity */
 #define UART_LCR_DLAB	0x80	/* divisor latch access */
 #define UART_FCR_ENABLE	0x07	/* FIFOs on, cleared; RX at 1 byte */
@@ -62,24 +86,45 @@
 #define UART_MCR_OUT2	0x08	/* on PCs, gates the UART's IRQ line */
 #define UART_MCR_LOOP	0x10	/* loopback: output goes to input */
 #define UART_LSR_DR	0x01	/* receive data ready */
+#define UART_LSR_OE	0x02	/* overrun: a byte was lost */
 #define UART_LSR_THRE	0x20	/* transmit holding register empty */
 #define UART_LSR_TEMT	0x40	/* transmitter completely idle */
+#define UART_MSR_CTS	0x10	/* clear to send */
+#define UART_MSR_DSR	0x20	/* data set ready */
+#define UART_MSR_RI	0x40	/* ring indicator */
+#define UART_MSR_DCD	0x80	/* data carrier detect */
 
 #define UART_MCR_NORMAL	(UART_MCR_DTR | UART_MCR_RTS | UART_MCR_OUT2)
-
-#define SERIAL_RX_SIZE	256	/* a power of two */
 
 static u8 rx_buf[SERIAL_RX_SIZE];
 static unsigned int rx_head;	/* rx_lock; next byte goes at rx_head */
 static unsigned int rx_tail;	/* rx_lock; next byte read at rx_tail */
-static unsigned long rx_overruns;	/* rx_lock */
+static bool rx_enabled;		/* rx_lock; serial_rx_init() has run */
+static bool rx_throttled;	/* rx_lock; ring was full: ERBFI masked */
 static DEFINE_SPINLOCK(rx_lock);
 static void (*rx_notify)(void);		/* set once, before input matters */
 static bool rx_loopback;		/* serial_set_loopback() */
+static struct uart_icount icount;	/* atomic */
+static const char *uart_type = "unknown";	/* serial_init() */
+
+static void icount_inc(unsigned int *counter)
+{
+	__atomic_add_fetch(counter, 1, __ATOMIC_RELAXED);
+}
+
+/* Read the line status; reading clears its overrun bit, so count it. */
+static u8 serial_lsr_in(void)
+{
+	u8 lsr = inb(COM1_BASE + UART_LSR);
+
+	if (lsr & UART_LSR_OE)
+		icount_inc(&icount.overrun);
+	return lsr;
+}
 
 void serial_putc(char c)
 {
-	while (!(inb(COM1_BASE + UART_LSR) & UART_LSR_THRE))
+	while (!(serial_lsr_in() & UART_LSR_THRE))
 		;
 	outb(c, COM1_BASE + UART_TX);
 }
@@ -90,6 +135,16 @@ static void serial_write(const char *s, unsigned int len)
 		if (*s == '\n')
 			serial_putc('\r');
 		serial_putc(*s++);
+	}
+}
+
+void serial_tty_write(const unsigned char *buf, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		serial_putc(buf[i]);
+		icount_inc(&icount.tx);
 	}
 }
 
@@ -109,33 +164,59 @@ void serial_init(void)
 	outb(UART_LCR_WLEN8, COM1_BASE + UART_LCR);
 	outb(UART_FCR_ENABLE, COM1_BASE + UART_FCR);
 	outb(UART_MCR_DTR | UART_MCR_RTS, COM1_BASE + UART_MCR);
+	if ((inb(COM1_BASE + UART_IIR) & UART_IIR_FIFO) == UART_IIR_FIFO)
+		uart_type = "16550A";
 	register_console(&serial_console);
 }
 
 /* ---- input ---- */
 
-/* Caller holds rx_lock. */
-static void rx_put(u8 c)
+/* Caller holds rx_lock: the receive interrupt on or off, as it must be. */
+static void serial_update_ier(void)
 {
-	if (rx_head - rx_tail == SERIAL_RX_SIZE) {
-		rx_overruns++;
-		return;
+	outb(rx_enabled && !rx_throttled ? UART_IER_RDI : 0,
+	     COM1_BASE + UART_IER);
+}
+
+/*
+ * Caller holds rx_lock.  Move the bytes the UART holds into the ring
+ * while it has room; a full ring throttles: the rest stays in the UART.
+ */
+static void serial_rx_chars(void)
+{
+	while (rx_head - rx_tail < SERIAL_RX_SIZE) {
+		if (!(serial_lsr_in() & UART_LSR_DR))
+			return;
+		rx_buf[rx_head++ % SERIAL_RX_SIZE] = inb(COM1_BASE + UART_RX);
+		icount_inc(&icount.rx);
 	}
-	rx_buf[rx_head++ % SERIAL_RX_SIZE] = c;
+	if (!rx_throttled) {
+		rx_throttled = true;
+		serial_update_ier();
+	}
+}
+
+/* Caller holds rx_lock; the ring is half empty: take input again. */
+static void serial_unthrottle(void)
+{
+	rx_throttled = false;
+	serial_rx_chars();
+	if (!rx_throttled)
+		serial_update_ier();
 }
 
 /*
  * ISA IRQ 4.  Reading the receive buffer until the line status says it
- * is empty also drops the UART's interrupt request, so the next byte
- * makes a new edge for the edge-triggered IOAPIC pin.
+ * is empty, or masking the interrupt when the ring is full, drops the
+ * UART's interrupt request, so the next byte (or the unmasking, with
+ * bytes waiting) makes a new edge for the edge-triggered IOAPIC pin.
  */
 static void serial_interrupt(struct pt_regs *regs, void *data)
 {
 	void (*notify)(void) = READ_ONCE(rx_notify);
 
 	spin_lock(&rx_lock);
-	while (inb(COM1_BASE + UART_LSR) & UART_LSR_DR)
-		rx_put(inb(COM1_BASE + UART_RX));
+	serial_rx_chars();
 	spin_unlock(&rx_lock);
 	if (notify && !READ_ONCE(rx_loopback))
 		notify();
@@ -154,28 +235,50 @@ int serial_getc(void)
 	spin_lock_irqsave(&rx_lock, flags);
 	if (rx_head != rx_tail)
 		c = rx_buf[rx_tail++ % SERIAL_RX_SIZE];
+	if (rx_throttled && rx_head - rx_tail <= SERIAL_RX_SIZE / 2)
+		serial_unthrottle();
 	spin_unlock_irqrestore(&rx_lock, flags);
 	return c;
 }
 
-unsigned long serial_rx_overruns(void)
+bool serial_rx_throttled(void)
 {
-	return READ_ONCE(rx_overruns);
+	unsigned long flags;
+	bool throttled;
+
+	spin_lock_irqsave(&rx_lock, flags);
+	throttled = rx_throttled;
+	spin_unlock_irqrestore(&rx_lock, flags);
+	return throttled;
 }
 
+void serial_get_icount(struct uart_icount *ic)
+{
+	ic->rx = __atomic_load_n(&icount.rx, __ATOMIC_RELAXED);
+	ic->tx = __atomic_load_n(&icount.tx, __ATOMIC_RELAXED);
+	ic->overrun = __atomic_load_n(&icount.overrun, __ATOMIC_RELAXED);
+}
+
+/*
+ * Bytes typed before this point wait in the UART (QEMU holds the rest):
+ * they go into the ring, not away, once the handler is in place.
+ */
 int serial_rx_init(void)
 {
 	int vector = request_irq(COM1_IRQ, serial_interrupt, NULL, "ttyS0");
+	unsigned long flags;
 
 	if (vector < 0) {
 		pr_warn("serial: no input interrupt for ttyS0 (error %d)\n",
 			vector);
 		return vector;
 	}
-	while (inb(COM1_BASE + UART_LSR) & UART_LSR_DR)	/* stale input */
-		inb(COM1_BASE + UART_RX);
 	outb(UART_MCR_NORMAL, COM1_BASE + UART_MCR);
-	outb(UART_IER_RDI, COM1_BASE + UART_IER);
+	spin_lock_irqsave(&rx_lock, flags);
+	rx_enabled = true;
+	serial_rx_chars();
+	serial_update_ier();
+	spin_unlock_irqrestore(&rx_lock, flags);
 	pr_info("serial: ttyS0 input by interrupt: ISA IRQ %d on vector %#x\n",
 		COM1_IRQ, vector);
 	return 0;
@@ -188,11 +291,53 @@ int serial_rx_init(void)
  */
 void serial_set_loopback(bool on)
 {
-	while (!(inb(COM1_BASE + UART_LSR) & UART_LSR_TEMT))
+	while (!(serial_lsr_in() & UART_LSR_TEMT))
 		;	/* let the bytes being sent reach the line first */
 	if (on)
 		WRITE_ONCE(rx_loopback, true);
 	outb(UART_MCR_NORMAL | (on ? UART_MCR_LOOP : 0), COM1_BASE + UART_MCR);
 	if (!on)
 		WRITE_ONCE(rx_loopback, false);
+}
+
+/* ---- /proc/tty/driver/serial ---- */
+
+/* Linux's modem line names: RTS and DTR ours (MCR), the rest the peer's. */
+static size_t serial_mctrl_show(char *buf, size_t size)
+{
+	static const struct {
+		u8 bit;
+		bool msr;
+		const char *name;
+	} lines[] = {
+		{ UART_MCR_RTS, false, "RTS" }, { UART_MSR_CTS, true, "CTS" },
+		{ UART_MCR_DTR, false, "DTR" }, { UART_MSR_DSR, true, "DSR" },
+		{ UART_MSR_DCD, true, "CD" }, { UART_MSR_RI, true, "RI" },
+	};
+	u8 mcr = inb(COM1_BASE + UART_MCR), msr = inb(COM1_BASE + UART_MSR);
+	size_t len = 0;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(lines); i++)
+		if ((lines[i].msr ? msr : mcr) & lines[i].bit)
+			len += scnprintf(buf + len, size - len, "%c%s",
+					 len ? '|' : ' ', lines[i].name);
+	return len;
+}
+
+size_t serial_proc_show(char *buf, size_t size)
+{
+	struct uart_icount ic;
+	size_t len;
+
+	serial_get_icount(&ic);
+	len = scnprintf(buf, size, "serinfo:1.0 driver revision:\n");
+	len += scnprintf(buf + len, size - len,
+			 "0: uart:%s port:%08X irq:%d tx:%u rx:%u", uart_type,
+			 COM1_BASE, COM1_IRQ, ic.tx, ic.rx);
+	if (ic.overrun)
+		len += scnprintf(buf + len, size - len, " oe:%u", ic.overrun);
+	len += serial_mctrl_show(buf + len, size - len);
+	len += scnprintf(buf + len, size - len, "\n");
+	return len;
 }

@@ -204,7 +204,8 @@ static void irq_serial_loopback(struct kunit *test)
 {
 	static const u8 msg[] = { 'F', 'e', 'r', 'r', 'y', 0, '\n', 0xff };
 	unsigned int v = serial_vector(test);
-	unsigned long before, overruns = serial_rx_overruns();
+	struct uart_icount ic, old_ic;
+	unsigned long before;
 	u8 got[sizeof(msg)];
 	unsigned int n = 0, i;
 	int c, waits;
@@ -213,6 +214,7 @@ static void irq_serial_loopback(struct kunit *test)
 	while (serial_getc() >= 0)
 		;
 	before = irq_count(v, 0);
+	serial_get_icount(&old_ic);
 
 	serial_set_loopback(true);
 	for (i = 0; i < sizeof(msg); i++)
@@ -227,11 +229,13 @@ static void irq_serial_loopback(struct kunit *test)
 		}
 	}
 	serial_set_loopback(false);
+	serial_get_icount(&ic);
 
 	KUNIT_EXPECT_EQ(test, n, sizeof(msg));
 	KUNIT_EXPECT_MEMEQ(test, got, msg, n);
 	KUNIT_EXPECT_GT(test, irq_count(v, 0), before);
-	KUNIT_EXPECT_EQ(test, serial_rx_overruns(), overruns);
+	KUNIT_EXPECT_EQ(test, ic.rx - old_ic.rx, sizeof(msg));
+	KUNIT_EXPECT_EQ(test, ic.overrun, old_ic.overrun);
 	KUNIT_EXPECT_EQ(test, serial_getc(), -1);
 }
 

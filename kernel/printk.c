@@ -6,6 +6,10 @@
  * which continues the previous line at its level.  The format buffer is
  * on the stack, so a printk from an exception handler that interrupted a
  * printk is safe (its text may land in the middle of the other line).
+ * A message longer than the buffer (PRINTK_LINE_MAX - 1 bytes with its
+ * level prefix) is cut, and its last byte becomes a newline, so the
+ * next message still starts a line of its own, as Linux keeps a
+ * truncated record a separate line.
  *
  * Locking: none yet.  Until other CPUs start (the SMP work), the kernel
  * runs on one CPU with interrupts off, so nothing can race.
@@ -55,6 +59,18 @@ static int printk_get_level(const char **text)
 	return MESSAGE_LOGLEVEL_DEFAULT;
 }
 
+/* Format into buf (size >= 2); a message that is cut still ends its line. */
+static int printk_format(char *buf, size_t size, const char *fmt,
+			 va_list args)
+{
+	int len = vsnprintf(buf, size, fmt, args);
+
+	if (len < size)
+		return len;
+	buf[size - 2] = '\n';
+	return size - 1;
+}
+
 int vprintk(const char *fmt, va_list args)
 {
 	char buf[PRINTK_LINE_MAX];
@@ -62,7 +78,7 @@ int vprintk(const char *fmt, va_list args)
 	unsigned int i;
 	int len, level;
 
-	len = vscnprintf(buf, sizeof(buf), fmt, args);
+	len = printk_format(buf, sizeof(buf), fmt, args);
 	level = printk_get_level(&text);
 	len -= text - buf;
 	last_level = level;

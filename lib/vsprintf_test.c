@@ -1,7 +1,9 @@
 /*
  * Tests for vsnprintf and printk (suite "printk").  Expected strings are
  * what C99 7.21.6.1 specifies for each format; the return value must be
- * the length the whole output would have had.
+ * the length the whole output would have had.  printk's own cases check
+ * log levels and that a message too long for its buffer still ends its
+ * line.
  */
 #include <kunit/capture.h>
 #include <kunit/test.h>
@@ -199,6 +201,40 @@ static void printk_log_levels(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "shown crit"));
 }
 
+/* The length of the run of 'x' at s. */
+static size_t count_x(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] == 'x')
+		n++;
+	return n;
+}
+
+/*
+ * A message longer than printk's buffer is cut, but still ends its
+ * line: the next message starts a line of its own.
+ */
+static void printk_long_message_ends_its_line(struct kunit *test)
+{
+	static char msg[2001];
+	const char *out, *nl;
+
+	memset(msg, 'x', 2000);
+	kunit_capture_start();
+	printk(KERN_INFO "printk-test: %s\n", msg);
+	printk(KERN_INFO "printk-test: next\n");
+	out = kunit_capture_stop();
+
+	nl = strchr(out, '\n');
+	KUNIT_ASSERT_NOT_NULL(test, nl);
+	KUNIT_EXPECT_EQ(test, strncmp(out, "printk-test: x", 14), 0);
+	KUNIT_EXPECT_EQ(test, count_x(out + 13), nl - (out + 13));
+	KUNIT_EXPECT_LT(test, nl - out, 13 + 2000);	/* it was cut */
+	KUNIT_EXPECT_GE(test, nl - out, 1000);
+	KUNIT_EXPECT_STREQ(test, nl + 1, "printk-test: next\n");
+}
+
 static struct kunit_case printk_cases[] = {
 	KUNIT_CASE(printk_decimal),
 	KUNIT_CASE(printk_hex_octal),
@@ -208,6 +244,7 @@ static struct kunit_case printk_cases[] = {
 	KUNIT_CASE(printk_pointers),
 	KUNIT_CASE(printk_truncation),
 	KUNIT_CASE(printk_log_levels),
+	KUNIT_CASE(printk_long_message_ends_its_line),
 	{}
 };
 

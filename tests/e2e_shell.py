@@ -13,7 +13,17 @@ returns, backspaces and erase-line sequences have done their work.
 It checks that pipes work, that programs are found (and missing ones
 reported), that a segfaulting program makes the kernel print its
 "segfault at 0" line and gives status 139 while the shell lives on, and
-the line editing keys (backspace, Ctrl-U, Ctrl-C).
+the line editing keys (backspace, Ctrl-U, Ctrl-C).  Then it pastes, as a
+terminal does: all the characters written at once, as fast as the
+guest takes them.  A 5000-character command line must arrive whole
+with its Enter, so that the command pasted after it runs on its own,
+and 2000 characters of commands must all run.  The pasted commands
+write to files, read back afterwards, and the paste ends with an echo
+of a marker line whose output says it has all run: while a command
+runs, the terminal echoes the pasted lines still arriving, which may
+land in the middle of that command's output, as on any terminal.
+Last, /proc/tty/driver/serial must count exactly the bytes typed, with
+no overrun.
 
 Output: KTAP on stdout (one result per check; a failure shows what was
 expected, what came, and the tail of the screen), exit status 0 when every
@@ -57,6 +67,8 @@ TAIL_LINES = 25                   # screen lines shown with a failure
 
 # A prompt at the start of a screen line: "/ $ ", "/bin $ "...
 PROMPT_RE = re.compile(r'^(/\S*) \$( |$)')
+
+PASTE_CHUNK = 256                 # bytes written to the terminal at once
 
 ENTER = '\r'
 BACKSPACE = '\x7f'    # what a terminal's Backspace key sends (VERASE ^?)
@@ -205,6 +217,7 @@ class Session:
         self.log = open(serial_log, 'wb')
         self.stderr = tempfile.TemporaryFile()
         self.closed = False
+        self.sent = 0                   # bytes typed or pasted so far
         self.master, slave = pty.openpty()
         # A terminal of a usual size; QEMU puts it in raw mode itself.
         self._set_size(slave, 24, 80)
@@ -296,9 +309,37 @@ class Session:
             if self.gone():
                 raise GuestGone(self.gone())
             os.write(self.master, ch.encode())
+            self.sent += len(ch.encode())
             deadline = time.monotonic() + self.key_delay
             while time.monotonic() < deadline:
                 self.pump(max(0.0, deadline - time.monotonic()))
+
+    def paste(self, text, timeout):
+        """Write text at once, as a terminal pastes: as fast as the
+        program takes it, reading its output meanwhile (a program that
+        cannot write its echo would stop reading)."""
+        data = text.encode()
+        deadline = time.monotonic() + timeout
+        flags = fcntl.fcntl(self.master, fcntl.F_GETFL)
+        fcntl.fcntl(self.master, fcntl.F_SETFL, flags | os.O_NONBLOCK)
+        try:
+            while data:
+                if self.gone():
+                    raise GuestGone(self.gone())
+                if time.monotonic() > deadline:
+                    raise Timeout(f'{len(data)} bytes of the paste not '
+                                  f'taken after {timeout:g} s')
+                _, writable, _ = select.select([], [self.master], [], 0.1)
+                if writable:
+                    try:
+                        n = os.write(self.master, data[:PASTE_CHUNK])
+                    except BlockingIOError:
+                        n = 0
+                    self.sent += n
+                    data = data[n:]
+                self.pump(0)
+        finally:
+            fcntl.fcntl(self.master, fcntl.F_SETFL, flags)
 
     def mark(self):
         """A position in the screen: commands' output is read after it."""
@@ -313,6 +354,15 @@ class Session:
             return index + 1 if index is not None else None
         end = self.wait_for(prompt_index, timeout, 'prompt') - 1
         return self.screen.all_lines()[start + 1:end]
+
+    def wait_line(self, start, wanted, timeout):
+        """Wait for a screen line equal to wanted after the mark start;
+        return the lines between start (excluded) and it."""
+        def line_index():
+            lines = self.screen.lines[start + 1:]
+            return lines.index(wanted) + 1 if wanted in lines else None
+        end = self.wait_for(line_index, timeout, f'line {wanted!r}') - 1
+        return self.screen.lines[start + 1:start + 1 + end]
 
     def tail(self, count=TAIL_LINES):
         lines = self.screen.all_lines()
@@ -376,7 +426,12 @@ class Checks:
         'boot_to_prompt', 'echo_pipe_cat', 'ls_bin', 'proc_buddyinfo',
         'command_not_found', 'fault_segv', 'exit_status_139',
         'backspace', 'ctrl_u', 'ctrl_c', 'still_answers',
+        'paste_long_line', 'paste_many_lines', 'proc_tty_serial',
     ]
+
+    LONG_LINE = 5000              # characters of the pasted argument
+    MANY_LINES = 16               # commands in the 2000-character paste
+    MANY_LINE_LENGTH = 125        # each with its Enter
 
     def __init__(self, session, boot_timeout, command_timeout,
                  kernel_console=True):
@@ -394,10 +449,36 @@ class Checks:
         self.session.type(keys)
         return self.session.wait_prompt(start, self.command_timeout)
 
+    def paste(self, text, marker):
+        """Paste text (commands ending with Enter) at a prompt, followed
+        by `echo marker`; wait for the marker's line, then the prompt
+        after it.  Returns the screen lines before the marker's."""
+        start = self.session.mark()
+        self.session.paste(f'{text}echo {marker}{ENTER}',
+                           self.command_timeout)
+        out = self.session.wait_line(start, marker, self.command_timeout)
+        self.session.wait_prompt(start + len(out) + 1,
+                                 self.command_timeout)
+        return out
+
     @staticmethod
     def expect_line(lines, wanted, what):
         if wanted not in lines:
             raise CheckFailed(f'{what}: expected a line {wanted!r}', lines)
+
+    @staticmethod
+    def text(length, seed):
+        """length letters and digits in an order that shows any loss."""
+        alphabet = ('abcdefghijklmnopqrstuvwxyz'
+                    'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')
+        return ''.join(alphabet[(i * 7 + seed) % len(alphabet)]
+                       for i in range(length))
+
+    @staticmethod
+    def expect_no_errors(lines, what):
+        errors = [line for line in lines if line.startswith('sh: ')]
+        if errors:
+            raise CheckFailed(f'{what}: the shell complained', lines)
 
     # --- the checks -------------------------------------------------------
 
@@ -468,6 +549,54 @@ class Checks:
     def check_still_answers(self):
         out = self.command('echo still here' + ENTER)
         self.expect_line(out, 'still here', 'echo still here')
+
+    def check_paste_long_line(self):
+        word = self.text(self.LONG_LINE, 0)
+        out = self.paste(f'echo {word} > /e2e-long{ENTER}'
+                         f'echo next > /e2e-next{ENTER}', 'pasted-long')
+        self.expect_no_errors(out, 'the pasted 5000-character line')
+        out = self.command('cat /e2e-long /e2e-next' + ENTER)
+        if out != [word, 'next']:
+            raise CheckFailed(f'cat /e2e-long /e2e-next: expected the '
+                              f'{len(word)}-character word, then "next" '
+                              f'(lines of {[len(line) for line in out]} '
+                              f'characters came)',
+                              [line[:200] for line in out])
+
+    def many_lines(self):
+        """The pasted commands and the lines they append to a file."""
+        tail = ' >> /e2e-many'
+        lines = []
+        for i in range(self.MANY_LINES):
+            width = self.MANY_LINE_LENGTH - len('echo ') - len(tail) - 1
+            lines.append(f'{i:02d}:' + self.text(width - 3, i))
+        keys = ''.join(f'echo {line}{tail}{ENTER}' for line in lines)
+        return keys, lines
+
+    def check_paste_many_lines(self):
+        keys, lines = self.many_lines()
+        out = self.paste(keys, 'pasted-many')
+        self.expect_no_errors(out, f'{len(keys)} characters of pasted '
+                                   f'commands')
+        out = self.command('cat /e2e-many' + ENTER)
+        if out != lines:
+            raise CheckFailed(f'cat /e2e-many: expected the {len(lines)} '
+                              f'lines the pasted commands wrote', out)
+
+    def check_proc_tty_serial(self):
+        if not self.kernel_console:
+            raise Skip('the guest\'s /proc (--shell mode)')
+        keys = 'cat /proc/tty/driver/serial' + ENTER
+        sent = self.session.sent + len(keys)
+        out = self.command(keys)
+        port = r'0: uart:16550A port:000003F8 irq:4 tx:\d+ rx:(\d+)'
+        match = len(out) >= 2 and re.match(port + r'( |$)', out[1])
+        if out[:1] != ['serinfo:1.0 driver revision:'] or not match:
+            raise CheckFailed('/proc/tty/driver/serial: expected Linux\'s '
+                              'serinfo line and a line for port 0', out)
+        if int(match.group(1)) != sent or ' oe:' in out[1]:
+            raise CheckFailed(f'/proc/tty/driver/serial: expected rx:{sent} '
+                              f'(every byte typed) and no overrun', out)
 
 
 # ---------------------------------------------------------------------------

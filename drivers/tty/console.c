@@ -9,6 +9,9 @@
  * wakes the "tty_flip" kernel thread; the thread empties the ring into
  * the line discipline in process context, where echo and kill_pgrp()
  * may run (Linux does the same from a workqueue: flush_to_ldisc).
+ * When the line discipline has no room, the thread keeps the refused
+ * byte and stops emptying the ring, which then fills and throttles the
+ * UART; console_unthrottle() wakes it once a reader has taken input.
  *
  * Output and printk: both reach COM1 and the screen without a shared
  * lock, as two printk()s on two CPUs already do.  A tty write hands
@@ -20,8 +23,9 @@
  * (the caller's controlling terminal, which is always this one) and
  * minor 1 /dev/console.  Both open the same terminal.
  *
- * Locking: flip_pending is written by the interrupt and the thread
- * (WRITE_ONCE); everything else is the tty layer's.
+ * Locking: flip_pending is written by the interrupt, the unthrottle
+ * callback and the thread (WRITE_ONCE); the byte held back belongs to
+ * the thread; everything else is the tty layer's.
  */
 #include <asm/vga.h>
 #include <linux/devfs_fs_kernel.h>
@@ -43,16 +47,9 @@ static bool flip_pending;
 static void console_tty_write(struct tty_struct *tty,
 			      const unsigned char *buf, size_t len)
 {
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		serial_putc(buf[i]);
+	serial_tty_write(buf, len);
 	vga_write((const char *)buf, len);
 }
-
-static const struct tty_operations console_tty_ops = {
-	.write = console_tty_write,
-};
 
 /* From the serial receive interrupt. */
 static void console_rx_notify(void)
@@ -61,15 +58,39 @@ static void console_rx_notify(void)
 	wake_up(&flip_wait);
 }
 
+/* A reader took input: the byte held back may fit now. */
+static void console_unthrottle(struct tty_struct *tty)
+{
+	console_rx_notify();
+}
+
+static const struct tty_operations console_tty_ops = {
+	.write = console_tty_write,
+	.unthrottle = console_unthrottle,
+};
+
+/*
+ * Hand the terminal what the ring holds, starting with *held, a byte
+ * refused before (-1: none).  Stops, keeping the byte in *held, when
+ * the terminal refuses one.
+ */
+static void flush_to_ldisc(int *held)
+{
+	while (*held >= 0 || (*held = serial_getc()) >= 0) {
+		if (tty_receive_char(console_tty, *held))
+			return;
+		*held = -1;
+	}
+}
+
 static int tty_flip_thread(void *unused)
 {
-	int c;
+	int held = -1;
 
 	for (;;) {
 		wait_event(flip_wait, READ_ONCE(flip_pending));
 		WRITE_ONCE(flip_pending, false);
-		while ((c = serial_getc()) >= 0)
-			tty_receive_char(console_tty, c);
+		flush_to_ldisc(&held);
 	}
 	return 0;
 }

@@ -19,6 +19,18 @@
  * Deviation from Linux: ^H also erases in canonical mode (Linux treats
  * only VERASE so; terminals send either for the backspace key).
  *
+ * A full buffer loses nothing: a byte that does not fit is refused
+ * (-ENOSPC) and stays with the caller, who offers it again once a reader
+ * has taken input (the tty layer's throttle).  Erase, kill and the
+ * signal characters need no room and are always taken.  In canonical
+ * mode a line longer than the buffer would leave the reader nothing to
+ * take, so when a byte is refused and no complete line is waiting, the
+ * edited line is pushed to the reader as it stands (marked like a line
+ * end, as a switch into canonical mode pushes): the reader gets the
+ * line in pieces of N_TTY_BUF_SIZE - 1 bytes, and erase no longer
+ * reaches the pushed part.  Linux instead keeps the first 4095 bytes
+ * and drops the rest of such a line (the newline still ends it).
+ *
  * Invariants: see struct n_tty_data in <linux/tty.h>.  A line end is
  * marked only in read_flags of a slot in [read_tail, canon_head) (in raw
  * mode possibly also at canon_head - 1 after a switch), and consuming or
@@ -28,6 +40,7 @@
  * Locking: none here.  The caller (tty_io.c) serialises every call on
  * one n_tty_data with its tty->lock; the echo callback runs inside.
  */
+#include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/tty.h>
@@ -173,12 +186,35 @@ static size_t edit_len(const struct n_tty_data *ld)
 	return ld->read_head - ld->canon_head;
 }
 
-/* Room for one more byte; a line end may use the last free slot. */
-static bool has_room(const struct n_tty_data *ld, bool line_end)
+/*
+ * Room for c (already through input mapping): erase and kill take
+ * none; a line end may use the last free slot, which other bytes of a
+ * canonical line leave to it.
+ */
+static bool has_room(const struct n_tty_data *ld, unsigned char c)
 {
 	size_t used = ld->read_head - ld->read_tail;
 
-	return used < N_TTY_BUF_SIZE - (line_end ? 0 : 1);
+	if (!L(ld, ICANON))
+		return used < N_TTY_BUF_SIZE;
+	if (is_cc(ld, c, VERASE) || c == '\b' || is_cc(ld, c, VKILL))
+		return true;
+	if (is_cc(ld, c, VEOF) || c == '\n')
+		return used < N_TTY_BUF_SIZE;
+	return used < N_TTY_BUF_SIZE - 1;
+}
+
+/*
+ * The buffer is full.  If it holds no complete line, a reader could
+ * never make room: push the edited line to it as it stands.
+ */
+static void push_if_stuck(struct n_tty_data *ld)
+{
+	if (!L(ld, ICANON) || ld->canon_head != ld->read_tail ||
+	    !edit_len(ld))
+		return;
+	ld->read_flags[(ld->read_head - 1) & BUF_MASK] = N_TTY_EOL;
+	ld->canon_head = ld->read_head;
 }
 
 static void put_byte(struct n_tty_data *ld, unsigned char c,
@@ -275,10 +311,6 @@ static void kill_line(struct n_tty_data *ld, unsigned char c)
 static void end_line(struct n_tty_data *ld, unsigned char c,
 		     unsigned char flags)
 {
-	if (!has_room(ld, true)) {
-		ld->dropped++;
-		return;
-	}
 	put_byte(ld, c, flags);
 	ld->canon_head = ld->read_head;
 }
@@ -295,21 +327,15 @@ static void receive_canon(struct n_tty_data *ld, unsigned char c)
 		if (L(ld, ECHO) || L(ld, ECHONL))
 			echo_char(ld, c);
 		end_line(ld, c, N_TTY_EOL);
-	} else if (has_room(ld, false)) {
+	} else {
 		put_byte(ld, c, 0);
 		if (L(ld, ECHO))
 			echo_char(ld, c);
-	} else {
-		ld->dropped++;
 	}
 }
 
 static void receive_raw(struct n_tty_data *ld, unsigned char c)
 {
-	if (!has_room(ld, true)) {
-		ld->dropped++;
-		return;
-	}
 	put_byte(ld, c, 0);
 	ld->canon_head = ld->read_head;
 	if (L(ld, ECHO))
@@ -339,6 +365,10 @@ int n_tty_receive_char(struct n_tty_data *ld, unsigned char c)
 	if (L(ld, ISIG) && is_cc(ld, c, VQUIT))
 		return receive_signal(ld, c, SIGQUIT);
 
+	if (!has_room(ld, c)) {
+		push_if_stuck(ld);
+		return -ENOSPC;
+	}
 	if (L(ld, ICANON))
 		receive_canon(ld, c);
 	else

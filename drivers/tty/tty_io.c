@@ -14,18 +14,25 @@
  * output processing and handed to the driver under the lock, so echo
  * and writes never interleave inside a chunk.
  *
+ * Throttling: input never overflows.  When the line discipline has no
+ * room for a byte, tty_receive_char() refuses it and the driver keeps
+ * it (and stops taking more from its device); once a reader has taken
+ * input, or input was flushed, the driver's unthrottle() says it may
+ * offer it again (Linux's tty_throttle/tty_unthrottle).
+ *
  * Signals: ^C and ^\ make the line discipline ask for SIGINT/SIGQUIT,
  * which go to the foreground process group (TIOCSPGRP; the first
  * process to open the terminal sets it to its own group, as a session
  * leader acquiring its controlling terminal does in Linux).
  *
  * Locking: tty->lock (a spinlock taken with interrupts off) protects
- * the line discipline state, the foreground group and the window size,
- * and is held while output goes to the driver (tty_operations.write
- * must not sleep).  read_mutex lets one reader at a time take input and
- * write_mutex keeps one write() from interleaving with another's
- * chunks; each is taken before tty->lock, never inside it.  kill_pgrp()
- * is called with no lock held.
+ * the line discipline state, the throttled flag, the foreground group
+ * and the window size, and is held while output goes to the driver
+ * (tty_operations.write must not sleep).  read_mutex lets one reader at
+ * a time take input and write_mutex keeps one write() from
+ * interleaving with another's chunks; each is taken before tty->lock,
+ * never inside it.  kill_pgrp() and the driver's unthrottle() are
+ * called with no lock held.
  */
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -48,6 +55,7 @@ struct tty_struct {
 	void *driver_data;			/* (C) */
 	spinlock_t lock;
 	struct n_tty_data ldisc;		/* (L) */
+	bool throttled;				/* (L) a byte was refused */
 	pid_t pgrp;				/* (L) foreground group; 0 none */
 	struct winsize winsize;			/* (L) */
 	struct wait_queue_head read_wait;	/* readers waiting for input */
@@ -95,19 +103,37 @@ void *tty_driver_data(struct tty_struct *tty)
 
 /* ---- input ---- */
 
-void tty_receive_char(struct tty_struct *tty, unsigned char c)
+int tty_receive_char(struct tty_struct *tty, unsigned char c)
 {
 	unsigned long flags;
 	pid_t pgrp;
-	int sig;
+	int ret;
 
 	spin_lock_irqsave(&tty->lock, flags);
-	sig = n_tty_receive_char(&tty->ldisc, c);
+	ret = n_tty_receive_char(&tty->ldisc, c);
+	if (ret == -ENOSPC)
+		tty->throttled = true;
 	pgrp = tty->pgrp;
 	spin_unlock_irqrestore(&tty->lock, flags);
-	if (sig && pgrp > 0)
-		kill_pgrp(pgrp, sig);
+	if (ret > 0 && pgrp > 0)
+		kill_pgrp(pgrp, ret);
+	/* Even a refused byte may have pushed a long line to the reader. */
 	wake_up_all(&tty->read_wait);
+	return ret < 0 ? ret : 0;
+}
+
+/* Input was taken or flushed: a driver holding a refused byte may go on. */
+static void tty_unthrottle(struct tty_struct *tty)
+{
+	unsigned long flags;
+	bool throttled;
+
+	spin_lock_irqsave(&tty->lock, flags);
+	throttled = tty->throttled;
+	tty->throttled = false;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	if (throttled && tty->ops->unthrottle)
+		tty->ops->unthrottle(tty);
 }
 
 static bool tty_readable(struct tty_struct *tty, size_t count)
@@ -177,6 +203,7 @@ static ssize_t tty_read_chunk(struct tty_struct *tty, char __user *buf,
 	if (tty->ldisc.flush_seq == seq)
 		n_tty_consume(&tty->ldisc, consume);
 	spin_unlock_irqrestore(&tty->lock, flags);
+	tty_unthrottle(tty);
 	return n;
 }
 
@@ -291,6 +318,7 @@ static long tty_set_termios(struct tty_struct *tty, const void __user *arg,
 	n_tty_set_termios(&tty->ldisc, &t);
 	spin_unlock_irqrestore(&tty->lock, flags);
 	wake_up_all(&tty->read_wait);	/* raw mode may make input readable */
+	tty_unthrottle(tty);		/* and a flush or raw mode make room */
 	return 0;
 }
 

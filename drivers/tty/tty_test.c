@@ -4,8 +4,11 @@
  * in as a driver would, read() results, echo, erase and kill, ^C
  * signalling the foreground group and waking its sleeping reader, ^D,
  * raw mode, the ioctls, and every user pointer path with bad pointers
- * (-EFAULT, losing no input).  Then the console terminal itself: its
- * output reaches the serial port and nothing else changes.
+ * (-EFAULT, losing no input); a full terminal refusing bytes until a
+ * reader takes input (throttle and unthrottle), and a line longer than
+ * the buffer fed faster than it is read arriving whole.  Then the
+ * console terminal itself: its output reaches the serial port and
+ * nothing else changes.
  *
  * Kernel buffers are passed as user pointers only inside set_fs(KERNEL_DS).
  */
@@ -28,6 +31,8 @@
 struct capture {
 	unsigned char buf[CAPTURE_SIZE];
 	size_t len;
+	struct completion unthrottled;	/* completed by each unthrottle() */
+	unsigned int unthrottles;
 };
 
 static void capture_write(struct tty_struct *tty, const unsigned char *buf,
@@ -40,8 +45,17 @@ static void capture_write(struct tty_struct *tty, const unsigned char *buf,
 	c->len += len;
 }
 
+static void capture_unthrottle(struct tty_struct *tty)
+{
+	struct capture *c = tty_driver_data(tty);
+
+	WRITE_ONCE(c->unthrottles, c->unthrottles + 1);
+	complete(&c->unthrottled);
+}
+
 static const struct tty_operations capture_ops = {
 	.write = capture_write,
+	.unthrottle = capture_unthrottle,
 };
 
 struct tty_test {
@@ -56,6 +70,7 @@ static int tty_test_init(struct kunit *test)
 
 	if (!t)
 		return -ENOMEM;
+	init_completion(&t->out.unthrottled);
 	t->tty = tty_alloc("test", &capture_ops, &t->out);
 	if (!t->tty) {
 		kfree(t);
@@ -494,6 +509,137 @@ static void tty_open_sets_foreground_group_once(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tty_get_pgrp(tty), 77);
 }
 
+static unsigned int unthrottles(struct kunit *test)
+{
+	return READ_ONCE(((struct tty_test *)test->priv)->out.unthrottles);
+}
+
+/*
+ * A full buffer refuses a byte and keeps everything; the driver hears
+ * unthrottle() once input was taken, once per refusal.
+ */
+static void tty_full_buffer_throttles_until_read(struct kunit *test)
+{
+	static char buf[N_TTY_BUF_SIZE + 1];
+	struct tty_struct *tty = test_tty(test);
+	struct termios t;
+	int i;
+
+	set_raw(test, 1);
+	for (i = 0; i < N_TTY_BUF_SIZE; i++)
+		KUNIT_ASSERT_EQ(test, tty_receive_char(tty, 'a' + i % 26), 0);
+	KUNIT_EXPECT_EQ(test, tty_receive_char(tty, '!'), -ENOSPC);
+	KUNIT_EXPECT_EQ(test, tty_receive_char(tty, '!'), -ENOSPC);
+	KUNIT_EXPECT_EQ(test, unthrottles(test), 0);
+
+	KUNIT_EXPECT_EQ(test, kread(test, buf, 10, false), 10);
+	KUNIT_EXPECT_STREQ(test, buf, "abcdefghij");
+	KUNIT_EXPECT_EQ(test, unthrottles(test), 1);
+	KUNIT_EXPECT_EQ(test, tty_receive_char(tty, '!'), 0);
+	KUNIT_EXPECT_EQ(test, kread(test, buf, 10, false), 10);
+	KUNIT_EXPECT_EQ(test, unthrottles(test), 1);	/* was not throttled */
+
+	/* Full again: a flush makes room too. */
+	for (i = 0; i < 20 && !tty_receive_char(tty, '?'); i++)
+		;
+	KUNIT_EXPECT_EQ(test, i, 19);
+	KUNIT_ASSERT_EQ(test, kioctl(test, TCGETS, &t), 0);
+	KUNIT_EXPECT_EQ(test, kioctl(test, TCSETSF, &t), 0);
+	KUNIT_EXPECT_EQ(test, unthrottles(test), 2);
+	KUNIT_EXPECT_EQ(test, kread(test, buf, 10, true), -EAGAIN);
+}
+
+#define LONG_LINE	5000
+
+struct bulk_reader {
+	struct tty_struct *tty;
+	char buf[LONG_LINE + 2];
+	size_t len;
+	ssize_t err;
+	int reads;
+	struct completion done;
+};
+
+/* Read until a newline, an error or a full buffer, as a shell would. */
+static int bulk_reader_fn(void *data)
+{
+	struct bulk_reader *r = data;
+	mm_segment_t old = get_fs();
+	ssize_t n;
+
+	set_fs(KERNEL_DS);
+	while (r->len < sizeof(r->buf) && !memchr(r->buf, '\n', r->len)) {
+		n = tty_read(r->tty, (char __user *)r->buf + r->len,
+			     sizeof(r->buf) - r->len, false);
+		if (n <= 0) {
+			r->err = n;
+			break;
+		}
+		r->len += n;
+		r->reads++;
+	}
+	set_fs(old);
+	complete(&r->done);
+	return 0;
+}
+
+/*
+ * Feed s[0..len) as the console's driver does: after a refusal, wait
+ * for unthrottle() and offer the byte again.  Returns the refusals, or
+ * -1 if an unthrottle never came.
+ */
+static int feed_throttled(struct kunit *test, const char *s, size_t len)
+{
+	struct capture *c = &((struct tty_test *)test->priv)->out;
+	int refused = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		while (tty_receive_char(test_tty(test), s[i]) == -ENOSPC) {
+			refused++;
+			if (!wait_for_completion_timeout(&c->unthrottled,
+							 20 * HZ))
+				return -1;
+		}
+	}
+	return refused;
+}
+
+/*
+ * A canonical line longer than the buffer, fed as fast as the terminal
+ * takes it to a reader in another thread: every byte arrives, in order,
+ * in pieces, and each refusal was followed by one unthrottle().
+ */
+static void tty_long_line_fed_faster_than_read(struct kunit *test)
+{
+	struct bulk_reader *r = kzalloc(sizeof(*r), GFP_KERNEL);
+	static char line[LONG_LINE + 1];
+	unsigned long done;
+	int i, refused;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	for (i = 0; i < LONG_LINE; i++)
+		line[i] = 'a' + i % 26;
+	line[LONG_LINE] = '\n';
+	r->tty = test_tty(test);
+	init_completion(&r->done);
+	KUNIT_ASSERT_NOT_NULL(test, kthread_run(bulk_reader_fn, r, "tty_bulk"));
+	refused = feed_throttled(test, line, sizeof(line));
+	done = wait_for_completion_timeout(&r->done, 20 * HZ);
+	if (!done)	/* r and the terminal stay: the reader may still run */
+		((struct tty_test *)test->priv)->reader_stuck = true;
+	KUNIT_ASSERT_TRUE_MSG(test, done, "the reader got %zu bytes, %d refusals",
+			      r->len, refused);
+	KUNIT_EXPECT_EQ(test, r->err, 0);
+	KUNIT_EXPECT_EQ(test, r->len, LONG_LINE + 1);
+	KUNIT_EXPECT_MEMEQ(test, r->buf, line, min(r->len, sizeof(line)));
+	KUNIT_EXPECT_GE(test, r->reads, 2);	/* the buffer is smaller */
+	KUNIT_EXPECT_GE(test, refused, 1);
+	KUNIT_EXPECT_EQ(test, unthrottles(test), refused);
+	kunit_info(test, "%d refusals, %d reads", refused, r->reads);
+	kfree(r);
+}
+
 /* The console terminal: standard settings; a write reaches the log. */
 static void tty_console_write(struct kunit *test)
 {
@@ -530,6 +676,8 @@ static struct kunit_case tty_cases[] = {
 	KUNIT_CASE(tty_tcsetsf_flushes_input),
 	KUNIT_CASE(tty_bad_pointers),
 	KUNIT_CASE(tty_open_sets_foreground_group_once),
+	KUNIT_CASE(tty_full_buffer_throttles_until_read),
+	KUNIT_CASE(tty_long_line_fed_faster_than_read),
 	KUNIT_CASE(tty_console_write),
 	{}
 };

@@ -233,9 +233,9 @@ static ssize_t maps_fill(pid_t pid, char *buf, size_t size)
 }
 
 static const struct proc_entry pid_entries[] = {
-	{ "maps", maps_fill },
-	{ "stat", stat_fill },
-	{ "status", status_fill },
+	{ .name = "maps", .fill = maps_fill },
+	{ .name = "stat", .fill = stat_fill },
+	{ .name = "status", .fill = status_fill },
 };
 
 /* ---- the directory ---- */

@@ -13,14 +13,21 @@
  * and the buffer doubles (from one page up to PROC_TEXT_MAX) until the
  * text ends further from it.
  *
+ * A fixed entry (of /proc, or of a subdirectory such as /proc/tty) is
+ * a text file or a subdirectory, whose entries are a table, struct
+ * proc_dir: a lookup makes the named entry's inode, and a listing
+ * emits the table in order, entry i at position PROC_FIRST_POS + i.
+ *
  * Locking: none; the buffer is the open file's own, and its position is
- * serialised by the VFS (f_pos_lock).
+ * serialised by the VFS (f_pos_lock); the tables are constant.
  */
 #include <asm/page.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/slab.h>
+#include <linux/string.h>
+#include <uapi/linux/dirent.h>
 
 #include "internal.h"
 
@@ -135,4 +142,77 @@ const struct file_operations proc_text_fops = {
 	.read = proc_text_read,
 	.llseek = proc_text_llseek,
 	.release = proc_text_release,
+};
+
+/* ---- fixed entries and subdirectories ---- */
+
+static const struct inode_operations proc_subdir_iops;
+static const struct file_operations proc_subdir_fops;
+
+struct inode *proc_entry_inode(unsigned long ino, const struct proc_entry *e)
+{
+	umode_t mode = e->dir ? S_IFDIR | 0555 : S_IFREG | 0444;
+	struct inode *inode = proc_new_inode(ino, mode, 0, e);
+
+	if (!inode)
+		return NULL;
+	if (e->dir) {
+		inode->i_op = &proc_subdir_iops;
+		inode->i_fop = &proc_subdir_fops;
+	} else {
+		inode->i_fop = &proc_text_fops;
+	}
+	return inode;
+}
+
+unsigned char proc_entry_type(const struct proc_entry *e)
+{
+	return e->dir ? DT_DIR : DT_REG;
+}
+
+static struct inode *proc_subdir_lookup(struct inode *dir,
+					const struct qstr *name)
+{
+	const struct proc_dir *d = PROC_I(dir)->entry->dir;
+	struct inode *inode;
+	unsigned int i;
+
+	for (i = 0; i < d->nr_entries; i++) {
+		if (!strcmp(name->name, d->entries[i].name)) {
+			inode = proc_entry_inode(d->first_ino + i,
+						 &d->entries[i]);
+			return inode ? inode : ERR_PTR(-ENOMEM);
+		}
+	}
+	return ERR_PTR(-ENOENT);
+}
+
+static int proc_subdir_iterate(struct file *file, struct dir_context *ctx)
+{
+	const struct proc_dir *d = PROC_I(file_inode(file))->entry->dir;
+	const struct proc_entry *e;
+	unsigned int i = d->nr_entries;
+
+	if (!dir_emit_dots(file, ctx))
+		return 0;
+	if (ctx->pos < PROC_FIRST_POS + (loff_t)d->nr_entries)
+		i = ctx->pos - PROC_FIRST_POS;
+	for (; i < d->nr_entries; i++) {
+		e = &d->entries[i];
+		if (!dir_emit(ctx, e->name, strlen(e->name), d->first_ino + i,
+			      proc_entry_type(e)))
+			return 0;
+		ctx->pos = PROC_FIRST_POS + i + 1;
+	}
+	return 0;
+}
+
+static const struct inode_operations proc_subdir_iops = {
+	.lookup = proc_subdir_lookup,
+};
+
+static const struct file_operations proc_subdir_fops = {
+	.llseek = generic_file_llseek,
+	.read = generic_read_dir,
+	.iterate = proc_subdir_iterate,
 };

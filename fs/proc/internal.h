@@ -16,21 +16,37 @@
  */
 typedef ssize_t (*proc_fill_t)(pid_t pid, char *buf, size_t size);
 
-/* A file in /proc or in /proc/PID. */
+struct proc_dir;
+
+/* A file in /proc or in /proc/PID, or a fixed directory in /proc. */
 struct proc_entry {
 	const char *name;
-	proc_fill_t fill;
+	proc_fill_t fill;		/* a text file's generator, or */
+	const struct proc_dir *dir;	/* a directory's entries */
+};
+
+/* A fixed subdirectory's entries; entry i is inode first_ino + i. */
+struct proc_dir {
+	const struct proc_entry *entries;
+	unsigned int nr_entries;
+	unsigned long first_ino;
 };
 
 /* What i_private of every proc inode points to (freed at eviction). */
 struct proc_inode_info {
 	pid_t pid;				/* 0 outside /proc/PID */
-	const struct proc_entry *entry;		/* NULL for a directory */
+	const struct proc_entry *entry;		/* NULL: /proc, a /proc/PID dir */
 };
 
-/* Inode numbers: fixed, so stat and getdents64 agree across lookups. */
+/*
+ * Inode numbers: fixed, so stat and getdents64 agree across lookups.
+ * The fixed entries are below PROC_PID_INO(0): /proc's own from 2,
+ * /proc/tty's from 64, /proc/tty/driver's from 72.
+ */
 #define PROC_ROOT_INO		1UL
 #define PROC_STATIC_INO(i)	(2UL + (i))
+#define PROC_TTY_INO(i)		(64UL + (i))
+#define PROC_TTY_DRIVER_INO(i)	(72UL + (i))
 #define PROC_PID_INO(pid)	(((unsigned long)(pid) + 1) << 8)
 #define PROC_PID_FILE_INO(pid, i) (PROC_PID_INO(pid) + 1 + (i))
 
@@ -44,6 +60,14 @@ extern const struct file_operations proc_text_fops;
 /* A new proc inode carrying pid and entry: NULL on ENOMEM. */
 struct inode *proc_new_inode(unsigned long ino, umode_t mode, pid_t pid,
 			     const struct proc_entry *entry);
+
+/*
+ * The inode of a fixed entry: a text file, or a directory listing its
+ * own table (lookup and getdents64 in generic.c).  NULL on ENOMEM.
+ */
+struct inode *proc_entry_inode(unsigned long ino, const struct proc_entry *e);
+/* DT_DIR or DT_REG, as a listing shows the entry. */
+unsigned char proc_entry_type(const struct proc_entry *e);
 static inline struct proc_inode_info *PROC_I(const struct inode *inode)
 {
 	return inode->i_private;
@@ -57,5 +81,8 @@ int proc_pid_readdir(struct dir_context *ctx);
 
 /* /proc/uptime (uptime.c). */
 size_t uptime_show(char *buf, size_t size);
+
+/* /proc/tty (proc_tty.c). */
+extern const struct proc_dir proc_tty_dir;
 
 #endif

@@ -4,7 +4,8 @@
  * allocator's managed memory; cpuinfo has one block per online CPU with
  * its node and APIC id; /proc/PID exists for a live task (stat, status,
  * maps) and not for a missing, malformed or exited pid; listings hold
- * the files and the pids; reads at offsets and lseek() serve one
+ * the files and the pids, and /proc/tty its driver directory with the
+ * serial port's counts; reads at offsets and lseek() serve one
  * snapshot per open file.
  */
 #include <kunit/test.h>
@@ -69,6 +70,8 @@ static void proc_files_have_linux_first_lines(struct kunit *test)
 		{ "/proc/interrupts", "            CPU0" },
 		{ "/proc/cpuinfo", "processor\t: 0\n" },
 		{ "/proc/uptime", "" },
+		{ "/proc/tty/driver/serial", "serinfo:1.0 driver revision:\n"
+		  "0: uart:16550A port:000003F8 irq:4 tx:" },
 	};
 	unsigned int i;
 	ssize_t len;
@@ -242,6 +245,8 @@ static void proc_missing_entries(struct kunit *test)
 	expect_enoent(test, "/proc/-1");
 	expect_enoent(test, "/proc/abc");
 	expect_enoent(test, "/proc/meminfo2");
+	expect_enoent(test, "/proc/tty/ldiscs");
+	expect_enoent(test, "/proc/tty/driver/serial8250");
 	snprintf(path, sizeof(path), "/proc/0%d", current->pid);
 	expect_enoent(test, path);
 	snprintf(path, sizeof(path), "/proc/%dx", current->pid);
@@ -496,9 +501,17 @@ static void proc_listings(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, l->n - l->dirs, ARRAY_SIZE(names) - 2);
 	KUNIT_EXPECT_GE(test, l->dirs, 2 + 2);	/* ., .., this task, more */
 
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l->names, " tty "));
+
 	snprintf(path, sizeof(path), "/proc/%d", current->pid);
 	list_dir(test, path, l);
 	KUNIT_EXPECT_STREQ(test, l->names, " . .. maps stat status ");
+	list_dir(test, "/proc/tty", l);
+	KUNIT_EXPECT_STREQ(test, l->names, " . .. driver ");
+	KUNIT_EXPECT_EQ(test, l->dirs, 3);
+	list_dir(test, "/proc/tty/driver", l);
+	KUNIT_EXPECT_STREQ(test, l->names, " . .. serial ");
+	KUNIT_EXPECT_EQ(test, l->dirs, 2);
 	kfree(l);
 }
 

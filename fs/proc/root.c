@@ -9,8 +9,9 @@
  * lookups of one name give the same st_ino and a getdents64 listing
  * spread over several calls resumes exactly where it stopped.
  *
- * Locking: none here: the entries are constant and the generators and
- * base.c take what they need.
+ * Locking: none here: the entries are constant (so are the tables of
+ * the fixed subdirectories, such as proc_tty.c's /proc/tty) and the
+ * generators and base.c take what they need.
  */
 #include <linux/err.h>
 #include <linux/fs.h>
@@ -39,13 +40,14 @@ PROC_SHOW_FILL(cpuinfo_show)
 PROC_SHOW_FILL(uptime_show)
 
 static const struct proc_entry proc_root_entries[] = {
-	{ "buddyinfo", buddyinfo_show_fill },
-	{ "cpuinfo", cpuinfo_show_fill },
-	{ "interrupts", interrupts_show_fill },
-	{ "meminfo", meminfo_show_fill },
-	{ "slabinfo", slabinfo_show_fill },
-	{ "uptime", uptime_show_fill },
-	{ "zoneinfo", zoneinfo_show_fill },
+	{ .name = "buddyinfo", .fill = buddyinfo_show_fill },
+	{ .name = "cpuinfo", .fill = cpuinfo_show_fill },
+	{ .name = "interrupts", .fill = interrupts_show_fill },
+	{ .name = "meminfo", .fill = meminfo_show_fill },
+	{ .name = "slabinfo", .fill = slabinfo_show_fill },
+	{ .name = "tty", .dir = &proc_tty_dir },
+	{ .name = "uptime", .fill = uptime_show_fill },
+	{ .name = "zoneinfo", .fill = zoneinfo_show_fill },
 };
 
 static void proc_evict_inode(struct inode *inode)
@@ -59,13 +61,7 @@ static const struct super_operations proc_sops = {
 
 static struct inode *proc_static_inode(unsigned int i)
 {
-	struct inode *inode = proc_new_inode(PROC_STATIC_INO(i),
-					     S_IFREG | 0444, 0,
-					     &proc_root_entries[i]);
-
-	if (inode)
-		inode->i_fop = &proc_text_fops;
-	return inode;
+	return proc_entry_inode(PROC_STATIC_INO(i), &proc_root_entries[i]);
 }
 
 /* A pid as /proc names it: decimal, no sign, no leading zero, > 0. */
@@ -117,7 +113,7 @@ static int proc_root_iterate(struct file *file, struct dir_context *ctx)
 		const char *name = proc_root_entries[i].name;
 
 		if (!dir_emit(ctx, name, strlen(name), PROC_STATIC_INO(i),
-			      DT_REG))
+			      proc_entry_type(&proc_root_entries[i])))
 			return 0;
 		ctx->pos = PROC_FIRST_POS + i + 1;
 	}

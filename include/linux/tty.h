@@ -43,7 +43,6 @@ struct n_tty_data {
 	size_t canon_head;	/* end of the last complete line */
 	size_t read_tail;	/* the next byte a reader takes */
 	unsigned long flush_seq;	/* counts input flushes */
-	unsigned long dropped;	/* bytes dropped: buffer full */
 	unsigned int column;	/* output cursor column, for erasing tabs */
 	unsigned int canon_column;	/* column where the edited line began */
 	/* Where echo goes, already through output processing. */
@@ -62,7 +61,10 @@ void n_tty_open(struct n_tty_data *ld,
 /*
  * One received byte: buffer it, edit the line, echo.  Returns the
  * signal the terminal's foreground process group must get (SIGINT or
- * SIGQUIT with ISIG), or 0.
+ * SIGQUIT with ISIG), 0, or -ENOSPC when the buffer has no room for c:
+ * c was not taken, and must be offered again after a reader has
+ * consumed input (a canonical line that fills the whole buffer has
+ * then been made readable as it stands, so a reader always can).
  */
 int n_tty_receive_char(struct n_tty_data *ld, unsigned char c);
 
@@ -108,10 +110,16 @@ struct file;
 struct inode;
 struct tty_struct;
 
-/* What a terminal's driver provides: output, which must not sleep. */
+/*
+ * What a terminal's driver provides: output, which must not sleep, and
+ * optionally unthrottle(), called (without tty->lock, never sleeping)
+ * once input a reader took or a flush made room after
+ * tty_receive_char() refused a byte: the driver may offer it again.
+ */
 struct tty_operations {
 	void (*write)(struct tty_struct *tty, const unsigned char *buf,
 		      size_t len);
+	void (*unthrottle)(struct tty_struct *tty);
 };
 
 #define TTY_WINSIZE_ROWS	24
@@ -123,8 +131,12 @@ struct tty_struct *tty_alloc(const char *name, const struct tty_operations *ops,
 void tty_free(struct tty_struct *tty);
 void *tty_driver_data(struct tty_struct *tty);
 
-/* Input from the driver, in process context (it may signal a group). */
-void tty_receive_char(struct tty_struct *tty, unsigned char c);
+/*
+ * Input from the driver, in process context (it may signal a group):
+ * 0, or -ENOSPC when the terminal has no room for c.  The driver then
+ * keeps c and offers it again after its unthrottle() was called.
+ */
+int tty_receive_char(struct tty_struct *tty, unsigned char c);
 
 /* The file operations' work, on a terminal (buffers are __user). */
 ssize_t tty_read(struct tty_struct *tty, char __user *buf, size_t count,

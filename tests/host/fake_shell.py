@@ -18,6 +18,12 @@ FAKE_SHELL_SCRIPT picks a story:
   panic_on_fault   `fault segv` panics the kernel; QEMU exits (-no-reboot)
   hang_on_ls       `ls` never ends (until Ctrl-C)
   ctrl_c_runs      Ctrl-C runs the line instead of cancelling it
+  drops_paste      a line loses what arrives after its 3857th character,
+                   its Enter too, as the console did when its serial
+                   buffer overflowed
+
+Commands may write to files (`> FILE`, `>> FILE`) that `cat` reads back;
+/proc/tty/driver/serial counts the bytes read from the terminal.
 """
 
 import os
@@ -45,10 +51,17 @@ def out(text):
     os.write(1, text.replace('\n', '\r\n').encode())
 
 
+DROP_AFTER = 3857                 # drops_paste: characters a line keeps
+
+
 class Shell:
     def __init__(self):
         self.status = 0
         self.line = ''
+        self.files = {}
+        self.received = 0           # bytes read from the terminal
+        self.dropping = False       # drops_paste: losing input until Enter
+        self.dropped = False        # drops_paste: this line lost some
 
     def prompt(self):
         out('/ $ ')
@@ -58,12 +71,26 @@ class Shell:
         if not words:
             return
         name = words[0]
-        if name == 'echo':
+        if name == 'echo' and len(words) > 2 and words[-2] in ('>', '>>'):
+            text = ' '.join(words[1:-2]) + '\n'
+            if words[-2] == '>':
+                self.files[words[-1]] = ''
+            self.files[words[-1]] = self.files.get(words[-1], '') + text
+            self.status = 0
+        elif name == 'echo':
             args = words[1:]
             if args[-2:] == ['|', 'cat']:
                 args = args[:-2]
             args = [str(self.status) if a == '$?' else a for a in args]
             out(' '.join(args) + '\n')
+            self.status = 0
+        elif name == 'cat' and words[1:] == ['/proc/tty/driver/serial']:
+            out('serinfo:1.0 driver revision:\n'
+                f'0: uart:16550A port:000003F8 irq:4 tx:100 '
+                f'rx:{self.received} RTS|CTS|DTR|DSR|CD\n')
+            self.status = 0
+        elif name == 'cat' and all(w in self.files for w in words[1:]):
+            out(''.join(self.files[w] for w in words[1:]))
             self.status = 0
         elif name == 'ls':
             if SCRIPT == 'hang_on_ls':
@@ -80,6 +107,11 @@ class Shell:
             out(f'sh: {name}: not found\n')
             self.status = 127
 
+    def read_byte(self):
+        data = os.read(0, 1)
+        self.received += len(data)
+        return data
+
     def fault(self):
         if SCRIPT == 'panic_on_fault':
             out('[    3.141592] Kernel panic - not syncing: Attempted to '
@@ -91,13 +123,21 @@ class Shell:
         self.status = 139
 
     def hang(self):
-        while os.read(0, 1) != b'\x03':
+        while self.read_byte() != b'\x03':
             pass
         out('^C\n')
         self.status = 130
 
     def key(self, ch):
+        if (SCRIPT == 'drops_paste' and len(self.line) >= DROP_AFTER and
+                not self.dropped):
+            self.dropping = True
+        if self.dropping:
+            self.dropping = ch != '\r'
+            self.dropped = not self.dropping
+            return
         if ch == '\r':
+            self.dropped = False
             out('\n')
             line, self.line = self.line, ''
             self.run(line)
@@ -138,7 +178,7 @@ def main():
     shell = Shell()
     shell.prompt()
     while True:
-        data = os.read(0, 1)
+        data = shell.read_byte()
         if not data:
             return 0
         shell.key(data.decode('latin-1'))

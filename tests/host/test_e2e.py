@@ -115,8 +115,8 @@ class DriverTest(unittest.TestCase):
     def test_working_console_passes(self):
         status, output = self.drive('good')
         self.assertEqual(status, 0, output)
-        self.assertIn('1..11\n', output)
-        self.assertEqual(output.count('\nok '), 11, output)
+        self.assertIn('1..14\n', output)
+        self.assertEqual(output.count('\nok '), 14, output)
         self.assertNotIn('not ok', output)
         # The command is make run's, from the Makefile.
         self.assertRegex(output, r'# e2e: \S*fake_shell.py .*-cdrom '
@@ -179,6 +179,23 @@ class DriverTest(unittest.TestCase):
         self.assertOnlyFailure(output, 'ctrl_c')
         self.assertIn('Ctrl-C: the cancelled line was run', output)
 
+    def test_lost_paste(self):
+        status, output = self.drive('drops_paste')
+        self.assertEqual(status, 1, output)
+        self.assertOnlyFailure(output, 'paste_long_line')
+        self.assertIn('# cat /e2e-long /e2e-next: expected the '
+                      '5000-character word, then "next"', output)
+
+    def test_pastes_are_written_at_once(self):
+        self.drive('good')
+        with open(self.serial_log, 'rb') as log:
+            raw = log.read()
+        # The fake echoes each key as it reads it: the pasted commands'
+        # output comes only after all of their keys.
+        self.assertRegex(raw, rb'echo 15:\w+ >> /e2e-many\r\n'
+                              rb'(/ \$ \r\n)*/ \$ echo pasted-many\r\n'
+                              rb'pasted-many\r\n')
+
     def test_only(self):
         status, output = self.drive('bad_backspace', '--only', 'ls_bin')
         self.assertEqual(status, 0, output)
@@ -217,8 +234,8 @@ class StageTest(unittest.TestCase):
     def test_stage_passes(self):
         status, output, logs = self.run_stage('good', '--config', 'e2e')
         self.assertEqual(status, 0, output)
-        self.assertRegex(output, r'\ne2e: 11 passed, 0 failed in [0-9.]+ s\n')
-        self.assertTrue(output.endswith('\n11 passed, 0 failed\n'), output)
+        self.assertRegex(output, r'\ne2e: 14 passed, 0 failed in [0-9.]+ s\n')
+        self.assertTrue(output.endswith('\n14 passed, 0 failed\n'), output)
         self.assertEqual(logs, ['e2e.log', 'e2e.serial.log'])
 
     def test_stage_failure_is_reported(self):
@@ -228,9 +245,9 @@ class StageTest(unittest.TestCase):
         self.assertIn('FAIL e2e backspace\n', output)
         self.assertIn("    # echo abX, Backspace, c: expected a line 'abc'",
                       output)
-        self.assertRegex(output, r'e2e: 10 passed, 1 failed in [0-9.]+ s '
+        self.assertRegex(output, r'e2e: 13 passed, 1 failed in [0-9.]+ s '
                                  r'\(logs: .*e2e.log, e2e.serial.log')
-        self.assertTrue(output.endswith('\n10 passed, 1 failed\n'), output)
+        self.assertTrue(output.endswith('\n13 passed, 1 failed\n'), output)
 
     def test_stage_timeout(self):
         status, output, _ = self.run_stage('no_prompt', '--config', 'e2e',

@@ -2,10 +2,12 @@
  * The line discipline core (drivers/tty/n_tty.c, built for the host):
  * bytes typed in, what a read would return and what was echoed, in
  * canonical and raw mode, with erase, kill, signals, ^D, input and
- * output mapping, a full buffer, mode switches; then random input and
- * attribute changes checked against the buffer invariants while
- * AddressSanitizer watches every access.
+ * output mapping, a full buffer refusing bytes, a line longer than the
+ * buffer pushed to the reader in pieces, mode switches; then random
+ * input and attribute changes checked against the buffer invariants
+ * while AddressSanitizer watches every access.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -400,23 +402,99 @@ static void output_processing(void)
 	EXPECT(n == 3 && used == 3 && !memcmp(out, "a\nb", 3));
 }
 
-static void full_buffer(void)
+/*
+ * A full buffer refuses what needs room (-ENOSPC) and keeps what it has;
+ * erase needs none, and the line end may use the last slot.  A complete
+ * line is waiting, so the edited line is not pushed.
+ */
+static void full_buffer_refuses(void)
 {
 	static char buf[N_TTY_BUF_SIZE + 16];
 	int i;
 
 	reset();
-	for (i = 0; i < N_TTY_BUF_SIZE + 100; i++)
-		n_tty_receive_char(&ld, 'a');
+	type("first\n");
+	for (i = 0; i < N_TTY_BUF_SIZE - 7; i++)
+		EXPECT(n_tty_receive_char(&ld, 'a') == 0);
 	EXPECT(ld.read_head - ld.read_tail == N_TTY_BUF_SIZE - 1);
-	EXPECT(ld.dropped == 101);
+	EXPECT(n_tty_receive_char(&ld, 'b') == -ENOSPC);
+	EXPECT(ld.canon_head == ld.read_tail + 6);	/* not pushed */
 	echo_len = 0;
-	type("\n");				/* the terminator still fits */
-	EXPECT(echo_is("\r\n"));
-	EXPECT(do_read(buf, sizeof(buf)) == N_TTY_BUF_SIZE);
-	EXPECT(buf[N_TTY_BUF_SIZE - 1] == '\n' && buf[0] == 'a');
+	EXPECT(type("\x7f") == 0);
+	EXPECT(echo_is("\b \b"));
+	EXPECT(n_tty_receive_char(&ld, 'a') == 0);
+	EXPECT(n_tty_receive_char(&ld, '\n') == 0);	/* the last slot */
+	EXPECT(echo_is("a\r\n"));
+	EXPECT(n_tty_receive_char(&ld, '\n') == -ENOSPC);
+	EXPECT(echo_is(""));				/* refused: not echoed */
+	EXPECT(do_read(buf, sizeof(buf)) == 6 && !strcmp(buf, "first\n"));
+	EXPECT(n_tty_receive_char(&ld, '\n') == 0);	/* room again */
+	EXPECT(do_read(buf, sizeof(buf)) == N_TTY_BUF_SIZE - 6);
+	EXPECT(buf[N_TTY_BUF_SIZE - 7] == '\n' && buf[0] == 'a');
+	EXPECT(do_read(buf, sizeof(buf)) == 1 && !strcmp(buf, "\n"));
 	type("b\n");				/* wraps around the ring */
 	EXPECT(do_read(buf, sizeof(buf)) == 2 && !strcmp(buf, "b\n"));
+}
+
+/* Raw mode fills every slot; signal characters still get through. */
+static void raw_full_buffer_refuses(void)
+{
+	char buf[8];
+	int i;
+
+	reset();
+	set_lflag(ICANON | ECHO, 0);
+	for (i = 0; i < N_TTY_BUF_SIZE; i++)
+		EXPECT(n_tty_receive_char(&ld, 'r') == 0);
+	EXPECT(n_tty_receive_char(&ld, 'x') == -ENOSPC);
+	EXPECT(n_tty_chars_available(&ld) == N_TTY_BUF_SIZE);
+	EXPECT(n_tty_receive_char(&ld, '\x03') == SIGINT);	/* flushes */
+	EXPECT(n_tty_chars_available(&ld) == 0);
+	EXPECT(n_tty_receive_char(&ld, 'x') == 0);
+	EXPECT(do_read(buf, sizeof(buf)) == 1 && !strcmp(buf, "x"));
+}
+
+/*
+ * A canonical line longer than the buffer: when it fills the buffer on
+ * its own, the refused byte pushes it to the reader as it stands, so
+ * the reader gets all of it in pieces; the pushed part cannot be erased.
+ */
+static void canon_long_line_in_pieces(void)
+{
+	static char line[5002], got[5002], buf[N_TTY_BUF_SIZE + 1];
+	size_t i, len = 0;
+	long n;
+	int pieces = 0;
+
+	reset();
+	for (i = 0; i < 5000; i++)
+		line[i] = 'a' + i % 26;
+	line[5000] = '\n';
+	for (i = 0; i <= 5000; i++) {
+		while (n_tty_receive_char(&ld, line[i]) == -ENOSPC) {
+			if (!pieces) {		/* the first push */
+				echo_len = 0;
+				type("\x7f\x15");
+				EXPECT(echo_is(""));
+			}
+			n = do_read(buf, sizeof(buf));
+			EXPECT_MSG(n > 0, "read %ld at byte %zu", n, i);
+			if (n <= 0)
+				return;
+			EXPECT(n == N_TTY_BUF_SIZE - 1);
+			memcpy(got + len, buf, n);
+			len += n;
+			pieces++;
+		}
+	}
+	n = do_read(buf, sizeof(buf));
+	EXPECT(n == 5001 - (N_TTY_BUF_SIZE - 1));
+	if (n > 0) {
+		memcpy(got + len, buf, n);
+		len += n;
+	}
+	EXPECT(pieces == 1);
+	EXPECT(len == 5001 && !memcmp(got, line, 5001));
 }
 
 /* A small deterministic generator (xorshift), so runs repeat. */
@@ -504,7 +582,9 @@ int main(void)
 		HOST_CASE(raw_mode),
 		HOST_CASE(mode_switches_keep_input),
 		HOST_CASE(output_processing),
-		HOST_CASE(full_buffer),
+		HOST_CASE(full_buffer_refuses),
+		HOST_CASE(raw_full_buffer_refuses),
+		HOST_CASE(canon_long_line_in_pieces),
 		HOST_CASE(random_input),
 	};
 

@@ -302,6 +302,9 @@ class Scripts(UserTestCase):
     def test_long_line(self):
         r = self.run_prog('sh', stdin=b'echo ' + b'x' * 5000 +
                           b'\necho ok\n')
+        self.assertEqual(r.stdout, b'x' * 5000 + b'\nok\n')
+        r = self.run_prog('sh', stdin=b'echo ' + b'x' * 70000 +
+                          b'\necho ok\n')
         self.assertEqual(r.stdout, b'ok\n')
         self.assertIn(b'line too long', r.stderr)
 

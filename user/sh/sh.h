@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#define SH_LINE_MAX	4096
+#define SH_LINE_MAX	(64 * 1024)	/* exec's limit on arguments (ARG_MAX) */
 #define SH_HISTORY_MAX	64
 
 /* ---- arena: bump allocation, freed all together ---- */
