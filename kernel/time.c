@@ -38,7 +38,6 @@
  * when the CPU does not say its own frequency.
  */
 #include <asm/apic.h>
-#include <asm/cmdline.h>
 #include <asm/i8253.h>
 #include <asm/io.h>
 #include <asm/irq_vectors.h>
@@ -46,6 +45,7 @@
 #include <asm/tsc.h>
 #include <linux/bug.h>
 #include <linux/delay.h>
+#include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
@@ -347,12 +347,27 @@ static void set_rates(const struct calibration *c)
 		tsc_ns_mult = ((u64)NSEC_PER_MSEC << 32) / tsc_khz;
 }
 
+/* clocksource=NAME (Linux's boot_override_clocksource()). */
+static char clocksource_override[16];
+
+static int boot_override_clocksource(char *str)
+{
+	strscpy(clocksource_override, str, sizeof(clocksource_override));
+	return 1;
+}
+__setup("clocksource=", boot_override_clocksource);
+
+/* clocksource=jiffies forces the jiffies clock; anything else is refused. */
 static bool clocksource_forced_jiffies(void)
 {
-	char buf[16];
-
-	return cmdline_find_option(boot_command_line, "clocksource", buf,
-				   sizeof(buf)) >= 0 && !strcmp(buf, "jiffies");
+	if (!clocksource_override[0] ||
+	    !strcmp(clocksource_override, "tsc"))
+		return false;
+	if (!strcmp(clocksource_override, "jiffies"))
+		return true;
+	pr_warn("clocksource: no clock source \"%s\" (tsc, jiffies); "
+		"ignored\n", clocksource_override);
+	return false;
 }
 
 /* Pick the clock source and say why. */

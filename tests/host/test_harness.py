@@ -159,7 +159,16 @@ class Harness(unittest.TestCase):
         self.assertFailsWith('disagree', 'exit status disagrees with KTAP')
 
     def test_filter_matching_nothing(self):
-        self.assertFailsWith('empty', 'no test matched the filter')
+        output = self.assertFailsWith(
+            'nomatch', "FAIL small: no test matched the filter 'pmm.*' "
+                       "(kernel: kunit: no test matches ktest=pmm.*)",
+            '--filter', 'pmm.*')
+        self.assertNotIn('disagrees', output)
+        self.assertEqual(self.final_line(output), '0 passed, 1 failed')
+
+    def test_empty_run_reported_as_passing_still_fails(self):
+        output = self.assertFailsWith('empty', 'no test matched the filter')
+        self.assertEqual(self.final_line(output), '0 passed, 1 failed')
 
     def test_missing_emulator(self):
         status, output = self.run_harness(
@@ -217,6 +226,13 @@ class Harness(unittest.TestCase):
         self.assertIn('FAIL configurations: --filter printk selects none of '
                       'the tests of the configurations chosen', output)
         self.assertEqual(self.final_line(output), '0 passed, 1 failed')
+
+    def test_command_line_too_long_is_refused(self):
+        status, output = self.run_harness('pass', '--filter',
+                                          ','.join(['printk.*'] * 250))
+        self.assertEqual(status, 2, output)
+        self.assertIn('[small]: the kernel command line would be', output)
+        self.assertIn('the kernel keeps 2047', output)
 
     def test_unknown_configuration(self):
         status, output = self.run_harness('pass', '--config', 'nosuch')
