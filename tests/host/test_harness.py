@@ -490,6 +490,51 @@ class MachineTopology(unittest.TestCase):
                       err.getvalue())
 
 
+class ClangStage(unittest.TestCase):
+    """--clang: `make clang-check`, here a stand-in command, judged."""
+
+    def setUp(self):
+        self.harness = load_run_module()
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        self.args = self.harness.parse_arguments(
+            ['--clang', '--log-dir', tmp.name])
+
+    def check(self, script):
+        """Run `script` (Python) as the clang build; return its Outcome."""
+        command = [sys.executable, '-c', script]
+        with mock.patch.object(self.harness, 'CLANG_CHECK_COMMAND', command):
+            return self.harness.ClangCheck(self.args).finish()
+
+    def test_clean_build_passes(self):
+        outcome = self.check('print("  CC      kernel/main.c")')
+        self.assertEqual(outcome.label, 'build:clang')
+        self.assertEqual(outcome.counts(), (1, 0, 0))
+
+    def test_clang_warning_fails_with_the_message(self):
+        outcome = self.check(
+            'import sys\n'
+            'print("  UCC     user/usertests/efault.c")\n'
+            'print("user/usertests/efault.c:487:41: error: adding \'long\' '
+            'to a string does not append to the string '
+            '[-Werror,-Wstring-plus-int]")\n'
+            'print("1 error generated.")\n'
+            'sys.exit(2)')
+        self.assertEqual(outcome.counts(), (0, 1, 0))
+        failure = outcome.results[0]
+        self.assertIn('does not build with clang -Werror', failure.reason)
+        self.assertIn('exited with status 2', failure.reason)
+        # The compiler's messages, not the build's progress lines.
+        self.assertIn('efault.c:487:41: error:', failure.diagnostics[0])
+        self.assertEqual(failure.diagnostics[1:], ['1 error generated.'])
+
+    def test_clang_needs_a_build(self):
+        with contextlib.redirect_stderr(io.StringIO()), \
+                self.assertRaises(SystemExit) as stop:
+            self.harness.parse_arguments(['--clang', '--no-build'])
+        self.assertEqual(stop.exception.code, 2)
+
+
 class AccelChoice(unittest.TestCase):
     """--accel auto, with a stand-in /dev/kvm and the fake emulator."""
 
