@@ -88,7 +88,7 @@ KERNEL_SRCS := \
 	kernel/cpu.c kernel/irq.c kernel/kallsyms.c kernel/multiboot.c kernel/acpi.c \
 	kernel/acpi_init.c kernel/cmdline.c \
 	kernel/setup.c \
-	kernel/apic.c kernel/i8259.c kernel/ioapic.c kernel/time.c \
+	kernel/apic.c kernel/i8259.c kernel/ioapic.c kernel/tsc.c kernel/time.c \
 	kernel/irq_init.c kernel/smp.c boot/trampoline.asm \
 	kernel/sched/core.c kernel/sched/switch.asm kernel/sched/wait.c \
 	kernel/sched/completion.c kernel/kthread.c kernel/time/timer.c \
