@@ -1,14 +1,18 @@
 # Ferry: build, run, test and debug a small x86_64 teaching kernel.
 #
 #   make            kernel, ISO                 make run     boot it in QEMU
-#   make test       host tests + every QEMU configuration (tests/run)
+#   make test       host tests, a clang build, every QEMU configuration
+#                   (tests/run)
+#   make clang-check  the kernel and user programs built by clang into
+#                   build/clang (part of make test)
 #   make bench      in-kernel microbenchmarks (BENCH=glob), build/bench.json
 #   make debug      QEMU waiting for gdb, which stops at kernel_main
 #   make clean      remove build/
 #
 # Variables: V=1 shows full commands; CC=clang or CROSS_COMPILE=x86_64-elf-
 # pick the compiler; WERROR=0 keeps warnings from failing the build;
-# CONFIGS=... and TESTS=... narrow `make test`; ACCEL=tcg|kvm|auto.
+# CONFIGS=... and TESTS=... narrow `make test`; ACCEL=tcg|kvm|auto;
+# CLANG=clang-14 names clang-check's compiler.
 # Everything the build writes goes under build/.
 
 VERSION   := 0.1
@@ -84,7 +88,7 @@ KERNEL_SRCS := \
 	kernel/cpu.c kernel/irq.c kernel/kallsyms.c kernel/multiboot.c kernel/acpi.c \
 	kernel/acpi_init.c kernel/cmdline.c \
 	kernel/setup.c \
-	kernel/apic.c kernel/i8259.c kernel/ioapic.c kernel/time.c \
+	kernel/apic.c kernel/i8259.c kernel/ioapic.c kernel/tsc.c kernel/time.c \
 	kernel/irq_init.c kernel/smp.c boot/trampoline.asm \
 	kernel/sched/core.c kernel/sched/switch.asm kernel/sched/wait.c \
 	kernel/sched/completion.c kernel/kthread.c kernel/time/timer.c \
@@ -126,7 +130,8 @@ ISO       ?= $(B)/ferry.iso
 CMDLINE   ?=
 GRUB_CFG  := iso/grub.cfg
 
-.PHONY: all iso run print-qemu-run debug test bench host-test-build deps clean
+.PHONY: all iso run print-qemu-run debug test bench host-test-build \
+	clang-check deps clean
 all: $(B)/kernel.elf $(B)/ferry.iso
 
 # User space: libc, programs, initrd (rules in user/user.mk).
@@ -245,8 +250,19 @@ $(B)/host/test_%: tests/host/test_%.c tests/host/symbols.c $(B)/host/kern.o
 
 host-test-build: $(HOST_TESTS)
 
+# The second compiler README.md names, which `make test` checks: the
+# kernel and the user programs compiled and linked by clang with -Werror
+# into $(CLANG_B), without an initrd, an ISO or a boot.  It catches the
+# warnings only clang gives, for about the time of one gcc build.
+CLANG     ?= clang
+CLANG_B   := $(B)/clang
+
+clang-check:
+	$(Q)$(MAKE) --no-print-directory B=$(CLANG_B) CC=$(CLANG) WERROR=1 \
+		$(CLANG_B)/kernel.elf $(addprefix $(CLANG_B)/user/bin/,$(USER_PROGS))
+
 test: deps all
-	@$(PYTHON) tests/run --host $(addprefix --config ,$(CONFIGS)) \
+	@$(PYTHON) tests/run --host --clang $(addprefix --config ,$(CONFIGS)) \
 		$(if $(TESTS),--filter '$(TESTS)') --accel $(ACCEL)
 
 # Benchmarks: an ISO booting with bench=$(BENCH), run by tools/bench.py.
@@ -258,4 +274,5 @@ bench: deps
 clean:
 	rm -rf $(B)
 
--include $(shell find $(B) -name '*.d' -type f 2>/dev/null)
+# Not the clang build's: it may be writing them as this make reads.
+-include $(shell find $(B) -name '*.d' -type f -not -path '$(CLANG_B)/*' 2>/dev/null)

@@ -1,6 +1,6 @@
 /*
  * ACPI table parser: from the RSDP through the RSDT or XSDT to the MADT,
- * SRAT, SLIT and MCFG (ACPI 6.5 specification, section 5.2), into
+ * SRAT, SLIT, MCFG and FADT (ACPI 6.5 specification, section 5.2), into
  * struct acpi_info (include/linux/acpi.h).
  *
  * Pure code, so the host tests build it too: no printing, no globals, no
@@ -42,6 +42,7 @@
 #define ACPI_SIG_SRAT		"SRAT"
 #define ACPI_SIG_SLIT		"SLIT"
 #define ACPI_SIG_MCFG		"MCFG"
+#define ACPI_SIG_FADT		"FACP"
 
 /* RSDP (5.2.5.3): offsets and sizes */
 #define ACPI_RSDP_CHECKSUM_LENGTH	20	/* the ACPI 1.0 part */
@@ -54,6 +55,7 @@
 /* The header every other table starts with (5.2.6) */
 #define ACPI_TABLE_HEADER_SIZE	36
 #define ACPI_HDR_LENGTH		4
+#define ACPI_HDR_REVISION	8
 #define ACPI_MAX_TABLE_LENGTH	(1U << 20)	/* a sanity limit of ours */
 
 /* Where the entries start: the header plus each table's fixed fields */
@@ -66,6 +68,17 @@
 #define MCFG_ENTRIES		44	/* 8 reserved bytes */
 #define MCFG_ENTRY_SIZE		16
 #define SLIT_MAX_LOCALITIES	1024	/* 1024^2 bytes exceed any table */
+
+/* FADT (5.2.9): the fields read here */
+#define FADT_PM_TMR_BLK		76	/* u32: the PM timer's I/O port */
+#define FADT_FLAGS		112
+#define FADT_V1_LENGTH		116	/* the ACPI 1.0 FADT ends here */
+#define FADT_X_PM_TMR_BLK	208	/* ACPI 2.0+: a Generic Address */
+#define ACPI_GAS_SIZE		12	/* {space, bits, offset, size, u64} */
+#define ACPI_GAS_ADDRESS	4
+#define ACPI_ADR_SPACE_SYSTEM_IO 1
+#define ACPI_FADT_TMR_VAL_EXT	(1 << 8)	/* a 32-bit PM timer */
+#define ACPI_MAX_IO_PORT	0xffff
 
 /* MADT entry types (5.2.12) and flags */
 #define ACPI_MADT_TYPE_LOCAL_APIC		0
@@ -729,6 +742,59 @@ static void acpi_parse_mcfg(const struct acpi_root *root, acpi_map_fn map,
 	info->mcfg_status = ret;
 }
 
+/* ---- FADT: the power-management timer ---- */
+
+/*
+ * The PM timer's port: X_PM_TMR_BLK when the table is long enough to
+ * hold it and it is set (Linux prefers it too), else PM_TMR_BLK; 0 when
+ * neither is set (a hardware-reduced machine has no PM timer).  Linux's
+ * acpi_pm driver only handles a timer in I/O space, and so does this.
+ */
+static int fadt_pm_timer(const struct acpi_table *t, struct acpi_info *info,
+			 const char **reason)
+{
+	const u8 *gas = t->p + FADT_X_PM_TMR_BLK;
+	u64 port = get_u32(t->p + FADT_PM_TMR_BLK);
+
+	if (t->length >= FADT_X_PM_TMR_BLK + ACPI_GAS_SIZE &&
+	    get_u64(gas + ACPI_GAS_ADDRESS)) {
+		if (gas[0] != ACPI_ADR_SPACE_SYSTEM_IO) {
+			*reason = "the PM timer is not in I/O space";
+			return -EINVAL;
+		}
+		port = get_u64(gas + ACPI_GAS_ADDRESS);
+	}
+	if (port > ACPI_MAX_IO_PORT) {
+		*reason = "the PM timer's port is beyond 0xffff";
+		return -EINVAL;
+	}
+	info->pm_timer_port = port;
+	if (port)
+		info->pm_timer_bits = get_u32(t->p + FADT_FLAGS) &
+				      ACPI_FADT_TMR_VAL_EXT ? 32 : 24;
+	return 0;
+}
+
+static void acpi_parse_fadt(const struct acpi_root *root, acpi_map_fn map,
+			    struct acpi_info *info)
+{
+	struct acpi_table t;
+	int ret;
+
+	ret = acpi_find_table(root, map, ACPI_SIG_FADT, FADT_V1_LENGTH, &t,
+			      &info->fadt_reason);
+	if (!ret) {
+		info->fadt_revision = t.p[ACPI_HDR_REVISION];
+		ret = fadt_pm_timer(&t, info, &info->fadt_reason);
+	}
+	if (ret) {
+		info->fadt_revision = 0;
+		info->pm_timer_port = 0;
+		info->pm_timer_bits = 0;
+	}
+	info->fadt_status = ret;
+}
+
 /* ---- the whole thing ---- */
 
 static void acpi_info_init(struct acpi_info *info)
@@ -739,9 +805,11 @@ static void acpi_info_init(struct acpi_info *info)
 	info->srat_status = -ENOENT;
 	info->slit_status = -ENOENT;
 	info->mcfg_status = -ENOENT;
+	info->fadt_status = -ENOENT;
 	info->root_reason = "no RSDP";
 	info->madt_reason = info->srat_reason = "not found";
 	info->slit_reason = info->mcfg_reason = "not found";
+	info->fadt_reason = "not found";
 	acpi_default_distances(info);
 }
 
@@ -765,6 +833,7 @@ int acpi_parse(const void *rsdp, size_t rsdp_len, acpi_map_fn map,
 	acpi_parse_srat(&root, map, info);
 	acpi_parse_slit(&root, map, info);	/* nodes before distances */
 	acpi_parse_mcfg(&root, map, info);
+	acpi_parse_fadt(&root, map, info);
 	return 0;
 }
 

@@ -1,7 +1,8 @@
 /*
  * acpi_init(): read the firmware's ACPI tables once at boot into
  * acpi_info, and print what they say, one line per fact, so the boot log
- * shows the machine's CPUs, nodes, distances and PCI configuration space.
+ * shows the machine's CPUs, nodes, distances, PCI configuration space
+ * and PM timer.
  *
  * The RSDP comes from the boot loader's copy (the multiboot2 ACPI tag),
  * or else from a scan of the BIOS areas.  The tables are read through
@@ -204,6 +205,25 @@ static void acpi_print_mcfg(void)
 	}
 }
 
+/* ---- FADT ---- */
+
+static void acpi_print_fadt(void)
+{
+	if (acpi_info.fadt_status) {
+		pr_info("no usable FADT (%s): no PM timer; the TSC is "
+			"calibrated against the PIT\n", acpi_info.fadt_reason);
+		return;
+	}
+	if (!acpi_info.pm_timer_port) {
+		pr_info("FADT: revision %u, no PM timer; the TSC is calibrated "
+			"against the PIT\n", acpi_info.fadt_revision);
+		return;
+	}
+	pr_info("FADT: revision %u, PM timer at I/O port 0x%x (%u-bit)\n",
+		acpi_info.fadt_revision, acpi_info.pm_timer_port,
+		acpi_info.pm_timer_bits);
+}
+
 void acpi_init(void)
 {
 	const void *rsdp = boot_info.rsdp;
@@ -223,4 +243,5 @@ void acpi_init(void)
 	acpi_print_srat();
 	acpi_print_slit();
 	acpi_print_mcfg();
+	acpi_print_fadt();
 }

@@ -15,7 +15,8 @@
  * proximity domain, and acpi_info numbers nodes in the order the SRAT
  * names their domains, so QEMU's node acpi_info.node_to_pxm[n] is the
  * kernel's node n; the cases check that map, then compare through it.
- * A case whose option is missing is skipped.  The last cases run
+ * A case whose option is missing is skipped.  Both machines have a PM
+ * timer in the FADT, which must count.  The last cases run
  * acpi_parse() again on the real tables, through a map callback that
  * swaps one table for a damaged copy in a static buffer, and check that
  * the damaged table (and only it) is refused.  The host test
@@ -26,6 +27,7 @@
  * tables (unmapped by the suite's exit).
  */
 #include <asm/cmdline.h>
+#include <asm/io.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
@@ -272,6 +274,27 @@ static void acpi_mcfg(struct kunit *test)
 	KUNIT_EXPECT_NE(test, acpi_info.mcfg[0].base, 0);
 }
 
+/*
+ * QEMU's pc and q35 machines both have a PM timer (ports of the PIIX4
+ * and ICH9 power management blocks); it counts.
+ */
+static void acpi_fadt_pm_timer(struct kunit *test)
+{
+	u32 first;
+	int i;
+
+	KUNIT_ASSERT_EQ_MSG(test, acpi_info.fadt_status, 0, "%s",
+			    acpi_info.fadt_reason);
+	KUNIT_ASSERT_NE(test, acpi_info.pm_timer_port, 0);
+	KUNIT_EXPECT_TRUE(test, acpi_info.pm_timer_bits == 24 ||
+				acpi_info.pm_timer_bits == 32);
+	first = inl(acpi_info.pm_timer_port);
+	for (i = 0; i < 1000000 && inl(acpi_info.pm_timer_port) == first; i++)
+		;
+	KUNIT_EXPECT_LT_MSG(test, i, 1000000, "port 0x%x stays at 0x%x",
+			    acpi_info.pm_timer_port, first);
+}
+
 /* ---- acpi_parse() on the real tables, whole or damaged ---- */
 
 /*
@@ -483,6 +506,29 @@ static void acpi_rejects_bad_slit(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, parsed.distance[0][1], REMOTE_DISTANCE);
 }
 
+/* X_PM_TMR_BLK (ACPI 2.0+ FADTs): its address space, memory instead of I/O. */
+static void fadt_pm_timer_in_memory(u8 *table, u32 length)
+{
+	table[208] = 0;			/* system memory */
+	fix_checksum(table);
+}
+
+static void acpi_rejects_bad_fadt(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, acpi_info.fadt_status, 0);
+	parse_damaged(test, "FACP", bad_checksum);
+	KUNIT_EXPECT_EQ(test, parsed.fadt_status, -EINVAL);
+	KUNIT_EXPECT_EQ(test, parsed.pm_timer_port, 0);
+	KUNIT_EXPECT_EQ(test, parsed.madt_status, 0);
+	if (acpi_info.fadt_revision < 3)
+		return;		/* before ACPI 2.0: no X_PM_TMR_BLK */
+	parse_damaged(test, "FACP", fadt_pm_timer_in_memory);
+	KUNIT_EXPECT_EQ(test, parsed.fadt_status, -EINVAL);
+	KUNIT_EXPECT_STREQ(test, parsed.fadt_reason,
+			   "the PM timer is not in I/O space");
+	KUNIT_EXPECT_EQ(test, parsed.pm_timer_port, 0);
+}
+
 static void acpi_rejects_bad_mcfg(struct kunit *test)
 {
 	if (acpi_info.mcfg_status)
@@ -502,12 +548,14 @@ static struct kunit_case acpi_cases[] = {
 	KUNIT_CASE(acpi_slit_distances),
 	KUNIT_CASE(acpi_slit_defaults),
 	KUNIT_CASE(acpi_mcfg),
+	KUNIT_CASE(acpi_fadt_pm_timer),
 	KUNIT_CASE(acpi_parse_again),
 	KUNIT_CASE(acpi_rejects_bad_rsdp),
 	KUNIT_CASE(acpi_rejects_bad_madt),
 	KUNIT_CASE(acpi_rejects_bad_srat),
 	KUNIT_CASE(acpi_rejects_bad_slit),
 	KUNIT_CASE(acpi_rejects_bad_mcfg),
+	KUNIT_CASE(acpi_rejects_bad_fadt),
 	{}
 };
 

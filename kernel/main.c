@@ -9,8 +9,9 @@
  * kernel_init(): with ktest=... on the command line it runs the tests
  * (the in-kernel suites, then /bin/usertests) and leaves QEMU through
  * the isa-debug-exit device; otherwise it becomes the first process by
- * executing /bin/init, which starts the shell.  The boot task itself
- * (pid 0) ends up asleep for good.
+ * executing /bin/init (with the command line's words no kernel option
+ * took as its arguments and environment), which starts the shell.  The
+ * boot task itself (pid 0) ends up asleep for good.
  */
 #include <asm/cmdline.h>
 #include <asm/io.h>
@@ -86,15 +87,37 @@ static void __noreturn qemu_exit(bool passed)
 	halt_forever();
 }
 
-static char test_filter[256];
-static char bench_filter[64];
+/*
+ * ktest=FILTER: run the tests it selects instead of init; bench=GLOB: the
+ * benchmarks (tools/bench.py).  The filters point into the command
+ * line's words, so they are as long as the line lets them be.
+ */
+static const char *test_filter;
+static const char *bench_filter;
 
-/* Run /bin/init (or /bin/sh) as pid 1, adopting orphans; never returns. */
+static int ktest_setup(char *str)
+{
+	test_filter = str;
+	return 1;
+}
+__setup("ktest=", ktest_setup);
+
+static int bench_setup(char *str)
+{
+	bench_filter = str;
+	return 1;
+}
+__setup("bench=", bench_setup);
+
+/*
+ * Run /bin/init (or /bin/sh) as pid 1, adopting orphans; never returns.
+ * It gets the command line's words no kernel option took (init_args,
+ * kernel/cmdline.c): "name=value" in its environment, the others as
+ * arguments.
+ */
 static void __noreturn run_init_process(void)
 {
-	static const char *const init_argv[] = { "init", NULL };
-	static const char *const sh_argv[] = { "sh", NULL };
-	static const char *const envp[] = { "PATH=/bin", "HOME=/", "TERM=vt100", NULL };
+	const char **argv = init_args.argv;
 	int err;
 
 	child_reaper = current;
@@ -102,10 +125,12 @@ static void __noreturn run_init_process(void)
 	err = setup_process_files();
 	if (err)
 		panic("init: no memory for its files (error %d)", err);
-	err = kernel_execve("/bin/init", init_argv, envp);
+	argv[0] = "init";
+	err = kernel_execve("/bin/init", argv, init_args.envp);
 	if (err) {
 		pr_err("Cannot run /bin/init (error %d); trying /bin/sh\n", err);
-		err = kernel_execve("/bin/sh", sh_argv, envp);
+		argv[0] = "sh";
+		err = kernel_execve("/bin/sh", argv, init_args.envp);
 	}
 	if (err)
 		panic("No working init found (error %d).", err);
@@ -114,9 +139,9 @@ static void __noreturn run_init_process(void)
 
 static int kernel_init(void *unused)
 {
-	if (test_filter[0])
+	if (test_filter)
 		qemu_exit(kunit_run_tests(test_filter));
-	if (bench_filter[0])
+	if (bench_filter)
 		qemu_exit(bench_run(bench_filter) > 0);
 	run_init_process();
 }
@@ -135,7 +160,6 @@ void kernel_main(u32 magic, u32 mbi_phys)
 
 	parse_boot_info(magic, mbi_phys);
 	cmdline_init(boot_info.cmdline);
-	pr_info("Command line: %s\n", boot_command_line);
 	print_memory_map();
 	setup_memory();
 	sched_init();
@@ -150,12 +174,6 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	devfs_init();
 	proc_root_init();
 
-	if (cmdline_find_option(boot_command_line, "ktest", test_filter,
-				sizeof(test_filter)) < 0)
-		test_filter[0] = 0;
-	if (cmdline_find_option(boot_command_line, "bench", bench_filter,
-				sizeof(bench_filter)) < 0)
-		bench_filter[0] = 0;
 	wake_up_process(init);
 	for (;;) {		/* sleep; the CPUs halt in their idle tasks */
 		set_current_state(TASK_UNINTERRUPTIBLE);

@@ -1,29 +1,29 @@
 /*
  * Time: the tick, jiffies, the monotonic clock and busy-wait delays.
  *
- * At boot, time_init() measures two clocks against the one whose rate is
- * known, the PIT (1.193182 MHz): it lets PIT channel 2 count down 10 ms
- * several times, and each time reads the TSC and the local APIC timer at
- * the start and when the PIT's output rises (Linux's pit_calibrate_tsc
- * idea).  The median window gives tsc_khz and lapic_timer_period (APIC
- * timer counts per jiffy).  A window is only used when the loop noticed
- * the end quickly: a virtual CPU descheduled at that moment would
- * otherwise stretch the count.
+ * At boot, time_init() has the TSC and the local APIC timer measured
+ * against a clock whose rate is known (kernel/tsc.c): the ACPI PM timer
+ * when the FADT names one, over one 60 ms window in three parts, else
+ * the PIT, over several 10 ms windows.  The boot log says which, and
+ * tsc_calibration_source() tells the tests.
  *
  * The clock source for ktime_get_ns() is the TSC when CPUID says it is
- * invariant, or when the windows agree with each other (within 0.5%), so
- * that it ticks at a constant rate against the PIT: QEMU under TCG does
- * not claim an invariant TSC, but its TSC follows the host's clock just
- * as its PIT does.  Otherwise the clock source is jiffies.  The command
- * line option clocksource=jiffies forces the latter.
+ * invariant, or when the parts (or windows) agree with each other within
+ * TSC_CONSTANT_PPM, so that it ticks at a constant rate against the
+ * reference: QEMU under TCG does not claim an invariant TSC, but its TSC
+ * follows the host's clock just as its PM timer and PIT do.  Against the
+ * PM timer this holds however loaded the host is; the PIT's windows can
+ * all be spoilt by a busy host, and then the clock source is jiffies.
+ * The command line option clocksource=jiffies forces the latter.
  *
  * Each CPU's local APIC timer then runs periodic at HZ on
  * LOCAL_TIMER_VECTOR; the interrupt advances jiffies on CPU 0 only and
  * calls scheduler_tick() on every CPU.
  *
  * Invariants: jiffies is written only by CPU 0's tick, one at a time;
- * tsc_khz, lapic_timer_period, use_tsc, tsc_base and tsc_ns_mult are set
- * once by time_init() before interrupts are enabled, then only read.
+ * calibration, tsc_khz, lapic_timer_period, use_tsc, tsc_base and
+ * tsc_ns_mult are set once by time_init() before interrupts are enabled,
+ * then only read.
  * ktime_get_ns() never goes backwards on a CPU (and across CPUs as long
  * as their TSCs agree, which they do under QEMU; the SMP start-up code
  * should check).
@@ -34,18 +34,16 @@
  * jiffies) rated and watched by the timekeeping core, clock event
  * devices (the LAPIC timer, usually in TSC-deadline mode, one-shot and
  * tickless rather than periodic), and calibrates the TSC first from
- * CPUID leaf 0x15/0x16 or an MSR, falling back to the PIT or HPET only
- * when the CPU does not say its own frequency.
+ * CPUID leaf 0x15/0x16 or an MSR, falling back to the PIT, HPET or PM
+ * timer only when the CPU does not say its own frequency.
  */
 #include <asm/apic.h>
-#include <asm/cmdline.h>
-#include <asm/i8253.h>
-#include <asm/io.h>
 #include <asm/irq_vectors.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
 #include <linux/bug.h>
 #include <linux/delay.h>
+#include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
@@ -55,12 +53,6 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/string.h>
-
-#define CAL_MS		10				/* one window */
-#define CAL_LATCH	(PIT_TICK_RATE / (MSEC_PER_SEC / CAL_MS))
-#define CAL_SAMPLES	5		/* clean windows wanted */
-#define CAL_TRIES	50		/* windows tried at most */
-#define CAL_AGREE_PPM	5000		/* "constant": within 0.5% */
 
 volatile unsigned long jiffies;
 unsigned long tsc_khz;
@@ -192,122 +184,13 @@ void mdelay(unsigned long msecs)
 		udelay(USEC_PER_SEC / MSEC_PER_SEC);
 }
 
-/* ---- calibration against the PIT ---- */
+/* ---- calibration (kernel/tsc.c) and the choice of clock ---- */
 
-struct pit_window {
-	u64 tsc;	/* TSC cycles in the window */
-	u64 apic;	/* APIC timer counts in the window */
-	bool clean;	/* its end was seen within 0.1% of the window */
-};
+static struct tsc_calibration calibration;
 
-/* Channel 2, mode 0: its output rises CAL_LATCH PIT ticks from now. */
-static void pit_start_ch2(void)
+const char *tsc_calibration_source(void)
 {
-	outb((inb(PORT_B) & ~PORT_B_SPEAKER) | PORT_B_GATE2, PORT_B);
-	outb(PIT_SEL_CH2 | PIT_RW_LOHI | PIT_MODE_TERMINAL, PIT_MODE);
-	outb(CAL_LATCH & 0xff, PIT_CH2);
-	outb(CAL_LATCH >> 8, PIT_CH2);		/* counting starts */
-}
-
-/*
- * One window.  The output rose after the last poll of port 0x61 that
- * still saw it low, so the TSC read just before that poll bounds how
- * late we noticed.  Each read of the APIC count is bracketed by two TSC
- * reads and placed at their middle: under QEMU an APIC access can wait
- * for the emulator, and the count it returns is from the end of the
- * wait.  The APIC counts are then scaled to the window.
- */
-static void pit_measure(struct pit_window *w)
-{
-	u64 t0, t0a, t, t1a, low = 0, span, slack;
-	unsigned long polls = 0;
-	u32 a0, a1;
-
-	apic_write(APIC_TMICT, 0xffffffff);	/* one-shot, counting down */
-	pit_start_ch2();
-	t0 = rdtsc_ordered();
-	a0 = apic_read(APIC_TMCCT);
-	t0a = rdtsc_ordered();
-	for (;;) {
-		t = rdtsc_ordered();
-		if (inb(PORT_B) & PORT_B_OUT2)
-			break;
-		low = t;
-		polls++;
-	}
-	t = rdtsc_ordered();
-	a1 = apic_read(APIC_TMCCT);
-	t1a = rdtsc_ordered();
-	w->tsc = t - t0;
-	span = (t + t1a) / 2 - (t0 + t0a) / 2;
-	w->apic = span ? (u64)(a0 - a1) * w->tsc / span : 0;
-	slack = w->tsc / 1000;
-	w->clean = polls && t - low < slack && t0a - t0 < slack &&
-		   t1a - t < slack;
-}
-
-static void sort_u64(u64 *v, int n)
-{
-	int i, j;
-	u64 x;
-
-	for (i = 1; i < n; i++) {
-		x = v[i];
-		for (j = i; j > 0 && v[j - 1] > x; j--)
-			v[j] = v[j - 1];
-		v[j] = x;
-	}
-}
-
-/* Largest distance of the n values from their median, in ppm of it. */
-static u64 spread_ppm(const u64 *sorted, int n)
-{
-	u64 median = sorted[n / 2];
-	u64 dist = max(median - sorted[0], sorted[n - 1] - median);
-
-	return median ? dist * 1000000 / median : ~0ULL;
-}
-
-struct calibration {
-	u64 tsc[CAL_SAMPLES];
-	u64 apic[CAL_SAMPLES];
-	int n;		/* windows kept: the clean ones */
-	int tries;
-};
-
-static void calibration_keep(struct calibration *c, const struct pit_window *w)
-{
-	c->tsc[c->n] = w->tsc;
-	c->apic[c->n] = w->apic;
-	c->n++;
-}
-
-/*
- * Clean windows until CAL_SAMPLES or CAL_TRIES, with the APIC timer
- * masked.  If none was clean (a host too busy to run us for 10 ms at a
- * stretch), the last one is kept anyway: a rough rate, which cannot show
- * the TSC constant, so the clock source will be jiffies.
- */
-static void calibrate(struct calibration *c)
-{
-	struct pit_window w;
-
-	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
-	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
-	for (c->n = c->tries = 0; c->n < CAL_SAMPLES && c->tries < CAL_TRIES;
-	     c->tries++) {
-		pit_measure(&w);
-		if (w.clean)
-			calibration_keep(c, &w);
-	}
-	if (!c->n) {
-		pr_warn("tsc: no undisturbed calibration window in %d\n",
-			c->tries);
-		calibration_keep(c, &w);
-	}
-	apic_write(APIC_TMICT, 0);
-	sort_u64(c->tsc, c->n);
-	sort_u64(c->apic, c->n);
+	return calibration.source;
 }
 
 static bool tsc_invariant(void)
@@ -321,22 +204,31 @@ static bool tsc_invariant(void)
 	return edx & (1U << X86_FEATURE_INVARIANT_TSC_BIT);
 }
 
-/* Counts in one window -> counts per second. */
-static u64 window_to_hz(u64 count)
+/* "against the ACPI PM timer (60 ms in 3 parts, reads within 1.2 us)" */
+static void print_calibration(const struct tsc_calibration *c)
 {
-	return count * PIT_TICK_RATE / CAL_LATCH;
+	if (!strcmp(c->source, TSC_CAL_PMTMR))
+		pr_info("tsc: %lu.%03lu MHz TSC, calibrated against the ACPI "
+			"PM timer (%llu ms in %d parts, %d tried; reads within "
+			"%llu ns)\n", tsc_khz / 1000, tsc_khz % 1000,
+			(unsigned long long)c->window_us / (USEC_PER_SEC / MSEC_PER_SEC),
+			c->parts, c->tries, (unsigned long long)c->read_ns);
+	else
+		pr_info("tsc: %lu.%03lu MHz TSC, calibrated against the PIT "
+			"(median of %d clean windows of %llu ms, %d tried)\n",
+			tsc_khz / 1000, tsc_khz % 1000, c->parts,
+			(unsigned long long)c->window_us / (USEC_PER_SEC / MSEC_PER_SEC),
+			c->tries);
 }
 
-static void set_rates(const struct calibration *c)
+static void set_rates(const struct tsc_calibration *c)
 {
 	unsigned long lapic_khz;
 
-	tsc_khz = window_to_hz(c->tsc[c->n / 2]) / 1000;
-	lapic_timer_period = window_to_hz(c->apic[c->n / 2]) / HZ;
+	tsc_khz = c->tsc_hz / 1000;
+	lapic_timer_period = c->apic_hz / HZ;
 	lapic_khz = lapic_timer_period * HZ / 1000;
-	pr_info("tsc: %lu.%03lu MHz TSC (PIT calibration: median of %d clean "
-		"windows of %d ms, %d tried)\n", tsc_khz / 1000, tsc_khz % 1000,
-		c->n, CAL_MS, c->tries);
+	print_calibration(c);
 	pr_info("APIC: timer %lu.%03lu MHz (bus clock / %d), %u counts per "
 		"tick at HZ=%d\n", lapic_khz / 1000, lapic_khz % 1000,
 		APIC_DIVISOR, lapic_timer_period, HZ);
@@ -347,29 +239,45 @@ static void set_rates(const struct calibration *c)
 		tsc_ns_mult = ((u64)NSEC_PER_MSEC << 32) / tsc_khz;
 }
 
+/* clocksource=NAME (Linux's boot_override_clocksource()). */
+static char clocksource_override[16];
+
+static int boot_override_clocksource(char *str)
+{
+	strscpy(clocksource_override, str, sizeof(clocksource_override));
+	return 1;
+}
+__setup("clocksource=", boot_override_clocksource);
+
+/* clocksource=jiffies forces the jiffies clock; anything else is refused. */
 static bool clocksource_forced_jiffies(void)
 {
-	char buf[16];
-
-	return cmdline_find_option(boot_command_line, "clocksource", buf,
-				   sizeof(buf)) >= 0 && !strcmp(buf, "jiffies");
+	if (!clocksource_override[0] ||
+	    !strcmp(clocksource_override, "tsc"))
+		return false;
+	if (!strcmp(clocksource_override, "jiffies"))
+		return true;
+	pr_warn("clocksource: no clock source \"%s\" (tsc, jiffies); "
+		"ignored\n", clocksource_override);
+	return false;
 }
 
 /* Pick the clock source and say why. */
-static void choose_clocksource(const struct calibration *c)
+static void choose_clocksource(const struct tsc_calibration *c)
 {
 	bool invariant = tsc_invariant();
-	u64 spread = spread_ppm(c->tsc, c->n);
-	bool constant = c->n >= 3 && spread <= CAL_AGREE_PPM;
+	bool constant = c->parts >= 3 && c->spread_ppm <= TSC_CONSTANT_PPM;
 	bool forced = clocksource_forced_jiffies();
 
 	use_tsc = tsc_khz && (invariant || constant) && !forced;
-	pr_info("tsc: %s (CPUID 0x80000007 EDX bit 8 %s); %s against the PIT "
-		"(%d windows, %llu ppm apart at most)\n",
+	pr_info("tsc: %s (CPUID 0x80000007 EDX bit 8 %s); %s against the %s "
+		"(%d %s, %llu ppm apart at most)\n",
 		invariant ? "invariant" : "not invariant",
 		invariant ? "set" : "clear",
 		constant ? "constant rate" : "rate NOT shown constant",
-		c->n, (unsigned long long)spread);
+		strcmp(c->source, TSC_CAL_PMTMR) ? "PIT" : "ACPI PM timer",
+		c->parts, strcmp(c->source, TSC_CAL_PMTMR) ? "windows" : "parts",
+		(unsigned long long)c->spread_ppm);
 	pr_info("clocksource: %s, %llu ns resolution%s\n", clocksource_name(),
 		(unsigned long long)ktime_get_resolution_ns(),
 		forced ? " (clocksource=jiffies on the command line)" : "");
@@ -377,11 +285,9 @@ static void choose_clocksource(const struct calibration *c)
 
 void time_init(void)
 {
-	struct calibration c;
-
-	calibrate(&c);
-	set_rates(&c);
-	choose_clocksource(&c);
+	tsc_calibrate(&calibration);
+	set_rates(&calibration);
+	choose_clocksource(&calibration);
 	tsc_base = rdtsc_ordered();
 	if (request_vector(LOCAL_TIMER_VECTOR, local_apic_timer_interrupt,
 			   NULL, "Local timer interrupts"))

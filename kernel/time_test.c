@@ -1,8 +1,9 @@
 /*
  * Tests of the tick and the clocks (suite "timer"): jiffies advance,
  * ktime_get_ns() never goes back and moves on, the delays last at least
- * what was asked, the calibrated rates are plausible, and the local
- * timer interrupt comes at about HZ.
+ * what was asked, the rates were calibrated against the PM timer where
+ * there is one and are plausible, and the local timer interrupt comes
+ * at about HZ.
  *
  * Only lower bounds on time: a slow or loaded host makes everything
  * take longer (and may even merge ticks that came while QEMU was not
@@ -10,11 +11,13 @@
  * halt between checks and are bounded by a number of interrupts.
  */
 #include <asm/apic.h>
+#include <asm/cmdline.h>
 #include <asm/irq_vectors.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
 #include <kunit/test.h>
+#include <linux/acpi.h>
 #include <linux/delay.h>
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
@@ -109,14 +112,51 @@ static void timer_ndelay_mdelay_at_least(struct kunit *test)
 	}
 }
 
-/* With interrupts off the TSC clock still runs, and so do delays. */
+/* clocksource=jiffies on the command line. */
+static bool clock_forced_jiffies(void)
+{
+	char buf[16];
+
+	return cmdline_find_option(boot_command_line, "clocksource", buf,
+				   sizeof(buf)) >= 0 && !strcmp(buf, "jiffies");
+}
+
+static bool calibrated_against_pm_timer(void)
+{
+	return !strcmp(tsc_calibration_source(), TSC_CAL_PMTMR);
+}
+
+/*
+ * Where the FADT names a PM timer the rates come from it, and its long
+ * window shows the TSC's rate constant however loaded the host is, so
+ * the clock is the TSC (unless the command line says jiffies).
+ */
+static void timer_calibrated_against_pm_timer(struct kunit *test)
+{
+	if (!acpi_info.pm_timer_port)
+		kunit_skip(test, "the FADT names no PM timer");
+	KUNIT_EXPECT_STREQ(test, tsc_calibration_source(), TSC_CAL_PMTMR);
+	if (!clock_forced_jiffies())
+		KUNIT_EXPECT_STREQ(test, clocksource_name(), "tsc");
+}
+
+/*
+ * With interrupts off the TSC clock still runs, and so do delays.  Only
+ * clocksource=jiffies, or a PIT calibration that a busy host spoilt,
+ * leaves the jiffies clock, which stops with interrupts off.
+ */
 static void timer_udelay_irqs_off(struct kunit *test)
 {
 	unsigned long flags;
 	u64 t0, t1;
 
-	if (!clock_is_tsc())
+	if (!clock_is_tsc()) {
+		KUNIT_ASSERT_FALSE_MSG(test, calibrated_against_pm_timer() &&
+				       !clock_forced_jiffies(),
+				       "the jiffies clock after a PM timer "
+				       "calibration");
 		kunit_skip(test, "the jiffies clock stops with interrupts off");
+	}
 	local_irq_save(flags);
 	t0 = ktime_get_ns();
 	udelay(3000);
@@ -188,6 +228,7 @@ static struct kunit_case timer_cases[] = {
 	KUNIT_CASE(timer_ktime_monotonic),
 	KUNIT_CASE(timer_udelay_at_least),
 	KUNIT_CASE(timer_ndelay_mdelay_at_least),
+	KUNIT_CASE(timer_calibrated_against_pm_timer),
 	KUNIT_CASE(timer_udelay_irqs_off),
 	KUNIT_CASE(timer_rates_plausible),
 	KUNIT_CASE(timer_tick_rate),

@@ -139,6 +139,12 @@ static void string_glob_match(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, glob_match("[!a-c]x", "dx"));
 	KUNIT_EXPECT_FALSE(test, glob_match("", "a"));
 	KUNIT_EXPECT_TRUE(test, glob_match("", ""));
+	/* Only the first len bytes are the pattern. */
+	KUNIT_EXPECT_TRUE(test, glob_match_len("print,x", 5, "print"));
+	KUNIT_EXPECT_FALSE(test, glob_match_len("print,x", 5, "print,x"));
+	KUNIT_EXPECT_TRUE(test, glob_match_len("p*.case", 2, "printk"));
+	KUNIT_EXPECT_FALSE(test, glob_match_len("[a-c]x", 4, "b"));	/* cut set */
+	KUNIT_EXPECT_TRUE(test, glob_match_len("anything", 0, ""));
 }
 
 static void string_crc32(struct kunit *test)

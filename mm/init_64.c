@@ -22,13 +22,13 @@
  * are made before anything else runs.  Flushing other CPUs' TLBs comes
  * with the SMP work.
  */
-#include <asm/cmdline.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/panic.h>
@@ -168,13 +168,22 @@ static void map_kernel_section(char *start, char *end, unsigned long prot)
 			panic("paging: no memory for page tables");
 }
 
+/* nogbpages: map the direct map with 2 MiB pages at most. */
+static bool nogbpages;
+
+static int parse_direct_gbpages_off(char *arg)
+{
+	nogbpages = true;
+	return 0;
+}
+early_param("nogbpages", parse_direct_gbpages_off);
+
 static void detect_paging_features(void)
 {
 	u32 eax, ebx, ecx, edx;
 
 	cpuid_count(0x80000001, 0, &eax, &ebx, &ecx, &edx);
-	has_gbpages = (edx & CPUID_EXT_PDPE1GB) &&
-		      !cmdline_find_option_bool(boot_command_line, "nogbpages");
+	has_gbpages = (edx & CPUID_EXT_PDPE1GB) && !nogbpages;
 	if (!(edx & CPUID_EXT_NX))
 		__supported_pte_mask &= ~_PAGE_NX;
 }

@@ -23,8 +23,8 @@
  * lists.  Order: slab_mutex, interrupts off, list_lock, then (inside the
  * page allocator) zone->lock.
  */
-#include <asm/cmdline.h>
 #include <linux/bug.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
@@ -529,6 +529,16 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 
 /* ---- boot and reports ---- */
 
+/* slab_debug: every cache with red zones, poisoning and caller tracking. */
+static int setup_slab_debug(char *str)
+{
+	if (*str)		/* slab_debug=...: no per-cache options here */
+		return 0;
+	slab_debug_flags = SLAB_DEBUG_FLAGS;
+	return 1;
+}
+__setup("slab_debug", setup_slab_debug);
+
 static void create_kmalloc_caches(enum kmalloc_cache_type type)
 {
 	static const char *const prefix[NR_KMALLOC_TYPES] = {
@@ -558,8 +568,6 @@ void kmem_cache_init(void)
 {
 	enum kmalloc_cache_type type;
 
-	if (cmdline_find_option_bool(boot_command_line, "slab_debug"))
-		slab_debug_flags = SLAB_DEBUG_FLAGS;
 	for (type = 0; type < NR_KMALLOC_TYPES; type++)
 		create_kmalloc_caches(type);
 	pr_info("Slab: %d kmalloc caches (8-%u bytes, and DMA32 and DMA copies)%s\n",

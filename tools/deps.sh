@@ -1,6 +1,8 @@
 #!/bin/sh
 # deps.sh: make sure the host has every tool the build, run and test
 # targets need, installing what is missing with apt-get when we may.
+# (clang is for make test, which also builds the tree with it; GNU ld
+# links either compiler's objects.)
 #
 # Quick when everything is there: it only looks the commands up.  When
 # something is missing and we are root (or have passwordless sudo) on a
@@ -11,6 +13,7 @@ set -e
 # command -> Debian package that provides it
 need="
 gcc:gcc
+clang:clang
 ld:binutils
 nasm:nasm
 grub-mkrescue:grub-common

@@ -24,4 +24,12 @@ static inline u8 inb(u16 port)
 	return v;
 }
 
+static inline u32 inl(u16 port)
+{
+	u32 v;
+
+	__asm__ __volatile__("inl %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
 #endif

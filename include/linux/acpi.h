@@ -2,8 +2,9 @@
  * ACPI tables the kernel reads at boot (kernel/acpi.c): the RSDP, the
  * RSDT/XSDT, and from them MADT (CPUs and interrupt controllers), SRAT
  * (which node each CPU and memory range belongs to), SLIT (distances
- * between nodes) and MCFG (PCI configuration space).  Layouts: ACPI 6.x
- * specification, chapter 5.2; ../shared/REFERENCE.md section 4.
+ * between nodes), MCFG (PCI configuration space) and the FADT (where the
+ * power-management timer is).  Layouts: ACPI 6.x specification, chapter
+ * 5.2; ../shared/REFERENCE.md section 4.
  *
  * acpi_parse() is pure: it reads tables only through the map callback
  * and writes only struct acpi_info, so host tests can feed it crafted
@@ -104,6 +105,16 @@ struct acpi_info {
 	const char *mcfg_reason;	/* why mcfg_status is not 0 */
 	int nr_mcfg;
 	struct acpi_mcfg mcfg[ACPI_MAX_MCFG];
+
+	/*
+	 * FADT: only the ACPI PM timer, a counter at 3.579545 MHz in I/O
+	 * space (ACPI 6.5, 4.8.3.3), is read from it.
+	 */
+	int fadt_status;		/* 0, -ENOENT, -EINVAL */
+	const char *fadt_reason;	/* why fadt_status is not 0 */
+	u8 fadt_revision;
+	u16 pm_timer_port;		/* 0: the FADT names none */
+	u8 pm_timer_bits;		/* 24 or 32 (TMR_VAL_EXT); 0 without */
 };
 
 /*

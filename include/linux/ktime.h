@@ -3,8 +3,9 @@
  * never going backwards, read with ktime_get_ns().
  *
  * The clock source is the TSC when calibration showed it ticks at a
- * constant rate against the PIT (nanosecond resolution, one RDTSC per
- * read, no lock), and otherwise jiffies (resolution of one tick, 10 ms).
+ * constant rate against the ACPI PM timer or the PIT (nanosecond
+ * resolution, one RDTSC per read, no lock), and otherwise jiffies
+ * (resolution of one tick, 10 ms).
  * clocksource_name() says which one was chosen.
  *
  * Modern Linux: ktime_t is a signed 64-bit count of nanoseconds, and the
@@ -36,7 +37,7 @@ u64 ktime_get_resolution_ns(void);
 const char *clocksource_name(void);
 
 /*
- * Calibrate the TSC and the local APIC timer against the PIT, choose the
+ * Calibrate the TSC and the local APIC timer (kernel/tsc.c), choose the
  * clock source and install the tick handler (boot CPU, once, with
  * interrupts off).
  */

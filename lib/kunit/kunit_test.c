@@ -6,6 +6,8 @@
  * printed but belong to the scratch case, not to this one.
  */
 #include <kunit/test.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
 
 static void kunit_filter_selects(struct kunit *test)
 {
@@ -22,6 +24,22 @@ static void kunit_filter_selects(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, kunit_filter_match("string,printk.x", "printk", "y"));
 	KUNIT_EXPECT_FALSE(test, kunit_filter_match("none", "printk", "x"));
 	KUNIT_EXPECT_FALSE(test, kunit_filter_match("", "printk", "x"));
+}
+
+/* A glob may be as long as the command line allows. */
+static void kunit_filter_long_globs(struct kunit *test)
+{
+	static char filter[1024];
+	size_t len;
+
+	memset(filter, '*', 600);
+	len = 600 + scnprintf(filter + 600, sizeof(filter) - 600, "k.*x");
+	KUNIT_EXPECT_EQ(test, len, 604);
+	KUNIT_EXPECT_TRUE(test, kunit_filter_match(filter, "printk", "x"));
+	KUNIT_EXPECT_FALSE(test, kunit_filter_match(filter, "string", "x"));
+	scnprintf(filter + 600, sizeof(filter) - 600, "k.*y,string");
+	KUNIT_EXPECT_FALSE(test, kunit_filter_match(filter, "printk", "x"));
+	KUNIT_EXPECT_TRUE(test, kunit_filter_match(filter, "string", "x"));
 }
 
 struct scratch {
@@ -97,6 +115,7 @@ static void kunit_skip_ends_case(struct kunit *test)
 
 static struct kunit_case kunit_cases[] = {
 	KUNIT_CASE(kunit_filter_selects),
+	KUNIT_CASE(kunit_filter_long_globs),
 	KUNIT_CASE(kunit_assert_ends_case),
 	KUNIT_CASE(kunit_expect_goes_on),
 	KUNIT_CASE(kunit_skip_ends_case),

@@ -18,6 +18,8 @@ QEMU would.  The environment variable FAKE_QEMU_SCRIPT picks the story:
   garbage    no KTAP at all; exit status 33
   disagree   every test passes, yet exit status 35
   empty      an empty plan (the filter matched no test); exit status 33
+  nomatch    an empty plan and the kernel's line saying no test matches
+             the filter; exit status 35
 
 Two more variables help the tests look inside:
   FAKE_QEMU_ARGS_FILE  if set, the arguments are written there, one a line
@@ -109,6 +111,9 @@ def story(name):
         'disagree': (ktap(BASICS_PASSING), 35),
         'empty': (['KTAP version 1', '1..0', '# Totals: pass:0 fail:0 '
                    'skip:0 total:0'], 33),
+        'nomatch': (['KTAP version 1', '1..0',
+                     'kunit: no test matches ktest=pmm.*',
+                     '# Totals: pass:0 fail:0 skip:0 total:0'], 35),
     }
     if name not in stories:
         sys.exit(f'fake_qemu: unknown FAKE_QEMU_SCRIPT {name!r}; '

@@ -1,6 +1,7 @@
 /*
  * The ACPI table parser (kernel/acpi.c, built for the host) fed tables
- * built here in a fake physical memory: a good four-node machine, each
+ * built here in a fake physical memory: a good four-node machine (with
+ * a FADT naming a PM timer), each
  * kind of damage the parser must refuse, the limits of its arrays, the
  * RSDP scan of the BIOS areas, and many random mutations of a good set.
  *
@@ -16,6 +17,7 @@
  *	0x0040e		EBDA segment (the RSDP scan tests)
  *	0x10000...	RSDT, XSDT, MADT, SRAT, SLIT, MCFG, one 4 KiB page each
  *	0x16000...	spare pages for second tables and larger SLITs
+ *	0x18000		the FADT
  *	0xf0000		the RSDP
  */
 #include <stdlib.h>
@@ -39,8 +41,9 @@
 #define SLIT_ADDR	0x14000
 #define MCFG_ADDR	0x15000
 #define SPARE_ADDR	0x16000
+#define FADT_ADDR	0x18000
 #define RSDP_ADDR	0xf0000
-#define GOOD_END	0x18000		/* the good tables end below this */
+#define GOOD_END	0x19000		/* the good tables end below this */
 
 static unsigned char mem[MEM_SIZE];
 
@@ -279,6 +282,35 @@ static void mcfg_entry(struct table *t, u64 base, u16 seg, u8 start, u8 end)
 	e[11] = end;
 }
 
+/* FADT fields (ACPI 6.5, 5.2.9) */
+#define FADT_V1_LEN	116		/* ACPI 1.0: up to the flags */
+#define FADT_V3_LEN	244		/* ACPI 2.0: the X_ blocks too */
+#define TMR_VAL_EXT	(1 << 8)
+#define SPACE_MEMORY	0
+#define SPACE_IO	1
+
+/*
+ * A FADT of len bytes with PM_TMR_BLK port and, when len holds it,
+ * X_PM_TMR_BLK {space, 32 bits, address x_addr}.
+ */
+static void build_fadt(u32 len, u32 port, u8 x_space, u64 x_addr,
+		       u32 flags)
+{
+	struct table t;
+	unsigned char *p = tbl_begin(&t, FADT_ADDR, "FACP", len);
+
+	p[8] = len >= FADT_V3_LEN ? 3 : 1;
+	put32(p + 76, port);
+	p[91] = 4;				/* PM_TMR_LEN */
+	put32(p + 112, flags);
+	if (len >= 208 + 12) {
+		p[208] = x_space;
+		p[209] = 32;
+		put64(p + 212, x_addr);
+	}
+	tbl_end(&t);
+}
+
 /* An RSDT (entry_size 4) or XSDT (8) listing n tables. */
 static void build_root(u64 phys, const u64 *addrs, int n, int entry_size)
 {
@@ -390,6 +422,7 @@ static void build_tables(void)
 	build_srat();
 	build_slit(SLIT_ADDR, 4, good_slit);
 	build_mcfg();
+	build_fadt(FADT_V3_LEN, 0x608, SPACE_IO, 0x608, TMR_VAL_EXT);
 }
 
 /*
@@ -399,10 +432,10 @@ static void build_tables(void)
 static void build_roots(void)
 {
 	u64 addrs[] = { SPARE_ADDR + 0x1000, MADT_ADDR, SRAT_ADDR, SLIT_ADDR,
-			MCFG_ADDR, 0xfffff000ULL };
+			MCFG_ADDR, FADT_ADDR, 0xfffff000ULL };
 
 	build_root(RSDT_ADDR, addrs, ARRAY_SIZE(addrs), 4);
-	addrs[5] = 0x123456789000ULL;
+	addrs[6] = 0x123456789000ULL;
 	build_root(XSDT_ADDR, addrs, ARRAY_SIZE(addrs), 8);
 }
 
@@ -471,13 +504,20 @@ static void check_invariants(const struct acpi_info *i, int ret)
 	check_madt_invariants(i);
 	check_numa_invariants(i);
 	EXPECT(status_valid(i->mcfg_status, i->mcfg_reason));
+	EXPECT(status_valid(i->fadt_status, i->fadt_reason));
+	if (i->fadt_status)
+		EXPECT(i->pm_timer_port == 0 && i->fadt_revision == 0);
+	EXPECT(i->pm_timer_port ? i->pm_timer_bits == 24 ||
+				  i->pm_timer_bits == 32 :
+				  i->pm_timer_bits == 0);
 	EXPECT(i->nr_mcfg >= 0 && i->nr_mcfg <= ACPI_MAX_MCFG);
 	EXPECT(i->mcfg_status == 0 ? i->nr_mcfg > 0 : i->nr_mcfg == 0);
 	for (a = 0; a < i->nr_mcfg; a++)
 		EXPECT(i->mcfg[a].start_bus <= i->mcfg[a].end_bus);
 	if (ret)
 		EXPECT(i->madt_status == -ENOENT && i->srat_status == -ENOENT &&
-		       i->slit_status == -ENOENT && i->mcfg_status == -ENOENT);
+		       i->slit_status == -ENOENT && i->mcfg_status == -ENOENT &&
+		       i->fadt_status == -ENOENT);
 }
 
 /* Parse with the RSDP at RSDP_ADDR given as a heap copy of len bytes. */
@@ -563,12 +603,20 @@ static void check_good_mcfg(void)
 	       info.mcfg[1].end_bus == 0x1f);
 }
 
+static void check_good_fadt(void)
+{
+	EXPECT(info.fadt_status == 0 && info.fadt_reason == NULL);
+	EXPECT(info.fadt_revision == 3);
+	EXPECT(info.pm_timer_port == 0x608 && info.pm_timer_bits == 32);
+}
+
 static void check_good(void)
 {
 	EXPECT(info.root_status == 0 && info.root_reason == NULL);
 	check_good_madt();
 	check_good_numa();
 	check_good_mcfg();
+	check_good_fadt();
 }
 
 static void test_good_machine_xsdt(void)
@@ -701,8 +749,10 @@ static void test_bad_rsdt(void)
 
 /* ---- bad tables: each refused on its own ---- */
 
-static const u64 table_addr[] = { MADT_ADDR, SRAT_ADDR, SLIT_ADDR, MCFG_ADDR };
-static const u32 table_fixed[] = { 44, 48, 44, 44 };
+static const u64 table_addr[] = {
+	MADT_ADDR, SRAT_ADDR, SLIT_ADDR, MCFG_ADDR, FADT_ADDR,
+};
+static const u32 table_fixed[] = { 44, 48, 44, 44, FADT_V1_LEN };
 
 static int table_status(int which, const char **reason)
 {
@@ -710,7 +760,8 @@ static int table_status(int which, const char **reason)
 	case 0: *reason = info.madt_reason; return info.madt_status;
 	case 1: *reason = info.srat_reason; return info.srat_status;
 	case 2: *reason = info.slit_reason; return info.slit_status;
-	default: *reason = info.mcfg_reason; return info.mcfg_status;
+	case 3: *reason = info.mcfg_reason; return info.mcfg_status;
+	default: *reason = info.fadt_reason; return info.fadt_status;
 	}
 }
 
@@ -727,6 +778,8 @@ static void expect_refused(int which, const char *why, const char *what)
 		check_good_madt();
 	if (which != 3)
 		check_good_mcfg();
+	if (which != 4)
+		check_good_fadt();
 	if (which >= 1 && which <= 2)	/* the SLIT needs the SRAT */
 		EXPECT(info.slit_status == -EINVAL &&
 		       info.distance[0][1] == 20);
@@ -743,7 +796,7 @@ static void test_bad_tables(void)
 	size_t len;
 	int t;
 
-	for (t = 0; t < 4; t++) {
+	for (t = 0; t < (int)ARRAY_SIZE(table_addr); t++) {
 		u64 a = table_addr[t];
 
 		len = build_good(2);
@@ -774,6 +827,7 @@ static void test_first_valid_table_wins(void)
 {
 	u64 addrs[] = {
 		SPARE_ADDR, MADT_ADDR, SRAT_ADDR, SLIT_ADDR, MCFG_ADDR,
+		FADT_ADDR,
 	};
 	struct table t;
 
@@ -1106,6 +1160,54 @@ static void test_mcfg(void)
 	EXPECT(info.nr_mcfg == ACPI_MAX_MCFG && info.mcfg[3].segment == 3);
 }
 
+/* ---- FADT: the PM timer ---- */
+
+/* Parse the good machine with the FADT build_fadt() makes of the rest. */
+static void parse_fadt(u32 len, u32 port, u8 x_space, u64 x_addr,
+		       u32 flags)
+{
+	size_t rsdp_len = build_good(2);
+
+	build_fadt(len, port, x_space, x_addr, flags);
+	EXPECT(parse(rsdp_len) == 0);
+	check_good_madt();
+	check_good_mcfg();
+}
+
+static void test_fadt_pm_timer(void)
+{
+	/* ACPI 1.0: PM_TMR_BLK only, a 24-bit timer. */
+	parse_fadt(FADT_V1_LEN, 0xb008, 0, 0, 0);
+	EXPECT(info.fadt_status == 0 && info.fadt_revision == 1);
+	EXPECT(info.pm_timer_port == 0xb008 && info.pm_timer_bits == 24);
+	/* X_PM_TMR_BLK wins over PM_TMR_BLK, as in Linux. */
+	parse_fadt(FADT_V3_LEN, 0x408, SPACE_IO, 0x608, 0);
+	EXPECT(info.pm_timer_port == 0x608 && info.pm_timer_bits == 24);
+	/* An X_PM_TMR_BLK of 0, or cut off by the length: PM_TMR_BLK. */
+	parse_fadt(FADT_V3_LEN, 0x408, SPACE_IO, 0, TMR_VAL_EXT);
+	EXPECT(info.pm_timer_port == 0x408 && info.pm_timer_bits == 32);
+	parse_fadt(219, 0x408, 0, 0, 0);
+	put64(mem + FADT_ADDR + 212, 0x608);	/* beyond the length */
+	fix_checksum(FADT_ADDR);
+	EXPECT(parse(36) == 0 && info.pm_timer_port == 0x408);
+	/* No timer at all (a hardware-reduced machine): a usable FADT. */
+	parse_fadt(FADT_V3_LEN, 0, SPACE_IO, 0, TMR_VAL_EXT);
+	EXPECT(info.fadt_status == 0 && info.pm_timer_port == 0);
+	EXPECT(info.pm_timer_bits == 0);
+
+	/* A timer this kernel cannot read: the FADT is refused. */
+	parse_fadt(FADT_V3_LEN, 0x408, SPACE_MEMORY, 0xfed00000, 0);
+	EXPECT(REFUSED(info.fadt_status, info.fadt_reason,
+		       "the PM timer is not in I/O space"));
+	parse_fadt(FADT_V3_LEN, 0, SPACE_IO, 0x10008, 0);
+	EXPECT(REFUSED(info.fadt_status, info.fadt_reason,
+		       "the PM timer's port is beyond 0xffff"));
+	parse_fadt(FADT_V1_LEN, 0x12345, 0, 0, 0);
+	EXPECT(REFUSED(info.fadt_status, info.fadt_reason,
+		       "the PM timer's port is beyond 0xffff"));
+	EXPECT(info.pm_timer_port == 0 && info.fadt_revision == 0);
+}
+
 /* ---- finding the RSDP in the BIOS areas ---- */
 
 /* acpi_find_rsdp() on the fake memory, as a physical address (or ~0). */
@@ -1158,7 +1260,7 @@ static void test_find_rsdp(void)
 
 static const u64 mutation_targets[] = {
 	RSDT_ADDR, XSDT_ADDR, MADT_ADDR, SRAT_ADDR, SLIT_ADDR, MCFG_ADDR,
-	RSDP_ADDR,
+	FADT_ADDR, RSDP_ADDR,
 };
 
 static void fix_all_checksums(void)
@@ -1207,7 +1309,8 @@ static void test_random_mutations(void)
 			continue;
 		root_ok++;
 		all_ok += !info.madt_status && !info.srat_status &&
-			  !info.slit_status && !info.mcfg_status;
+			  !info.slit_status && !info.mcfg_status &&
+			  !info.fadt_status;
 	}
 	printf("# 30000 mutated table sets: %u with a usable root, %u with "
 	       "every table usable\n", root_ok, all_ok);
@@ -1230,6 +1333,7 @@ int main(void)
 		HOST_CASE(test_bad_slit),
 		HOST_CASE(test_slit_without_srat),
 		HOST_CASE(test_mcfg),
+		HOST_CASE(test_fadt_pm_timer),
 		HOST_CASE(test_find_rsdp),
 		HOST_CASE(test_random_mutations),
 	};

@@ -159,7 +159,16 @@ class Harness(unittest.TestCase):
         self.assertFailsWith('disagree', 'exit status disagrees with KTAP')
 
     def test_filter_matching_nothing(self):
-        self.assertFailsWith('empty', 'no test matched the filter')
+        output = self.assertFailsWith(
+            'nomatch', "FAIL small: no test matched the filter 'pmm.*' "
+                       "(kernel: kunit: no test matches ktest=pmm.*)",
+            '--filter', 'pmm.*')
+        self.assertNotIn('disagrees', output)
+        self.assertEqual(self.final_line(output), '0 passed, 1 failed')
+
+    def test_empty_run_reported_as_passing_still_fails(self):
+        output = self.assertFailsWith('empty', 'no test matched the filter')
+        self.assertEqual(self.final_line(output), '0 passed, 1 failed')
 
     def test_missing_emulator(self):
         status, output = self.run_harness(
@@ -217,6 +226,13 @@ class Harness(unittest.TestCase):
         self.assertIn('FAIL configurations: --filter printk selects none of '
                       'the tests of the configurations chosen', output)
         self.assertEqual(self.final_line(output), '0 passed, 1 failed')
+
+    def test_command_line_too_long_is_refused(self):
+        status, output = self.run_harness('pass', '--filter',
+                                          ','.join(['printk.*'] * 250))
+        self.assertEqual(status, 2, output)
+        self.assertIn('[small]: the kernel command line would be', output)
+        self.assertIn('the kernel keeps 2047', output)
 
     def test_unknown_configuration(self):
         status, output = self.run_harness('pass', '--config', 'nosuch')
@@ -472,6 +488,51 @@ class MachineTopology(unittest.TestCase):
         self.assertEqual(stop.exception.code, 2)
         self.assertIn('[bad]: every CPU must be in a NUMA node',
                       err.getvalue())
+
+
+class ClangStage(unittest.TestCase):
+    """--clang: `make clang-check`, here a stand-in command, judged."""
+
+    def setUp(self):
+        self.harness = load_run_module()
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        self.args = self.harness.parse_arguments(
+            ['--clang', '--log-dir', tmp.name])
+
+    def check(self, script):
+        """Run `script` (Python) as the clang build; return its Outcome."""
+        command = [sys.executable, '-c', script]
+        with mock.patch.object(self.harness, 'CLANG_CHECK_COMMAND', command):
+            return self.harness.ClangCheck(self.args).finish()
+
+    def test_clean_build_passes(self):
+        outcome = self.check('print("  CC      kernel/main.c")')
+        self.assertEqual(outcome.label, 'build:clang')
+        self.assertEqual(outcome.counts(), (1, 0, 0))
+
+    def test_clang_warning_fails_with_the_message(self):
+        outcome = self.check(
+            'import sys\n'
+            'print("  UCC     user/usertests/efault.c")\n'
+            'print("user/usertests/efault.c:487:41: error: adding \'long\' '
+            'to a string does not append to the string '
+            '[-Werror,-Wstring-plus-int]")\n'
+            'print("1 error generated.")\n'
+            'sys.exit(2)')
+        self.assertEqual(outcome.counts(), (0, 1, 0))
+        failure = outcome.results[0]
+        self.assertIn('does not build with clang -Werror', failure.reason)
+        self.assertIn('exited with status 2', failure.reason)
+        # The compiler's messages, not the build's progress lines.
+        self.assertIn('efault.c:487:41: error:', failure.diagnostics[0])
+        self.assertEqual(failure.diagnostics[1:], ['1 error generated.'])
+
+    def test_clang_needs_a_build(self):
+        with contextlib.redirect_stderr(io.StringIO()), \
+                self.assertRaises(SystemExit) as stop:
+            self.harness.parse_arguments(['--clang', '--no-build'])
+        self.assertEqual(stop.exception.code, 2)
 
 
 class AccelChoice(unittest.TestCase):

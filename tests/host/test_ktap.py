@@ -87,7 +87,7 @@ class GoodStreams(unittest.TestCase):
         self.assertEqual(reasons(results), [])
 
     def test_empty_plan_has_no_results(self):
-        # What the kernel prints for ktest=none (the KVM probe).
+        # What the kernel prints when ktest= selects no test.
         self.assertEqual(parse('KTAP version 1\n1..0\n'), [])
 
     def test_three_levels_name_the_leaves(self):

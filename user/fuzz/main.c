@@ -201,13 +201,16 @@ static const char *signame(int sig)
 /* Does str match the glob in the first len bytes of pat? */
 static int glob_match(const char *pat, size_t len, const char *str)
 {
-	char glob[128];
+	char *glob = strndup(pat, len);
+	int match;
 
-	if (len >= sizeof(glob))
+	if (!glob) {
+		diag("no memory to match a glob");
 		return 0;
-	memcpy(glob, pat, len);
-	glob[len] = '\0';
-	return fnmatch(glob, str, 0) == 0;
+	}
+	match = fnmatch(glob, str, 0) == 0;
+	free(glob);
+	return match;
 }
 
 /* The item without "SUITE." when SUITE is this one; NULL if another's. */
@@ -910,6 +913,10 @@ int main(int argc, char **argv)
 		    indent, SUITE_NAME, indent, total);
 	else
 		out("KTAP version 1\n1..%d\n", total);
+	if (!total) {		/* a misspelt case must not pass */
+		diag("no case matches \"%s\"", cases_filter);
+		return 1;
+	}
 	diag("seed %#llx, %ld calls, %d s, %d processes (replay: fuzz -s "
 	     "%#llx -n %ld -t %d -p %d)", (unsigned long long)opt.seed,
 	     opt.calls, opt.seconds, opt.procs, (unsigned long long)opt.seed,

@@ -484,7 +484,7 @@ static void partial_pipe(void)
 		if (n > 0 && n <= 4) {
 			EXPECT_TRUE(!memcmp(p, "pipe data", n));
 			EXPECT_EQ(read(fds[0], buf, sizeof(buf)), 9 - n);
-			EXPECT_TRUE(!memcmp(buf, "pipe data" + n, 9 - n));
+			EXPECT_TRUE(!memcmp(buf, &"pipe data"[n], 9 - n));
 		}
 	}
 	/* A write whose last bytes lie in the hole: the readable ones, or

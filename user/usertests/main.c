@@ -401,13 +401,16 @@ const char *ut_tmpdir(void)
 /* Does str match the glob in the first len bytes of pat? */
 static int glob_match(const char *pat, size_t len, const char *str)
 {
-	char glob[128];
+	char *glob = strndup(pat, len);
+	int match;
 
-	if (len >= sizeof(glob))
+	if (!glob) {
+		ut_diag("no memory to match a glob");
 		return 0;
-	memcpy(glob, pat, len);
-	glob[len] = '\0';
-	return fnmatch(glob, str, 0) == 0;
+	}
+	match = fnmatch(glob, str, 0) == 0;
+	free(glob);
+	return match;
 }
 
 /* Is the case selected by the comma-separated globs of filter? */
@@ -596,6 +599,10 @@ int main(int argc, char **argv)
 			   indent, indent, SUITE_NAME, indent, total);
 	else
 		out_printf("KTAP version 1\n1..%d\n", total);
+	if (!total) {		/* a misspelt case must not pass */
+		ut_diag("no case matches \"%s\"", filter);
+		return 1;
+	}
 
 	for (i = 0; i < NR_CASES; i++) {
 		if (!selected(filter, cases[i].name))
