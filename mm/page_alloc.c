@@ -31,6 +31,7 @@
 #include <linux/bug.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <linux/string.h>
@@ -250,7 +251,8 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp)
  * Down to the min mark; then pages cached on per-CPU lists go back to
  * the buddy lists and the zonelist is tried once more.  Only a caller
  * that may sleep interrupts the other CPUs for theirs: an atomic one may
- * hold a spinlock that a CPU it would wait for is spinning on.
+ * hold a spinlock that a CPU it would wait for is spinning on (and so
+ * may a caller that says it can sleep but runs with preemption off).
  */
 static struct page *__alloc_pages_slowpath(const struct alloc_context *ac)
 {
@@ -260,7 +262,8 @@ static struct page *__alloc_pages_slowpath(const struct alloc_context *ac)
 	page = get_page_from_zonelist(ac, WMARK_MIN, alloc_flags);
 	if (page)
 		return page;
-	if (gfpflags_allow_blocking(ac->gfp) && !irqs_disabled())
+	if (gfpflags_allow_blocking(ac->gfp) && !irqs_disabled() &&
+	    !preempt_count())
 		drain_all_pages();
 	else
 		drain_local_pages();

@@ -59,7 +59,7 @@ initrd: $(INITRD)
 $(UB)/lib/%.o: user/lib/%.c
 	$(quiet) UCC $<
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(USER_CFLAGS) -c $< -o $@
+	$(Q)$(call cc-compile,$(USER_CFLAGS))
 
 $(UB)/lib/%.o: user/lib/%.S
 	$(quiet) UAS $<
@@ -69,7 +69,7 @@ $(UB)/lib/%.o: user/lib/%.S
 $(UB)/%.o: user/%.c
 	$(quiet) UCC $<
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(USER_CFLAGS) -c $< -o $@
+	$(Q)$(call cc-compile,$(USER_CFLAGS))
 
 $(USER_LIBC): $(USER_LIB_OBJS)
 	$(quiet) AR $@
