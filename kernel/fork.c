@@ -116,6 +116,8 @@ nomem:
 struct spawn_request {
 	const char *path;
 	const char *const *argv;
+	int (*init)(void *data);	/* may be NULL */
+	void *data;
 };
 
 static const char *const spawn_envp[] = { "PATH=/bin", "HOME=/", "TERM=vt100", NULL };
@@ -158,6 +160,11 @@ static int spawn_thread(void *data)
 		pr_err("%s: no memory for its files (error %d)\n", req.path, err);
 		return 127 << 8;
 	}
+	err = req.init ? req.init(req.data) : 0;
+	if (err) {
+		pr_err("%s: its setup failed (error %d)\n", req.path, err);
+		return 127 << 8;
+	}
 	err = kernel_execve(req.path, req.argv, spawn_envp);
 	if (err) {
 		pr_err("Cannot run %s (error %d)\n", req.path, err);
@@ -166,7 +173,8 @@ static int spawn_thread(void *data)
 	ret_to_user(task_pt_regs(current));
 }
 
-pid_t kernel_spawn(const char *path, const char *const argv[])
+pid_t kernel_spawn_init(const char *path, const char *const argv[],
+			int (*init)(void *data), void *data)
 {
 	struct spawn_request *req = kmalloc(sizeof(*req), GFP_KERNEL);
 	struct task_struct *p;
@@ -180,6 +188,8 @@ pid_t kernel_spawn(const char *path, const char *const argv[])
 	}
 	req->path = path;
 	req->argv = argv;
+	req->init = init;
+	req->data = data;
 	p = kthread_create(spawn_thread, req, base ? base + 1 : path);
 	if (!p) {
 		kfree(req);
@@ -188,4 +198,9 @@ pid_t kernel_spawn(const char *path, const char *const argv[])
 	}
 	attach_and_start(p);
 	return p->pid;
+}
+
+pid_t kernel_spawn(const char *path, const char *const argv[])
+{
+	return kernel_spawn_init(path, argv, NULL, NULL);
 }

@@ -21,6 +21,7 @@
 #include <asm/setup.h>
 #include <asm/traps.h>
 #include <kunit/test.h>
+#include <linux/bitops.h>
 #include <linux/init.h>
 #include <linux/devfs_fs_kernel.h>
 #include <linux/fs.h>
@@ -121,6 +122,7 @@ static void __noreturn run_init_process(void)
 	int err;
 
 	child_reaper = current;
+	set_bit(SIGNAL_UNKILLABLE, &current->signal_flags);	/* kernel/signal.c */
 	current->is_process = true;
 	err = setup_process_files();
 	if (err)

@@ -1,17 +1,24 @@
 /*
  * Tests of processes, run from the kernel: programs from the initrd are
  * started with kernel_spawn() and their wait statuses checked (normal
- * exits, faults that kill, programs that cannot be run), and the
- * process count returns to where it was.  The last suite, usertests, is
- * the user-space test program /bin/usertests, which prints its own KTAP.
+ * exits, faults that kill, programs that cannot be run), init's
+ * protection from signals (SIGNAL_UNKILLABLE: signals dropped, faults
+ * still fatal), and the process count returns to where it was.  The
+ * last suite, usertests, is the user-space test program /bin/usertests,
+ * which prints its own KTAP.
  */
 #include <kunit/test.h>
+#include <linux/bitops.h>
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
+#include <linux/syscalls.h>
+#include <linux/timer.h>
 #include <uapi/linux/wait.h>
+
+#define EXEC_WAIT_MS	30000	/* a hang bound only: exec takes far less */
 
 /* Run argv (argv[0] a path) as a child process; its wait status. */
 static int run(struct kunit *test, const char *const argv[])
@@ -81,6 +88,79 @@ static void wait_without_children(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kernel_wait4(-1, &status, 0x100), (long)-EINVAL);
 }
 
+static int make_unkillable(void *unused)
+{
+	set_bit(SIGNAL_UNKILLABLE, &current->signal_flags);
+	return 0;
+}
+
+/* Run argv as a child marked as init is (SIGNAL_UNKILLABLE); its pid. */
+static pid_t spawn_unkillable(struct kunit *test, const char *const argv[])
+{
+	pid_t pid = kernel_spawn_init(argv[0], argv + 1, make_unkillable, NULL);
+
+	KUNIT_EXPECT_GT(test, pid, 0);
+	return pid;
+}
+
+/*
+ * Wait until the child pid runs its program (or has already ended):
+ * before that it is a kernel thread, which ignores signals anyway.
+ * Returns it, held.
+ */
+static struct task_struct *wait_exec(struct kunit *test, pid_t pid)
+{
+	struct task_struct *p = find_get_task_by_pid(pid);
+	int ms;
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	for (ms = 0; !READ_ONCE(p->mm) && !READ_ONCE(p->exit_state) &&
+		     ms < EXEC_WAIT_MS; ms++)
+		msleep(1);
+	KUNIT_EXPECT_TRUE_MSG(test, READ_ONCE(p->mm) || READ_ONCE(p->exit_state),
+			      "pid %d never ran its program", pid);
+	return p;
+}
+
+/*
+ * Init drops the signals sent to it, SIGKILL too, and kill() still
+ * succeeds.  Had a signal got through, sleep would die of it at once
+ * instead of exiting 0 once its half second is over.
+ */
+static void unkillable_drops_signals(struct kunit *test)
+{
+	static const char *const sleep[] = { "/bin/sleep", "sleep", "0.5", NULL };
+	pid_t pid = spawn_unkillable(test, sleep);
+	struct task_struct *p;
+	int status = -1;
+
+	if (pid <= 0)
+		return;
+	p = wait_exec(test, pid);
+	KUNIT_EXPECT_EQ(test, sys_kill(pid, SIGKILL), 0L);
+	KUNIT_EXPECT_EQ(test, sys_kill(pid, SIGTERM), 0L);
+	KUNIT_EXPECT_EQ(test, sys_kill(pid, SIGUSR1), 0L);
+	KUNIT_EXPECT_EQ(test, sys_kill(pid, 0), 0L);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(p->pending), 0UL);
+	put_task_struct(p);
+	KUNIT_EXPECT_EQ(test, kernel_wait4(pid, &status, 0), (long)pid);
+	KUNIT_EXPECT_EQ(test, status, 0);
+}
+
+/* A fault still kills it: force_sig() clears the flag, as in Linux. */
+static void unkillable_dies_of_its_fault(struct kunit *test)
+{
+	static const char *const segv[] = { "/bin/fault", "fault", "segv", NULL };
+	pid_t pid = spawn_unkillable(test, segv);
+	int status = -1;
+
+	if (pid <= 0)
+		return;
+	kunit_info(test, "a segfault line follows, as expected");
+	KUNIT_EXPECT_EQ(test, kernel_wait4(pid, &status, 0), (long)pid);
+	KUNIT_EXPECT_EQ(test, status, SIGSEGV);
+}
+
 static void process_count_restored(struct kunit *test)
 {
 	static const char *const t[] = { "/bin/true", "true", NULL };
@@ -96,6 +176,8 @@ static struct kunit_case process_cases[] = {
 	KUNIT_CASE(faults_kill_the_process),
 	KUNIT_CASE(unrunnable_programs),
 	KUNIT_CASE(wait_without_children),
+	KUNIT_CASE(unkillable_drops_signals),
+	KUNIT_CASE(unkillable_dies_of_its_fault),
 	KUNIT_CASE(process_count_restored),
 	{}
 };

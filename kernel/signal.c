@@ -8,9 +8,16 @@
  * no job stops) and are ignored by default, like SIGCHLD, SIGCONT,
  * SIGURG and SIGWINCH.
  *
- * Locking: pending and ignored are changed with atomic operations; the
- * process lists are walked under tasklist_lock.  Kernel threads ignore
- * every signal (as in Linux).
+ * Init (SIGNAL_UNKILLABLE) gets only the signals it has a handler for,
+ * as in Linux: with no user handlers here, every signal sent to it is
+ * dropped, SIGKILL included, and kill(1, sig) still returns 0.  A fault
+ * in init is different: force_sig() clears the flag, as Linux's does
+ * for a signal at its default action, so init dies of it and do_exit()
+ * panics ("Attempted to kill init!").
+ *
+ * Locking: pending, ignored and signal_flags are changed with atomic
+ * operations; the process lists are walked under tasklist_lock.  Kernel
+ * threads ignore every signal (as in Linux).
  */
 #include <asm/barrier.h>
 #include <asm/traps.h>
@@ -54,18 +61,36 @@ static void signal_wake(struct task_struct *p, int sig)
 		wake_up_process(p);
 }
 
+/*
+ * Is sig dropped before it reaches p?  Linux's sig_task_ignored() also
+ * drops a signal p ignores; here that happens on delivery (do_signal),
+ * so that rt_sigaction() can still change its mind meanwhile.
+ */
+static bool sig_task_ignored(struct task_struct *p, int sig)
+{
+	return test_bit(SIGNAL_UNKILLABLE, &p->signal_flags);
+}
+
+/* Send sig (not 0) to p, unless p drops it. */
+static void send_signal(struct task_struct *p, int sig)
+{
+	if (!sig_task_ignored(p, sig))
+		signal_wake(p, sig);
+}
+
 int send_sig(int sig, struct task_struct *p, int priv)
 {
 	if (!valid_signal(sig))
 		return -EINVAL;
 	if (sig && takes_signals(p))
-		signal_wake(p, sig);
+		send_signal(p, sig);
 	return 0;
 }
 
 void force_sig(int sig)
 {
 	clear_bit(sig - 1, &current->ignored);
+	clear_bit(SIGNAL_UNKILLABLE, &current->signal_flags);
 	signal_wake(current, sig);
 }
 
@@ -102,7 +127,7 @@ static int kill_something(pid_t pid, int sig)
 		if (match) {
 			found++;
 			if (sig)
-				signal_wake(p, sig);
+				send_signal(p, sig);
 		}
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
@@ -168,12 +193,19 @@ long sys_rt_sigaction(int sig, const struct sigaction __user *act,
 	return 0;
 }
 
-/* Act on the pending signals: drop the ignored, die of any other. */
+/*
+ * Act on the pending signals: drop the ignored, die of any other.  Init
+ * drops them all (Linux's get_signal() does the same for a signal sent
+ * before it became unkillable); a fault's force_sig() has cleared the
+ * flag.
+ */
 static void do_signal(void)
 {
 	unsigned long pending = xchg(&current->pending, 0);
 	int sig;
 
+	if (test_bit(SIGNAL_UNKILLABLE, &current->signal_flags))
+		return;
 	for (sig = 1; sig < _NSIG; sig++) {
 		unsigned long m = sigmask(sig);
 

@@ -12,8 +12,9 @@ returns, backspaces and erase-line sequences have done their work.
 
 It checks that pipes work, that programs are found (and missing ones
 reported), that a segfaulting program makes the kernel print its
-"segfault at 0" line and gives status 139 while the shell lives on, and
-the line editing keys (backspace, Ctrl-U, Ctrl-C).  Then it pastes, as a
+"segfault at 0" line and gives status 139 while the shell lives on,
+that `kill -9 1` succeeds and init lives on, and the line editing keys
+(backspace, Ctrl-U, Ctrl-C).  Then it pastes, as a
 terminal does: all the characters written at once, as fast as the
 guest takes them.  A 5000-character command line must arrive whole
 with its Enter, so that the command pasted after it runs on its own,
@@ -35,8 +36,8 @@ minutes.  They bound waiting only; nothing is judged by how long it took.
 
 --shell runs a program (e.g. build/user/bin/sh, which runs on Linux too)
 on the pseudo-terminal instead of QEMU, to try the checks without a
-kernel; the checks of `fault segv`, which need the guest, are then
-skipped.
+kernel; the checks of `fault segv` and `kill -9 1`, which need the
+guest, are then skipped.
 """
 
 import argparse
@@ -424,7 +425,7 @@ class Checks:
 
     ORDER = [
         'boot_to_prompt', 'echo_pipe_cat', 'ls_bin', 'proc_buddyinfo',
-        'command_not_found', 'fault_segv', 'exit_status_139',
+        'command_not_found', 'fault_segv', 'exit_status_139', 'kill_init',
         'backspace', 'ctrl_u', 'ctrl_c', 'still_answers',
         'paste_long_line', 'paste_many_lines', 'proc_tty_serial',
     ]
@@ -527,6 +528,15 @@ class Checks:
         self.expect_line(out, '139', 'echo $? after fault segv '
                                      '(128 + SIGSEGV)')
 
+    def check_kill_init(self):
+        if not self.kernel_console:
+            raise Skip("pid 1 is the host's init (--shell mode)")
+        out = self.command('kill -9 1' + ENTER)
+        if any('Kernel panic' in line for line in out):
+            raise CheckFailed('kill -9 1: the kernel panicked', out)
+        out = self.command('echo $?' + ENTER)
+        self.expect_line(out, '0', 'echo $? after kill -9 1 (init lives on)')
+
     def check_backspace(self):
         out = self.command('echo abX' + BACKSPACE + 'c' + ENTER)
         self.expect_line(out, 'abc', 'echo abX, Backspace, c')
@@ -612,13 +622,19 @@ def diagnostics(lines):
         emit(f'# {line}')
 
 
+def panic_line(session):
+    """The kernel's panic message on the screen, or None."""
+    panic = [line for line in session.screen.all_lines()
+             if 'Kernel panic' in line]
+    return panic[0].strip() if panic else None
+
+
 def describe_failure(session, error, elapsed):
     """The diagnostic lines of a failed check."""
     lines = [str(error)]
-    panic = [line for line in session.screen.all_lines()
-             if 'Kernel panic' in line]
+    panic = panic_line(session)
     if panic:
-        lines.append(f'the kernel panicked: {panic[0].strip()}')
+        lines.append(f'the kernel panicked: {panic}')
     output = getattr(error, 'output', None)
     if output is not None:
         lines.append('got:' if output else 'got: nothing')
@@ -671,6 +687,8 @@ def run_checks(session, checks, selected):
             emit(f'not ok {number} {name}')
             if isinstance(error, GuestGone):
                 dead = f'the guest is gone ({error})'
+            elif panic_line(session):
+                dead = 'the kernel panicked'
             elif name == 'boot_to_prompt':
                 dead = 'no shell prompt'
             elif isinstance(error, Timeout) and not recover(

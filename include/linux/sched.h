@@ -66,6 +66,12 @@ struct files_struct;
 struct fs_struct;
 struct pt_regs;
 
+/*
+ * Bits of signal_flags (Linux keeps the flags in signal_struct, with
+ * SIGNAL_UNKILLABLE the mask 0x40: here the bit number).
+ */
+#define SIGNAL_UNKILLABLE	6	/* init: signals sent to it are dropped */
+
 /* exit_state of a process that has exited */
 #define EXIT_ZOMBIE		0x0020	/* until its parent waits for it */
 #define EXIT_DEAD		0x0010	/* reaped */
@@ -118,6 +124,7 @@ struct task_struct {
 	int exit_state;			/* EXIT_*; tasklist_lock */
 	unsigned long pending;		/* (A) signals sent: bit sig-1 */
 	unsigned long ignored;		/* (A) SIG_IGN ones: bit sig-1 */
+	unsigned long signal_flags;	/* (A) SIGNAL_* bits */
 	bool is_process;		/* made by fork or kernel_spawn */
 	struct fxregs_state fpu;	/* user x87/SSE state while switched out */
 };
@@ -194,6 +201,14 @@ extern int nr_processes;	/* tasklist_lock */
 extern struct task_struct *child_reaper;
 /* Start path as a process, child of the caller, with fds 0-2 on the console. */
 pid_t kernel_spawn(const char *path, const char *const argv[]);
+/*
+ * The same, with init(data) called in the new process once its files
+ * are set up and before the program is loaded, as Linux's
+ * call_usermodehelper_setup() takes an init function; an error from it
+ * ends the process with status 127 << 8.
+ */
+pid_t kernel_spawn_init(const char *path, const char *const argv[],
+			int (*init)(void *data), void *data);
 /* A kernel thread about to become a process: root, cwd, fds 0-2 on the console. */
 int setup_process_files(void);
 /* Replace the current program (kernel pointers): 0 or -ENAME. */

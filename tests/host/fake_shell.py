@@ -16,6 +16,8 @@ FAKE_SHELL_SCRIPT picks a story:
   bad_backspace    Backspace is echoed but not removed from the line
   no_segfault_line `fault segv` kills the program without the kernel line
   panic_on_fault   `fault segv` panics the kernel; QEMU exits (-no-reboot)
+  panic_on_kill    `kill -9 1` panics the kernel, and another CPU still
+                   prints the prompt after the panic message
   hang_on_ls       `ls` never ends (until Ctrl-C)
   ctrl_c_runs      Ctrl-C runs the line instead of cancelling it
   drops_paste      a line loses what arrives after its 3857th character,
@@ -103,6 +105,11 @@ class Shell:
             self.status = 0
         elif name == 'fault' and words[1:] == ['segv']:
             self.fault()
+        elif name == 'kill' and words[1:] == ['-9', '1']:
+            if SCRIPT == 'panic_on_kill':
+                out('[    3.141592] Kernel panic - not syncing: Attempted '
+                    'to kill init! exitcode=0x00000009\n')
+            self.status = 0
         else:
             out(f'sh: {name}: not found\n')
             self.status = 127

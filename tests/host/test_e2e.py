@@ -115,8 +115,8 @@ class DriverTest(unittest.TestCase):
     def test_working_console_passes(self):
         status, output = self.drive('good')
         self.assertEqual(status, 0, output)
-        self.assertIn('1..14\n', output)
-        self.assertEqual(output.count('\nok '), 14, output)
+        self.assertIn('1..15\n', output)
+        self.assertEqual(output.count('\nok '), 15, output)
         self.assertNotIn('not ok', output)
         # The command is make run's, from the Makefile.
         self.assertRegex(output, r'# e2e: \S*fake_shell.py .*-cdrom '
@@ -165,13 +165,21 @@ class DriverTest(unittest.TestCase):
         self.assertRegex(output, r'ok 7 exit_status_139 # SKIP the guest '
                                  r'is gone')
 
+    def test_panic_on_kill_init(self):
+        status, output = self.drive('panic_on_kill')
+        self.assertEqual(status, 1, output)
+        self.assertOnlyFailure(output, 'kill_init')
+        self.assertIn('# kill -9 1: the kernel panicked', output)
+        # Whatever still answers after a panic, nothing more is tried.
+        self.assertIn('ok 9 backspace # SKIP the kernel panicked', output)
+
     def test_hung_command_is_interrupted(self):
         status, output = self.drive('hang_on_ls')
         self.assertEqual(status, 1, output)
         self.assertOnlyFailure(output, 'ls_bin')
         self.assertIn('# no prompt after 3 s', output)
         # Ctrl-C got the shell back: the later checks ran and passed.
-        self.assertIn('ok 11 still_answers\n', output)
+        self.assertIn('ok 12 still_answers\n', output)
 
     def test_ctrl_c_that_runs_the_line(self):
         status, output = self.drive('ctrl_c_runs')
@@ -213,6 +221,8 @@ class DriverTest(unittest.TestCase):
         self.assertEqual(status, 0, output)
         self.assertIn('ok 6 fault_segv # SKIP no kernel console', output)
         self.assertIn('ok 7 exit_status_139 # SKIP', output)
+        self.assertIn("ok 8 kill_init # SKIP pid 1 is the host's init",
+                      output)
 
 
 class StageTest(unittest.TestCase):
@@ -234,8 +244,8 @@ class StageTest(unittest.TestCase):
     def test_stage_passes(self):
         status, output, logs = self.run_stage('good', '--config', 'e2e')
         self.assertEqual(status, 0, output)
-        self.assertRegex(output, r'\ne2e: 14 passed, 0 failed in [0-9.]+ s\n')
-        self.assertTrue(output.endswith('\n14 passed, 0 failed\n'), output)
+        self.assertRegex(output, r'\ne2e: 15 passed, 0 failed in [0-9.]+ s\n')
+        self.assertTrue(output.endswith('\n15 passed, 0 failed\n'), output)
         self.assertEqual(logs, ['e2e.log', 'e2e.serial.log'])
 
     def test_stage_failure_is_reported(self):
@@ -245,9 +255,9 @@ class StageTest(unittest.TestCase):
         self.assertIn('FAIL e2e backspace\n', output)
         self.assertIn("    # echo abX, Backspace, c: expected a line 'abc'",
                       output)
-        self.assertRegex(output, r'e2e: 13 passed, 1 failed in [0-9.]+ s '
+        self.assertRegex(output, r'e2e: 14 passed, 1 failed in [0-9.]+ s '
                                  r'\(logs: .*e2e.log, e2e.serial.log')
-        self.assertTrue(output.endswith('\n13 passed, 1 failed\n'), output)
+        self.assertTrue(output.endswith('\n14 passed, 1 failed\n'), output)
 
     def test_stage_timeout(self):
         status, output, _ = self.run_stage('no_prompt', '--config', 'e2e',

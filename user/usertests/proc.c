@@ -366,6 +366,31 @@ void test_kill_sigterm(void)
 	EXPECT_KILLED(ut_wait(pid), SIGKILL);
 }
 
+/*
+ * Init drops every signal sent to it, SIGKILL included, and kill()
+ * still says 0 (Linux: init gets only the signals it has handlers for).
+ * In a test boot pid 1 is the kernel's test runner, a kernel thread,
+ * which ignores signals as well; from the shell it is /bin/init.  Not
+ * on Linux: there pid 1 may act on them (systemd re-executes itself on
+ * SIGTERM).
+ */
+void test_kill_init(void)
+{
+	int fd;
+
+	if (ut_on_linux)
+		ut_skip("sends signals to pid 1: only on Ferry");
+	EXPECT_OK(kill(1, SIGTERM));
+	EXPECT_OK(kill(1, SIGKILL));
+	EXPECT_OK(kill(1, SIGUSR1));
+	ut_msleep(50);		/* time enough to die, had it taken them */
+	EXPECT_OK(kill(1, 0));
+	fd = open("/proc/1/status", O_RDONLY);
+	EXPECT_TRUE(fd >= 0);
+	if (fd >= 0)
+		close(fd);
+}
+
 /* /bin/kill [-SIG] PID on a spinning child; the child's status. */
 static int kill_with_program(const char *sig_option)
 {
