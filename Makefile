@@ -113,7 +113,7 @@ KERNEL_SRCS := \
 	mm/page_alloc_test.c mm/numa_test.c mm/slab_test.c \
 	mm/vmalloc_test.c \
 	kernel/irq_test.c kernel/time_test.c kernel/sched/sched_test.c \
-	kernel/locking/locking_test.c kernel/smp_test.c \
+	kernel/locking/locking_test.c kernel/smp_test.c kernel/panic_test.c \
 	$(FS_TESTS) \
 	$(DEV_TESTS) \
 	$(PROC_TESTS)

@@ -339,6 +339,11 @@ int apic_send_ipi_self(unsigned int vector)
 	return apic_icr_write(APIC_DEST_SELF | APIC_DM_FIXED | vector, 0);
 }
 
+int apic_send_nmi(u32 apic_id)
+{
+	return apic_icr_write(APIC_DM_NMI, apic_id);
+}
+
 /*
  * INIT, level triggered and asserted.  The xAPIC also gets the de-assert
  * message Linux sends; CPUs since the Pentium 4 ignore it, and x2APIC

@@ -17,6 +17,14 @@
  * (call_lock serialises callers), raises CALL_FUNCTION_VECTOR on every
  * other online CPU and waits for each to count itself done (an atomic_t
  * counted down, after the function's stores).
+ *
+ * Stopping (panic): smp_send_stop() raises REBOOT_VECTOR on every other
+ * online CPU, whose handler stops that CPU; one that is still online a
+ * second later has interrupts off and gets an NMI, which stops it too
+ * (Linux's native_stop_other_cpus()).  A stopped CPU marks itself
+ * offline, which is what smp_send_stop() waits for, and halts with
+ * interrupts off for good.  It takes no lock: the panicking CPU may
+ * hold any of them.
  */
 #include <asm/apic.h>
 #include <asm/barrier.h>
@@ -40,6 +48,7 @@
 #include <linux/topology.h>
 
 #define TRAMPOLINE_BASE		0x8000
+#define STOP_WAIT_MS		1000	/* for the other CPUs to stop */
 #define MSR_EFER		0xc0000080
 #define EFER_LME		(1U << 8)
 #define EFER_NXE		(1U << 11)
@@ -53,6 +62,7 @@ static struct {
 	atomic_t pending;		/* CPUs yet to run it */
 } call_data;
 static DEFINE_SPINLOCK(call_lock);
+static int stopping_cpu = -1;		/* the CPU that stops the others */
 
 int num_online_cpus(void)
 {
@@ -199,11 +209,74 @@ void on_each_cpu(void (*func)(void *info), void *info)
 	local_irq_restore(flags);
 }
 
+/* ---- stopping the other CPUs ---- */
+
+void __noreturn stop_this_cpu(void)
+{
+	local_irq_disable();
+	WRITE_ONCE(this_cpu()->online, false);
+	for (;;)
+		halt();
+}
+
+static void reboot_interrupt(struct pt_regs *regs, void *unused)
+{
+	stop_this_cpu();
+}
+
+void smp_stop_nmi(void)
+{
+	int cpu = READ_ONCE(stopping_cpu);
+
+	if (cpu >= 0 && cpu != smp_processor_id())
+		stop_this_cpu();
+}
+
+/* REBOOT_VECTOR, or an NMI, to every other CPU still online. */
+static void send_stop(int self, bool nmi)
+{
+	int cpu;
+
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		if (cpu == self || !READ_ONCE(cpu_data[cpu].online))
+			continue;
+		if (nmi)
+			apic_send_nmi(cpu_data[cpu].apic_id);
+		else
+			apic_send_ipi(cpu_data[cpu].apic_id, REBOOT_VECTOR);
+	}
+}
+
+/* Wait at most ms for this CPU to be the only one online. */
+static bool wait_others_stopped(unsigned int ms)
+{
+	while (num_online_cpus() > 1 && ms--)
+		mdelay(1);
+	return num_online_cpus() == 1;
+}
+
+void smp_send_stop(void)
+{
+	int self = smp_processor_id();
+
+	if (num_online_cpus() < 2)
+		return;
+	WRITE_ONCE(stopping_cpu, self);
+	send_stop(self, false);
+	if (wait_others_stopped(STOP_WAIT_MS))
+		return;
+	send_stop(self, true);		/* those left have interrupts off */
+	if (!wait_others_stopped(STOP_WAIT_MS))
+		pr_emerg("smp: %d CPU(s) did not stop\n", num_online_cpus() - 1);
+}
+
 /* The IPI handlers; run once on the boot CPU, before smp_init(). */
 void smp_prepare_ipis(void)
 {
 	request_vector(CALL_FUNCTION_VECTOR, call_function_interrupt, NULL,
 		       "Function call interrupts");
+	request_vector(REBOOT_VECTOR, reboot_interrupt, NULL,
+		       "CPU stop interrupts");
 	request_vector(RESCHEDULE_VECTOR, reschedule_interrupt, NULL,
 		       "Rescheduling interrupts");
 	smp_send_reschedule = send_reschedule;

@@ -12,7 +12,8 @@
  * fault goes to do_page_fault() (mm/fault.c), an exception in user mode
  * kills the process with the signal Linux sends for it, and a kernel
  * exception at an instruction in the exception table (a user access)
- * resumes at its fixup.
+ * resumes at its fixup.  An NMI while a panic stops the CPUs stops this
+ * one (smp_send_stop()).
  *
  * IDT layout: Intel SDM vol. 3, 6.14.1 (64-bit interrupt gates).
  */
@@ -29,6 +30,7 @@
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/signal.h>
+#include <linux/smp.h>
 
 #define IDT_ENTRIES		256
 #define GATE_INTERRUPT		0x8e	/* present, DPL 0, 64-bit interrupt gate */
@@ -190,6 +192,8 @@ void handle_vector(struct pt_regs *regs)
 
 void do_exception(struct pt_regs *regs)
 {
+	if (regs->vector == X86_TRAP_NMI)
+		smp_stop_nmi();		/* returns unless a panic stops CPUs */
 	if (regs->vector == X86_TRAP_PF && do_page_fault(regs))
 		return;
 	if (user_mode(regs) && !on_ist_stack(regs->vector)) {

@@ -117,6 +117,12 @@ int apic_send_ipi(u32 apic_id, unsigned int vector);
 int apic_send_ipi_self(unsigned int vector);
 
 /*
+ * A non-maskable interrupt to one CPU (delivery mode NMI, SDM vol. 3,
+ * 11.6.1): it arrives even with interrupts off.  0 or -ETIMEDOUT.
+ */
+int apic_send_nmi(u32 apic_id);
+
+/*
  * Starting another CPU (the INIT-SIPI-SIPI sequence, SDM vol. 3, 9.4.4):
  * apic_send_init() resets the target into wait-for-SIPI; after 10 ms,
  * apic_send_startup() (usually twice, 200 us apart) starts it in real

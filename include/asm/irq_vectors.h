@@ -12,6 +12,7 @@
 #define FIRST_SYSTEM_VECTOR	0xec	/* fixed vectors from here up */
 
 #define LOCAL_TIMER_VECTOR	0xec
+#define REBOOT_VECTOR		0xf8	/* smp_send_stop(): stop for good */
 #define CALL_FUNCTION_VECTOR	0xfb
 #define RESCHEDULE_VECTOR	0xfc
 #define ERROR_APIC_VECTOR	0xfe

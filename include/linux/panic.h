@@ -6,7 +6,7 @@
 
 #include <linux/compiler.h>
 
-/* Seconds before rebooting after a panic (panic=N); 0 halts forever. */
+/* panic=N: reboot N seconds after a panic (N > 0), at once (N < 0), never (0). */
 extern int panic_timeout;
 
 void panic(const char *fmt, ...) __printf(1, 2) __noreturn;

@@ -58,4 +58,16 @@ int num_online_cpus(void);
 void smp_call_function(void (*func)(void *info), void *info);
 void on_each_cpu(void (*func)(void *info), void *info);
 
+/*
+ * Stop every other CPU for good (Linux's smp_send_stop(), for panic):
+ * each halts with interrupts off and is no longer online.  Returns
+ * once they are, or after about two seconds (it says how many are
+ * left).  Any context, interrupts on or off.
+ */
+void smp_send_stop(void);
+/* Stop this CPU: offline, interrupts off, halted for ever. */
+void stop_this_cpu(void) __noreturn;
+/* From the NMI handler: stop this CPU if another is stopping them all. */
+void smp_stop_nmi(void);
+
 #endif

@@ -21,6 +21,12 @@ QEMU would.  The environment variable FAKE_QEMU_SCRIPT picks the story:
   nomatch    an empty plan and the kernel's line saying no test matches
              the filter; exit status 35
 
+and for the panic stage (tests/run --config panic):
+  panic-stage     the other CPUs print, the kernel panics, says "Rebooting
+                  in 1 seconds..", waits 1 s and resets; exit status 0
+  panic-late      as panic-stage, but a CPU still prints after the panic
+  panic-no-wait   as panic-stage, but the reset comes at once
+
 Two more variables help the tests look inside:
   FAKE_QEMU_ARGS_FILE  if set, the arguments are written there, one a line
   FAKE_QEMU_PID_FILE   if set, this process's id is written there
@@ -84,6 +90,25 @@ SAMPLE_SKIPPING = [
 ]
 
 
+# The panic stage: kernel/panic_test.c's case, as far as it gets.
+PANIC_PRINTERS = [
+    'panic_test: CPU 1 (interrupts on) still printing',
+    'panic_test: CPU 2 (interrupts off) still printing',
+    'panic_test: CPU 2 (interrupts off) still printing',
+]
+PANIC_MESSAGE = [
+    'Kernel panic - not syncing: panic_test: a panic on purpose, 2 other '
+    'CPU(s) printing',
+    'Call Trace:',
+    ' panic+0x99/0x121',
+]
+PANIC_START = ['KTAP version 1', '1..1', '    KTAP version 1',
+               '    # Subtest: panic', '    1..1']
+
+# Seconds a story waits after its last line before exiting.
+WAIT_BEFORE_EXIT = {'panic-stage': 1.0, 'panic-late': 1.0}
+
+
 def ktap(*suites, count=None):
     """A whole KTAP run made of the given suites' lines."""
     lines = ['KTAP version 1', f'1..{count or len(suites)}']
@@ -114,6 +139,12 @@ def story(name):
         'nomatch': (['KTAP version 1', '1..0',
                      'kunit: no test matches ktest=pmm.*',
                      '# Totals: pass:0 fail:0 skip:0 total:0'], 35),
+        'panic-stage': (PANIC_START + PANIC_PRINTERS + PANIC_MESSAGE +
+                        ['Rebooting in 1 seconds..'], 0),
+        'panic-late': (PANIC_START + PANIC_PRINTERS + PANIC_MESSAGE +
+                       [PANIC_PRINTERS[0], 'Rebooting in 1 seconds..'], 0),
+        'panic-no-wait': (PANIC_START + PANIC_PRINTERS + PANIC_MESSAGE +
+                          ['Rebooting in 1 seconds..'], 0),
     }
     if name not in stories:
         sys.exit(f'fake_qemu: unknown FAKE_QEMU_SCRIPT {name!r}; '
@@ -141,6 +172,7 @@ def main():
     if status is None:
         while True:             # a hung kernel: wait to be killed
             time.sleep(60)
+    time.sleep(WAIT_BEFORE_EXIT.get(os.environ.get('FAKE_QEMU_SCRIPT'), 0))
     sys.exit(status)
 
 

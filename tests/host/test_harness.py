@@ -176,6 +176,46 @@ class Harness(unittest.TestCase):
         self.assertEqual(status, 1, output)
         self.assertIn('FAIL small: cannot start', output)
 
+    # --- the panic stage -------------------------------------------------
+
+    def test_panic_stage_passes(self):
+        status, output = self.run_harness('panic-stage', config='panic')
+        self.assertEqual(status, 0, output)
+        self.assertRegex(output, r'\npanic: 3 passed, 0 failed in [0-9.]+ s\n')
+
+    def test_panic_stage_boots_its_machine(self):
+        args_file = os.path.join(self.tmp.name, 'args')
+        self.run_harness('panic-stage', config='panic',
+                         extra_env={'FAKE_QEMU_ARGS_FILE': args_file})
+        with open(args_file) as saved:
+            args = saved.read().split()
+        self.assertEqual(args[args.index('-smp') + 1], '3')
+        self.assertIn('build/test-iso/panic.iso', args)
+
+    def assertPanicStageFails(self, script, expected):
+        status, output = self.run_harness(script, config='panic')
+        self.assertEqual(status, 1, output)
+        self.assertIn(expected, output)
+        return output
+
+    def test_panic_stage_late_printer(self):
+        output = self.assertPanicStageFails(
+            'panic-late', 'FAIL panic: panic.other_cpus_stopped: 1 line(s) '
+                          'of the other CPUs after the panic message')
+        self.assertNotIn('panic.waited', output)
+
+    def test_panic_stage_no_wait(self):
+        output = self.assertPanicStageFails(
+            'panic-no-wait', 'FAIL panic: panic.waited: QEMU exited')
+        self.assertIn('panic=1 waits 1 s', output)
+        self.assertNotIn('panic.other_cpus_stopped', output)
+
+    def test_panic_stage_without_a_panic(self):
+        output = self.assertPanicStageFails(
+            'pass', 'FAIL panic: panic.panicked: no "Kernel panic" line; '
+                    'QEMU exited with status 33')
+        self.assertEqual(self.final_line(output), '0 passed, 3 failed')
+
     # --- other options ---------------------------------------------------
 
     def test_list_shows_command_lines(self):
@@ -238,6 +278,7 @@ class Harness(unittest.TestCase):
         status, output = self.run_harness('pass', '--config', 'nosuch')
         self.assertEqual(status, 2, output)
         self.assertIn('unknown configuration nosuch', output)
+        self.assertIn(', panic, e2e', output)
 
 
 class HarnessInternals(unittest.TestCase):
@@ -259,6 +300,11 @@ class HarnessInternals(unittest.TestCase):
         prefix, _, checksum = line.rpartition(' ktest_sum=')
         self.assertEqual(prefix, 'ktest=all ktest_ram=64 panic=-1')
         self.assertEqual(checksum, format(zlib.crc32(prefix.encode()), '08x'))
+
+    def test_panic_stage_cmdline(self):
+        line = self.harness.PANIC_CONFIG.kernel_cmdline('panic')
+        self.assertTrue(line.startswith('ktest=panic ktest_ram=128 panic=1 '
+                                        'ktest_panic ktest_cpus=3 '), line)
 
     def test_configurations_in_file_order(self):
         configs = self.harness.load_configs()
