@@ -49,8 +49,9 @@ struct proc_inode_info {
 #define PROC_TTY_DRIVER_INO(i)	(72UL + (i))
 #define PROC_PID_INO(pid)	(((unsigned long)(pid) + 1) << 8)
 #define PROC_PID_FILE_INO(pid, i) (PROC_PID_INO(pid) + 1 + (i))
+#define PROC_SELF_INO		(PROC_PID_INO(0) - 1)	/* "self" as listed */
 
-/* Directory positions: 0 ".", 1 "..", entries from 2, pids after. */
+/* Directory positions: 0 ".", 1 "..", entries from 2, "self", pids after. */
 #define PROC_FIRST_POS		2
 #define PROC_PID_POS(pid)	(1024 + (loff_t)(pid))
 

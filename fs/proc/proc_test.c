@@ -3,10 +3,10 @@
  * non-empty text whose first line has Linux's format; MemTotal is the
  * allocator's managed memory; cpuinfo has one block per online CPU with
  * its node and APIC id; /proc/PID exists for a live task (stat, status,
- * maps) and not for a missing, malformed or exited pid; listings hold
- * the files and the pids, and /proc/tty its driver directory with the
- * serial port's counts; reads at offsets and lseek() serve one
- * snapshot per open file.
+ * maps) and not for a missing, malformed or exited pid; /proc/self is
+ * the caller's own directory; listings hold the files, "self" and the
+ * pids, and /proc/tty its driver directory with the serial port's
+ * counts; reads at offsets and lseek() serve one snapshot per open file.
  */
 #include <kunit/test.h>
 #include <linux/completion.h>
@@ -234,6 +234,35 @@ static void expect_enoent(struct kunit *test, const char *path)
 		iput(inode);
 }
 
+/* /proc/self is the directory of whoever looks it up. */
+static void proc_self_is_the_callers_directory(struct kunit *test)
+{
+	struct inode *self = kern_path("/proc/self"), *own;
+	char path[40], expect[40];
+	ssize_t len;
+	char *text;
+
+	KUNIT_ASSERT_FALSE(test, IS_ERR(self));
+	snprintf(path, sizeof(path), "/proc/%d", current->pid);
+	own = kern_path(path);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(own));
+	KUNIT_EXPECT_TRUE(test, S_ISDIR(self->i_mode));
+	KUNIT_EXPECT_EQ(test, self->i_ino, own->i_ino);
+	iput(own);
+	iput(self);
+
+	text = read_text(test, "/proc/self/status", &len);
+	snprintf(expect, sizeof(expect), "\nPid:\t%d\n", current->pid);
+	KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(text, expect), "%s", text);
+	kfree(text);
+	text = read_text(test, "/proc/self/stat", &len);
+	snprintf(expect, sizeof(expect), "%d (%s) ", current->pid,
+		 current->comm);
+	KUNIT_EXPECT_TRUE_MSG(test, starts_with(text, expect), "%s", text);
+	kfree(text);
+	expect_enoent(test, "/proc/self/environ");
+}
+
 static void proc_missing_entries(struct kunit *test)
 {
 	char path[40];
@@ -449,7 +478,7 @@ static void proc_long_texts_are_whole(struct kunit *test)
 struct listing {
 	struct dir_context ctx;
 	char names[4096];
-	int n, dirs;
+	int n, dirs, links;
 };
 
 static bool list_actor(struct dir_context *ctx, const char *name, int len,
@@ -464,6 +493,7 @@ static bool list_actor(struct dir_context *ctx, const char *name, int len,
 	memcpy(l->names + at + len, " ", 2);
 	l->n++;
 	l->dirs += type == DT_DIR;
+	l->links += type == DT_LNK;
 	return true;
 }
 
@@ -484,7 +514,7 @@ static void proc_listings(struct kunit *test)
 {
 	static const char *const names[] = {
 		" . ", " .. ", " meminfo ", " buddyinfo ", " zoneinfo ",
-		" slabinfo ", " interrupts ", " cpuinfo ", " uptime ",
+		" slabinfo ", " interrupts ", " cpuinfo ", " uptime ", " self ",
 	};
 	struct listing *l = kzalloc(sizeof(*l), GFP_KERNEL);
 	char name[24], path[24];
@@ -500,6 +530,7 @@ static void proc_listings(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l->names, name));
 	KUNIT_EXPECT_EQ(test, l->n - l->dirs, ARRAY_SIZE(names) - 2);
 	KUNIT_EXPECT_GE(test, l->dirs, 2 + 2);	/* ., .., this task, more */
+	KUNIT_EXPECT_EQ(test, l->links, 1);	/* self, as in Linux */
 
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l->names, " tty "));
 
@@ -554,6 +585,7 @@ static struct kunit_case proc_cases[] = {
 	KUNIT_CASE(proc_pid_files_of_this_task),
 	KUNIT_CASE(proc_pid_files_of_a_process),
 	KUNIT_CASE(proc_long_texts_are_whole),
+	KUNIT_CASE(proc_self_is_the_callers_directory),
 	KUNIT_CASE(proc_missing_entries),
 	KUNIT_CASE(proc_pid_dir_of_exited_task),
 	KUNIT_CASE(proc_listings),

@@ -1,7 +1,15 @@
 /*
  * procfs, mounted at /proc: the root directory with Linux's text files
- * (meminfo, buddyinfo, zoneinfo, slabinfo, interrupts, cpuinfo, uptime)
- * and a directory for every process (base.c).
+ * (meminfo, buddyinfo, zoneinfo, slabinfo, interrupts, cpuinfo, uptime),
+ * /proc/tty, "self", and a directory for every process (base.c).
+ *
+ * /proc/self is the caller's own directory.  In Linux it is a symbolic
+ * link to the caller's pid; this VFS has no symbolic links, so looking
+ * up "self" gives the directory /proc/PID itself (stat and lstat alike
+ * see that directory, and there is no readlink).  The listing shows
+ * "self" as Linux does, a DT_LNK entry with an inode number of its own:
+ * it is the one name whose d_ino is not the i_ino its lookup gives, so
+ * getcwd() in /proc/self still finds /proc/PID.
  *
  * Every proc inode is made by the lookup that finds it and dies with its
  * last reference (proc_evict_inode frees its proc_inode_info).  Inode
@@ -19,6 +27,7 @@
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/proc_fs.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmstat.h>
@@ -94,7 +103,10 @@ static struct inode *proc_root_lookup(struct inode *dir,
 			return inode ? inode : ERR_PTR(-ENOMEM);
 		}
 	}
-	pid = proc_name_to_pid(name->name);
+	if (!strcmp(name->name, "self"))
+		pid = current->pid;	/* 0 for an idle task: none */
+	else
+		pid = proc_name_to_pid(name->name);
 	if (!pid || !proc_pid_alive(pid))
 		return ERR_PTR(-ENOENT);
 	inode = proc_pid_dir_inode(pid);
@@ -103,12 +115,12 @@ static struct inode *proc_root_lookup(struct inode *dir,
 
 static int proc_root_iterate(struct file *file, struct dir_context *ctx)
 {
-	const loff_t end = PROC_FIRST_POS + ARRAY_SIZE(proc_root_entries);
+	const loff_t self = PROC_FIRST_POS + ARRAY_SIZE(proc_root_entries);
 	unsigned int i;
 
 	if (!dir_emit_dots(file, ctx))
 		return 0;
-	for (i = ctx->pos < end ? ctx->pos - PROC_FIRST_POS : end;
+	for (i = ctx->pos < self ? ctx->pos - PROC_FIRST_POS : self;
 	     i < ARRAY_SIZE(proc_root_entries); i++) {
 		const char *name = proc_root_entries[i].name;
 
@@ -116,6 +128,11 @@ static int proc_root_iterate(struct file *file, struct dir_context *ctx)
 			      proc_entry_type(&proc_root_entries[i])))
 			return 0;
 		ctx->pos = PROC_FIRST_POS + i + 1;
+	}
+	if (ctx->pos == self) {
+		if (!dir_emit(ctx, "self", 4, PROC_SELF_INO, DT_LNK))
+			return 0;
+		ctx->pos = self + 1;
 	}
 	return proc_pid_readdir(ctx);
 }

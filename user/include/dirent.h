@@ -11,12 +11,6 @@
 #include <sys/types.h>
 #include <linux/dirent.h>
 
-#ifndef DT_LNK
-#define DT_BLK		6
-#define DT_LNK		10
-#define DT_SOCK		12
-#endif
-
 struct dirent {
 	ino_t d_ino;
 	off_t d_off;

@@ -78,6 +78,7 @@ static const struct ut_case cases[] = {
 	CASE(kill_sigterm, 0),
 	CASE(kill_program, 0),
 	CASE(kill_init, 0),
+	CASE(proc_self, 0),
 	CASE(pipe_1mib, 120),
 	CASE(pipe_eof, 0),
 	CASE(pipe_epipe, 0),

@@ -1,17 +1,19 @@
 /*
  * usertests: processes.  fork, execve, exit and wait with every kind of
- * status; process ids; kill; memory returned after many short-lived
- * processes; the limit on the number of processes.
+ * status; process ids; kill; /proc/self; memory returned after many
+ * short-lived processes; the limit on the number of processes.
  *
  * Every child this file starts is waited for before its case ends, except
  * on a failed assertion, when the harness kills the case's process group.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -417,6 +419,87 @@ void test_kill_program(void)
 	EXPECT_KILLED(kill_with_program(NULL), SIGTERM);
 	EXPECT_KILLED(kill_with_program("-9"), SIGKILL);
 	EXPECT_KILLED(kill_with_program("-KILL"), SIGKILL);
+}
+
+/* ---- /proc/self ---------------------------------------------------- */
+
+/* The Pid: line of /proc/self/status, or -1. */
+static long self_status_pid(void)
+{
+	char buf[2048], *line;
+	int fd = open("/proc/self/status", O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = ut_read_full(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	line = strstr(buf, "\nPid:\t");
+	return line ? strtol(line + strlen("\nPid:\t"), NULL, 10) : -1;
+}
+
+static int proc_lists_self(void)
+{
+	DIR *dir = opendir("/proc");
+	struct dirent *d;
+	int found = 0;
+
+	if (!dir)
+		return 0;
+	while ((d = readdir(dir)))
+		found |= !strcmp(d->d_name, "self");
+	closedir(dir);
+	return found;
+}
+
+/* What /proc/self/status says in a child: {its getpid(), the Pid line}. */
+static void child_self_pids(long ids[2])
+{
+	int fds[2];
+	pid_t pid;
+
+	ASSERT_OK(pipe(fds));
+	pid = ut_fork();
+	if (pid == 0) {
+		ids[0] = getpid();
+		ids[1] = self_status_pid();
+		ut_write_all(fds[1], ids, 2 * sizeof(long));
+		_exit(0);
+	}
+	close(fds[1]);
+	EXPECT_EQ(ut_read_full(fds[0], ids, 2 * sizeof(long)),
+		  2 * sizeof(long));
+	close(fds[0]);
+	EXPECT_EXIT(ut_wait(pid), 0);
+	EXPECT_EQ(ids[0], pid);
+}
+
+void test_proc_self(void)
+{
+	char own[32], cwd[64] = "";
+	struct stat self_st, own_st;
+	long ids[2] = { 0, 0 };
+
+	EXPECT_EQ(self_status_pid(), getpid());
+	child_self_pids(ids);		/* the child's own, not ours */
+	EXPECT_EQ(ids[1], ids[0]);
+	EXPECT_TRUE(proc_lists_self());
+
+	/* Our own directory: the inode of /proc/PID. */
+	snprintf(own, sizeof(own), "/proc/%d", (int)getpid());
+	ASSERT_OK(stat("/proc/self", &self_st));
+	ASSERT_OK(stat(own, &own_st));
+	EXPECT_TRUE(S_ISDIR(self_st.st_mode));
+	EXPECT_EQ(self_st.st_ino, own_st.st_ino);
+	/* A working directory there is /proc/PID, as on Linux. */
+	ASSERT_OK(chdir("/proc/self"));
+	EXPECT_MSG(getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, own),
+		   "Expected getcwd() in /proc/self to give %s, got \"%s\"",
+		   own, cwd);
+	EXPECT_OK(chdir("/"));
 }
 
 /* ---- memory after many processes ---------------------------------- */

@@ -191,6 +191,7 @@ void test_kill_sigkill(void);
 void test_kill_sigterm(void);
 void test_kill_program(void);
 void test_kill_init(void);
+void test_proc_self(void);
 void test_fork_exit_meminfo(void);
 void test_fork_limit(void);
 
