@@ -4,11 +4,13 @@ The user programs are static Linux x86_64 executables (build/user/bin,
 built by `make user`, which `make host-test-build` includes), so the
 tests run them directly on the host.  Every run gets a fresh temporary
 working directory, an environment with PATH set to the program
-directory, no core dumps, and a timeout.
+directory, no core dumps, every signal at its default action and
+unblocked, and a timeout.
 """
 
 import os
 import resource
+import signal
 import subprocess
 import tempfile
 import unittest
@@ -35,8 +37,31 @@ def require_programs():
             f'from {BIN}): run `make user` first')
 
 
-def _no_core_dumps():
+def default_signals():
+    """Every signal at its default action and none blocked.
+
+    The tests that kill or interrupt a program rely on the defaults, and
+    a child inherits what it was started with: a background job of a
+    non-interactive shell ignores SIGINT and SIGQUIT, nohup ignores
+    SIGHUP, a caller may block signals, and Python itself ignores
+    SIGPIPE (which subprocess restores, but os.fork() does not).
+    Call it in the child, between fork and exec.
+    """
+    for sig in signal.valid_signals():
+        if sig in (signal.SIGKILL, signal.SIGSTOP):
+            continue
+        try:
+            signal.signal(sig, signal.SIG_DFL)
+        except (OSError, ValueError):
+            pass            # a signal the C library keeps for itself
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+
+
+def child_setup():
+    """preexec_fn of every program a test runs: no core dumps, and the
+    default signal dispositions (default_signals())."""
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    default_signals()
 
 
 def environment(**extra):
@@ -71,7 +96,7 @@ class UserTestCase(unittest.TestCase):
         return subprocess.run(
             [program(name), *args], input=stdin, capture_output=True,
             env=env or environment(), cwd=cwd or self.tmp,
-            timeout=timeout, preexec_fn=_no_core_dumps)
+            timeout=timeout, preexec_fn=child_setup)
 
     def sh(self, command, **kwargs):
         """sh -c COMMAND; returns (status, stdout text, stderr text)."""

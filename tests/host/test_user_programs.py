@@ -13,7 +13,8 @@ import subprocess
 import time
 import unittest
 
-from test_user_common import UserTestCase, require_programs, program
+from test_user_common import (UserTestCase, child_setup, program,
+                              require_programs)
 
 
 def setUpModule():
@@ -237,7 +238,7 @@ class Sleep(UserTestCase):
 
 def spawn_sleeper(test):
     """A `sleep 30` that is killed and reaped when the test ends."""
-    p = subprocess.Popen([program('sleep'), '30'])
+    p = subprocess.Popen([program('sleep'), '30'], preexec_fn=child_setup)
 
     def reap():
         if p.poll() is None:
@@ -273,6 +274,23 @@ class Kill(UserTestCase):
         self.assertEqual(r.stderr, b'kill: 999999: No such process\n')
         self.assertEqual(p.wait(TIMEOUT_WAIT), -signal.SIGINT)
         self.assertEqual(q.wait(TIMEOUT_WAIT), -signal.SIGINT)
+
+    def test_runner_ignoring_signals(self):
+        """The programs get default signal actions whatever ours are: a
+        background job ignores SIGINT, nohup SIGHUP, a caller may block
+        some."""
+        for sig in (signal.SIGINT, signal.SIGHUP):
+            self.addCleanup(signal.signal, sig,
+                            signal.signal(sig, signal.SIG_IGN))
+        old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGTERM])
+        self.addCleanup(signal.pthread_sigmask, signal.SIG_SETMASK, old_mask)
+        for option, sig in [('-INT', signal.SIGINT), ('-HUP', signal.SIGHUP),
+                            ('-TERM', signal.SIGTERM)]:
+            with self.subTest(signal=option):
+                p = self.spawn()
+                r = self.run_prog('kill', option, str(p.pid))
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(p.wait(TIMEOUT_WAIT), -sig)
 
     def test_list(self):
         r = self.run_prog('kill', '-l')

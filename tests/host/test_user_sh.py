@@ -16,7 +16,7 @@ import time
 import unittest
 
 from test_user_common import (UserTestCase, require_programs, program,
-                              environment, BIN)
+                              environment, child_setup, BIN)
 
 
 def setUpModule():
@@ -331,6 +331,7 @@ class Terminal:
         if self.pid == 0:
             try:
                 os.chdir(cwd)
+                child_setup()
                 os.execve(program('sh'), ['sh'], environment())
             finally:
                 os._exit(127)
