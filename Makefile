@@ -69,7 +69,7 @@ PROC_TESTS := mm/mmap_test.c kernel/uaccess_test.c kernel/process_test.c
 FS_SRCS := fs/inode.c fs/file_table.c fs/libfs.c fs/read_write.c fs/file.c \
 	fs/fs_struct.c fs/namei.c fs/namespace.c fs/open.c fs/stat.c fs/ioctl.c \
 	fs/readdir.c fs/d_path.c fs/char_dev.c fs/pipe.c fs/ramfs.c \
-	fs/ramfs_file.c fs/cpio.c fs/initramfs.c
+	fs/ramfs_file.c fs/cpio.c fs/initramfs.c fs/anon_inodes.c
 FS_TESTS := fs/ramfs_test.c fs/namei_test.c fs/file_test.c fs/readdir_test.c \
 	fs/pipe_test.c fs/initramfs_test.c fs/char_dev_test.c
 
@@ -103,8 +103,8 @@ KERNEL_SRCS := \
 	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c lib/setjmp.asm \
 	lib/smp_processor_id.c kernel/bench.c \
 	lib/refcount.c \
-	lib/kunit/test.c lib/kunit/try-catch.c lib/kunit/executor.c \
-	lib/kunit/capture.c lib/kunit/machine.c \
+	lib/kunit/test.c lib/kunit/program.c lib/kunit/try-catch.c \
+	lib/kunit/executor.c lib/kunit/capture.c lib/kunit/machine.c \
 	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \
 	lib/smp_processor_id_test.c \
 	lib/atomic_test.c lib/refcount_test.c \

@@ -32,6 +32,11 @@ Rules this module follows:
   that went wrong with the stream itself (a case announced by a plan but
   never reported, a missing plan, duplicate numbers, ...) becomes an
   extra failing Result whose `reason` says what was wrong.
+* A "# Totals: pass:P fail:F skip:S total:T" line after the last result
+  must agree with those counts; when it does not (a suite whose cases
+  the printer left out of its sums, say), that is one more failure.  It
+  is checked only in a sound stream: one found cut short or malformed
+  already fails, and its totals could not know what went missing.
 
 Use:  results = ktap.results(ktap.parse(lines))
 """
@@ -51,6 +56,8 @@ VERSION_RE = re.compile(r'^K?TAP version \d+$')
 SUBTEST_RE = re.compile(r'^# Subtest: (.*)$')
 PLAN_RE = re.compile(r'^1\.\.(\d+)(\s+#.*)?$')
 RESULT_RE = re.compile(r'^(not )?ok (\d+)(?:\s+(.*))?$')
+TOTALS_RE = re.compile(r'^# Totals: pass:(\d+) fail:(\d+) skip:(\d+) '
+                       r'total:(\d+)$')
 
 
 @dataclass
@@ -328,7 +335,26 @@ def results(root: Optional[Test]) -> list:
         return [Result('', FAIL, 'no "KTAP version" line found in the output')]
     out = []
     _collect(root, '', out)
+    out.extend(_totals_problems(root, out))
     return out
+
+
+def _totals_problems(root, out):
+    """A failure when the stream's '# Totals' line disagrees with `out`
+    (the results of a stream without problems of its own)."""
+    totals = [TOTALS_RE.match(line.strip()) for line in root.trailing]
+    totals = [match for match in totals if match]
+    if not totals or any(result.reason for result in out):
+        return []
+    said = tuple(int(n) for n in totals[-1].groups())
+    found = count(out)
+    if said == (*found, sum(found)):
+        return []
+    return [Result('', FAIL,
+                   f'top level: "# Totals: pass:{said[0]} fail:{said[1]} '
+                   f'skip:{said[2]} total:{said[3]}" disagrees with the '
+                   f'results: pass:{found[0]} fail:{found[1]} '
+                   f'skip:{found[2]} total:{sum(found)}')]
 
 
 def count(result_list):

@@ -58,8 +58,9 @@ struct kunit_suite {
 	/*
 	 * Or a user program (argv[0] a path) that prints the suite's KTAP
 	 * itself, nested as a suite (header, plan, results, counts): the
-	 * executor runs it as a process and prints the result line from
-	 * its exit status (0: passed).  test_cases is then NULL.
+	 * executor runs it as a process, counts the cases its output
+	 * reports into the totals and prints the result line from its
+	 * exit status (0: passed).  test_cases is then NULL.
 	 */
 	const char *const *program;
 };
@@ -280,5 +281,27 @@ struct kunit kunit_run_case_timeout(struct kunit_suite *suite,
 /* Run one suite as KTAP subtest number index (lib/kunit/test.c). */
 enum kunit_status kunit_run_suite(struct kunit_suite *suite, int index,
 				  const char *filter, int stats[3]);
+
+/*
+ * A suite that is a user program (lib/kunit/program.c): run it, its
+ * output going to the console and its results counted, print its
+ * result line, and add its cases to stats[] (pass, fail, skip).
+ */
+enum kunit_status kunit_run_program(struct kunit_suite *suite, int index,
+				    const char *filter, int stats[3]);
+
+/*
+ * What a program suite's KTAP says, read one line at a time (without
+ * its newline): its plan and its result lines at the suite's depth.
+ * kunit_program_count() adds the cases to stats[] as the harness's KTAP
+ * reader counts them, given whether the program passed (exited 0).
+ */
+struct kunit_program_counts {
+	int plan;		/* N of its "1..N"; -1 before one came */
+	int results[3];		/* its "ok", "not ok" and "# SKIP" lines */
+};
+void kunit_program_line(struct kunit_program_counts *c, const char *line);
+void kunit_program_count(const struct kunit_program_counts *c, bool passed,
+			 int stats[3]);
 
 #endif

@@ -14,7 +14,8 @@
  * Each case runs inside a try/catch (kunit/try-catch.h): a failed
  * assertion, kunit_skip() or a CPU exception ends that case only.  The
  * suite's init runs before each case and exit after it, even when the
- * case failed.
+ * case failed.  A suite that is a user program is run by
+ * lib/kunit/program.c.
  */
 #include <asm/traps.h>
 #include <kunit/capture.h>
@@ -361,39 +362,6 @@ static int kunit_count_cases(struct kunit_suite *suite, const char *filter)
 	for (c = suite->test_cases; c->run_case; c++)
 		n += kunit_filter_match(filter, suite->name, c->name);
 	return n;
-}
-
-/*
- * A suite that is a user program: run it and wait for its status.  When
- * the filter selects only some of its cases ("SUITE.CASE" globs), the
- * program gets the filter as its last argument to pick them itself.
- */
-#define KUNIT_PROGRAM_ARGS	8
-
-static enum kunit_status kunit_run_program(struct kunit_suite *suite, int index,
-					   const char *filter, int stats[3])
-{
-	const char *argv[KUNIT_PROGRAM_ARGS + 2];
-	int status = -1, n;
-	long pid;
-	bool ok;
-
-	for (n = 0; n < KUNIT_PROGRAM_ARGS && suite->program[n + 1]; n++)
-		argv[n] = suite->program[n + 1];
-	/* "\n" is a case no glob names unless it names every case. */
-	if (!kunit_filter_match(filter, suite->name, "\n"))
-		argv[n++] = filter;
-	argv[n] = NULL;
-	pid = kernel_spawn(suite->program[0], argv);
-	if (pid > 0 && kernel_wait4(pid, &status, 0) != pid)
-		status = -1;
-	ok = pid > 0 && status == 0;
-	if (!ok)
-		printk(KERN_INFO "# %s: %s exited with status %#x (spawn: %ld)\n",
-		       suite->name, suite->program[0], status, pid);
-	printk(KERN_INFO "%s %d %s\n", ok ? "ok" : "not ok", index, suite->name);
-	stats[ok ? 0 : 1]++;
-	return ok ? KUNIT_SUCCESS : KUNIT_FAILURE;
 }
 
 enum kunit_status kunit_run_suite(struct kunit_suite *suite, int index,

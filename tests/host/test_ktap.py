@@ -205,6 +205,47 @@ class FailuresAndSkips(unittest.TestCase):
                          ['# pmm: suite_exit left 3 pages allocated'])
 
 
+class Totals(unittest.TestCase):
+    """The '# Totals' line must agree with the results."""
+
+    def test_agreeing_totals(self):
+        self.assertEqual(reasons(parse(GOOD)), [])
+
+    def test_totals_that_leave_a_suite_out(self):
+        # A program suite counted as one case instead of its three.
+        results = parse(GOOD.replace('# Totals: pass:3 fail:0 skip:0 total:3',
+                                     '# Totals: pass:2 fail:0 skip:0 total:2'))
+        self.assertEqual(reasons(results), [
+            'top level: "# Totals: pass:2 fail:0 skip:0 total:2" disagrees '
+            'with the results: pass:3 fail:0 skip:0 total:3'])
+        self.assertEqual(ktap.count(results), (3, 1, 0))
+
+    def test_stream_with_problems_is_not_also_blamed_on_its_totals(self):
+        results = parse("""\
+            KTAP version 1
+            1..1
+                KTAP version 1
+                # Subtest: prog
+                1..2
+                ok 1 a
+            # prog: prog exited with status 0x9
+            not ok 1 prog
+            # Totals: pass:1 fail:0 skip:0 total:1
+        """)
+        self.assertEqual(ktap.count(results), (1, 1, 0))
+        self.assertEqual(reasons(results), [
+            'no result for prog.#2 (plan announced 2)'])
+
+    def test_total_must_be_the_sum(self):
+        results = parse(GOOD.replace('total:3\n', 'total:4\n'))
+        self.assertEqual(len(reasons(results)), 1)
+        self.assertIn('disagrees with the results', reasons(results)[0])
+
+    def test_stream_without_totals(self):
+        self.assertEqual(reasons(parse(GOOD.replace(
+            '# Totals: pass:3 fail:0 skip:0 total:3', ''))), [])
+
+
 class BootNoise(unittest.TestCase):
 
     def test_noise_before_and_between_lines(self):
