@@ -137,8 +137,11 @@ long sys_nanosleep(struct timespec __user *rqtp, struct timespec __user *rmtp)
 		ts.tv_sec = (~0ULL >> 1) / NSEC_PER_SEC;	/* forever, in practice */
 	ns = (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
 	end = ktime_get_ns() + ns;
-	/* Whole ticks, plus one so that we never wake early. */
-	left = ns / (NSEC_PER_SEC / HZ) + 1;
+	/*
+	 * Whole ticks rounded up, plus one: the first tick may come at once,
+	 * as the current one is already partly gone, so we never wake early.
+	 */
+	left = DIV_ROUND_UP(ns, NSEC_PER_SEC / HZ) + 1;
 	while (left > 0 && !signal_pending(current)) {
 		set_current_state(TASK_INTERRUPTIBLE);
 		left = schedule_timeout(left);
