@@ -168,7 +168,7 @@ void mem_report(void)
 	}
 }
 
-static unsigned long total_managed_pages(void)
+unsigned long totalram_pages(void)
 {
 	unsigned long n = 0;
 	int nid, z;
@@ -234,7 +234,7 @@ size_t meminfo_show(char *buf, size_t size)
 	size_t len = 0;
 
 #define LINE(name, kb) (len += meminfo_line(buf + len, size - len, name, kb))
-	LINE("MemTotal:", total_managed_pages() << k);
+	LINE("MemTotal:", totalram_pages() << k);
 	LINE("MemFree:", nr_free_pages() << k);
 	LINE("MemAvailable:", si_mem_available() << k);
 	LINE("Buffers:", 0);

@@ -29,6 +29,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/vmstat.h>
 
 #include "internal.h"
 
@@ -53,17 +54,6 @@ static unsigned long int_sqrt(unsigned long x)
 	return r;
 }
 
-static unsigned long lowmem_pages(void)
-{
-	unsigned long pages = 0;
-	int nid, z;
-
-	for_each_online_node(nid)
-		for (z = 0; z < MAX_NR_ZONES; z++)
-			pages += NODE_DATA(nid)->node_zones[z].managed_pages;
-	return pages;
-}
-
 /* min, low and high of one zone, from its share of min_pages. */
 static void zone_set_wmarks(struct zone *zone, unsigned long min_pages,
 			    unsigned long lowmem)
@@ -78,7 +68,7 @@ static void zone_set_wmarks(struct zone *zone, unsigned long min_pages,
 
 static void setup_per_zone_wmarks(void)
 {
-	unsigned long lowmem = lowmem_pages(), min_pages;
+	unsigned long lowmem = totalram_pages(), min_pages;	/* no highmem */
 	int nid, z;
 
 	min_free_kbytes = clamp(int_sqrt(lowmem * (PAGE_SIZE >> 10) * 16),

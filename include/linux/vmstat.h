@@ -27,6 +27,8 @@ size_t buddyinfo_show(char *buf, size_t size);
 size_t zoneinfo_show(char *buf, size_t size);
 size_t meminfo_show(char *buf, size_t size);
 
+/* Pages given to the allocator, in all zones (Linux's totalram_pages()). */
+unsigned long totalram_pages(void);
 /* Free pages in all zones (buddy and per-CPU lists). */
 unsigned long nr_free_pages(void);
 /* Free pages that are not held back by the zones' high marks and reserves. */

@@ -423,11 +423,11 @@ void test_kill_program(void)
 
 /* ---- /proc/self ---------------------------------------------------- */
 
-/* The Pid: line of /proc/self/status, or -1. */
-static long self_status_pid(void)
+/* The number after key in the /proc file path, or -1. */
+static long proc_number(const char *path, const char *key)
 {
 	char buf[2048], *line;
-	int fd = open("/proc/self/status", O_RDONLY);
+	int fd = open(path, O_RDONLY);
 	ssize_t n;
 
 	if (fd < 0)
@@ -437,8 +437,14 @@ static long self_status_pid(void)
 	if (n <= 0)
 		return -1;
 	buf[n] = '\0';
-	line = strstr(buf, "\nPid:\t");
-	return line ? strtol(line + strlen("\nPid:\t"), NULL, 10) : -1;
+	line = strstr(buf, key);
+	return line ? strtol(line + strlen(key), NULL, 10) : -1;
+}
+
+/* The Pid: line of /proc/self/status, or -1. */
+static long self_status_pid(void)
+{
+	return proc_number("/proc/self/status", "\nPid:\t");
 }
 
 static int proc_lists_self(void)
@@ -530,21 +536,7 @@ void test_proc_self(void)
 /* MemFree of /proc/meminfo in KiB, or -1. */
 static long memfree_kib(void)
 {
-	char buf[2048], *line;
-	int fd = open("/proc/meminfo", O_RDONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = ut_read_full(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	line = strstr(buf, "MemFree:");
-	if (!line)
-		return -1;
-	return strtol(line + strlen("MemFree:"), NULL, 10);
+	return proc_number("/proc/meminfo", "MemFree:");
 }
 
 /*
