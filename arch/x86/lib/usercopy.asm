@@ -16,7 +16,7 @@
 ; set: every routine opens with ASM_STAC and closes with ASM_CLAC on
 ; each way out, the fixups included.
 
-%include "include/asm/extable.inc"
+%include "asm/extable.inc"
 
 %define EFAULT 14
 

@@ -17,7 +17,7 @@
 ; KERNEL_GS_BASE MSR) on the way in and out, decided by the saved CS.
 
 %include "asm-offsets.inc"
-%include "include/asm/extable.inc"
+%include "asm/extable.inc"
 
 section .text
 bits 64
