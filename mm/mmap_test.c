@@ -280,8 +280,6 @@ static void copies_stop_at_unmapped_page(struct kunit *test)
  * the alignment and length: checked for every start within 24 bytes of
  * an unmapped page and lengths up to 40.
  */
-unsigned long __copy_user_erms(void *to, const void *from, unsigned long n);
-unsigned long __copy_user_string(void *to, const void *from, unsigned long n);
 
 static void copy_routines_stop_at_first_bad_byte(struct kunit *test)
 {

@@ -12,21 +12,15 @@
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 
+#include <asm/current.h>
 #include <asm/page.h>
 #include <asm/percpu.h>
 #include <asm/ptrace.h>
+#include <asm/thread_info.h>
 #include <linux/list.h>
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
-
-/* The address limit of the user-access checks (asm/uaccess later). */
-typedef struct {
-	unsigned long seg;
-} mm_segment_t;
-
-#define KERNEL_DS	((mm_segment_t){ ~0UL })
-#define USER_DS		((mm_segment_t){ TASK_SIZE })
 
 /* x87/SSE registers as FXSAVE stores them (Intel SDM vol. 1, 10.5). */
 struct fxregs_state {
@@ -37,18 +31,6 @@ struct fxregs_state {
 	u32 xmm_space[64];
 	u32 padding[24];
 } __attribute__((aligned(16)));
-
-#define FS_TRACE_DEPTH	8
-
-struct thread_info {
-	unsigned long flags;		/* TIF_* */
-	mm_segment_t addr_limit;	/* set_fs()/get_fs() */
-	/* Where set_fs() last raised the limit (for the leak report). */
-	unsigned long fs_trace[FS_TRACE_DEPTH];
-	int fs_trace_len;
-};
-
-#define TIF_NEED_RESCHED	0
 
 /* Task states, Linux's values. */
 #define TASK_RUNNING		0x0000
@@ -139,16 +121,6 @@ void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);
 /* The task with this pid (not yet reaped), with a reference held, or NULL. */
 struct task_struct *find_get_task_by_pid(pid_t pid);
-
-static inline struct task_struct *get_current(void)
-{
-	struct task_struct *t;
-
-	__asm__ __volatile__("movq %%gs:%c1, %0"
-			     : "=r"(t) : "i"(offsetof(struct cpu_data, current_task)));
-	return t;
-}
-#define current get_current()
 
 /* Called by the local timer interrupt on every CPU, HZ times a second. */
 void scheduler_tick(void);

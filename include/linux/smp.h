@@ -1,6 +1,6 @@
 /*
- * Which CPU is running: the cpu field of this CPU's struct cpu_data,
- * read through GS in one instruction (asm/percpu.h).
+ * Which CPU is running: raw_smp_processor_id() (asm/smp.h) reads it in
+ * one instruction.
  *
  * The answer is only stable while the task cannot move to another CPU:
  * with preemption or interrupts off, or when the task is bound to one
@@ -14,19 +14,10 @@
 #define _LINUX_SMP_H
 
 #include <asm/irqflags.h>
-#include <asm/percpu.h>
+#include <asm/smp.h>
 #include <linux/atomic.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
-
-static inline int raw_smp_processor_id(void)
-{
-	int cpu;
-
-	__asm__ __volatile__("movl %%gs:%c1, %0"
-			     : "=r"(cpu) : "i"(offsetof(struct cpu_data, cpu)));
-	return cpu;
-}
 
 /* raw_smp_processor_id(), reporting a caller that may migrate. */
 int debug_smp_processor_id(void);
