@@ -189,5 +189,11 @@ void sched_init_cpu(struct task_struct *boot_task, void *stack, bool idle);
 extern void (*smp_send_reschedule)(int cpu);
 /* Become this CPU's idle task and never return (boot CPU: after init). */
 void __attribute__((noreturn)) cpu_idle(void);
+/*
+ * Wait for an interrupt, with interrupts enabled on the way in; called
+ * with them off by cpu_idle() after it found nothing to run (x86: sti;
+ * hlt, arch/x86/kernel/process.c).
+ */
+void arch_cpu_idle(void);
 
 #endif

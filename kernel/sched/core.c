@@ -360,11 +360,11 @@ void cpu_idle(void)
 	for (;;) {
 		local_irq_disable();
 		if (READ_ONCE(rq->need_resched) || rq->nr_queued) {
-			__asm__ __volatile__("sti");
+			local_irq_enable();
 			schedule();
 			continue;
 		}
-		__asm__ __volatile__("sti; hlt" : : : "memory");	/* until an interrupt */
+		arch_cpu_idle();	/* interrupts on, until one comes */
 	}
 }
 

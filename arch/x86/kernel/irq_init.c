@@ -22,6 +22,7 @@
 #include <asm/i8259.h>
 #include <asm/io_apic.h>
 #include <asm/irq_vectors.h>
+#include <asm/processor.h>
 #include <linux/interrupt.h>
 #include <linux/ktime.h>
 #include <linux/printk.h>
@@ -35,7 +36,7 @@ void interrupts_init(void)
 	time_init();
 	apic_timer_init();
 	serial_rx_init();
-	__asm__ __volatile__("sti" : : : "memory");
+	local_irq_enable();
 	pr_info("Interrupts: enabled on CPU 0; %s, tick %d Hz on vector %#x, "
 		"clocksource %s\n", x2apic_mode ? "x2APIC" : "xAPIC", HZ,
 		LOCAL_TIMER_VECTOR, clocksource_name());

@@ -1,5 +1,6 @@
 /*
- * The architecture's part of a task switch and of starting user code.
+ * The architecture's part of a task switch, of starting user code and
+ * of idling.
  *
  * __switch_to() runs in the middle of schedule(), with the run queue
  * locked and interrupts off: it points the TSS's ring-0 stack and the
@@ -9,6 +10,7 @@
  * so those registers hold the user's values throughout the kernel.
  */
 #include <asm/asm-offsets.h>
+#include <asm/irqflags.h>
 #include <asm/percpu.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -62,6 +64,12 @@ void __switch_to(struct task_struct *prev, struct task_struct *next)
 	switch_mm(prev->mm, next->mm);
 	if (next->mm)
 		fxrstor(&next->fpu);
+}
+
+/* The idle loop's wait, entered with interrupts off: until an interrupt. */
+void arch_cpu_idle(void)
+{
+	safe_halt();
 }
 
 /* Registers for entering a new program at ip with stack sp. */

@@ -28,6 +28,17 @@ static inline bool irqs_disabled(void)
 	return !(flags & X86_EFLAGS_IF);
 }
 
+/*
+ * Enable interrupts and halt until the next one.  sti takes effect only
+ * after the instruction that follows it, so an interrupt that arrives
+ * after a check made with interrupts off wakes the hlt instead of being
+ * taken before it and leaving the CPU asleep.
+ */
+static inline void safe_halt(void)
+{
+	__asm__ __volatile__("sti; hlt" : : : "memory");
+}
+
 #define local_irq_save(flags)		((flags) = arch_local_irq_save())
 #define local_irq_restore(flags)	arch_local_irq_restore(flags)
 
