@@ -90,7 +90,7 @@ KERNEL_SRCS := \
 	arch/x86/kernel/apic.c arch/x86/kernel/i8259.c arch/x86/kernel/ioapic.c \
 	arch/x86/kernel/time.c \
 	arch/x86/kernel/irq_init.c arch/x86/kernel/smpboot.c boot/trampoline.asm \
-	arch/x86/kernel/reboot.c \
+	arch/x86/kernel/smp.c kernel/smp.c arch/x86/kernel/reboot.c \
 	kernel/sched/core.c arch/x86/kernel/switch.asm kernel/sched/wait.c \
 	kernel/sched/completion.c kernel/kthread.c kernel/time/timer.c \
 	kernel/locking/spinlock.c kernel/locking/mutex.c \

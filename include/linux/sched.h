@@ -185,7 +185,7 @@ extern bool scheduler_running;
 /* Make the running boot context this CPU's task (the idle one if idle). */
 void sched_init_cpu(struct task_struct *boot_task, void *stack, bool idle);
 
-/* How the scheduler asks another CPU to reschedule (set by kernel/smp.c). */
+/* How the scheduler asks another CPU to reschedule (arch/x86/kernel/smp.c). */
 extern void (*smp_send_reschedule)(int cpu);
 /* Become this CPU's idle task and never return (boot CPU: after init). */
 void __attribute__((noreturn)) cpu_idle(void);

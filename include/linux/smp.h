@@ -36,17 +36,22 @@ static __always_inline int smp_processor_id(void)
 extern atomic_long_t preempt_check_reports;
 extern atomic_long_t preempt_check_expected;
 
-/* Start every other CPU the MADT lists (kernel/smp.c), after the IPI handlers. */
+/*
+ * Install the IPI handlers (arch/x86/kernel/smp.c), then start every
+ * other CPU the MADT lists (arch/x86/kernel/smpboot.c).
+ */
 void smp_prepare_ipis(void);
 void smp_init(void);
 int num_online_cpus(void);
 
 /*
  * Run func(info) on every other online CPU, from an interrupt, and wait
- * until all have (Linux's smp_call_function); on_each_cpu() runs it on
- * this CPU too.  Call with interrupts enabled.
+ * until all have (Linux's smp_call_function, kernel/smp.c); on_each_cpu()
+ * runs it on this CPU too.  Call with interrupts enabled.
  */
 void smp_call_function(void (*func)(void *info), void *info);
 void on_each_cpu(void (*func)(void *info), void *info);
+/* The IPI handler's part: run the pending request, count this CPU done. */
+void generic_smp_call_function_interrupt(void);
 
 #endif

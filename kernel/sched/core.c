@@ -274,7 +274,7 @@ static int find_busiest_cpu(int this_cpu)
 
 	for (pass = 0; pass < 2 && best < 0; pass++) {
 		for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
-			if (cpu == this_cpu || !cpu_data[cpu].online ||
+			if (cpu == this_cpu || !cpu_online(cpu) ||
 			    (pass == 0 && cpu_to_node(cpu) != cpu_to_node(this_cpu)))
 				continue;
 			if (rq_load(cpu) > rq_load(this_cpu) + 1 &&
@@ -400,7 +400,7 @@ void sched_init_cpu(struct task_struct *boot_task, void *stack, bool idle)
 	else
 		task_list_add(boot_task);
 	this_cpu()->current_task = boot_task;
-	cpu_data[cpu].online = true;
+	set_cpu_online(cpu, true);
 }
 
 void sched_start(struct task_struct *idle)

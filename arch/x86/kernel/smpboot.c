@@ -1,5 +1,5 @@
 /*
- * Starting the other CPUs, and asking them to do things.
+ * Starting the other CPUs (Linux's arch/x86/kernel/smpboot.c).
  *
  * smp_init() starts each CPU the MADT lists, one at a time: it copies
  * the trampoline (boot/trampoline.asm) below 1 MiB, fills in the page
@@ -13,29 +13,22 @@
  * uses for cpu_to_node(); the boot CPU must be the first (it is on QEMU
  * and on PCs generally), and is checked.
  *
- * Cross-CPU calls: smp_call_function() puts one request in call_data
- * (call_lock serialises callers), raises CALL_FUNCTION_VECTOR on every
- * other online CPU and waits for each to count itself done (an atomic_t
- * counted down, after the function's stores).
+ * Locking: none; the boot CPU starts one CPU at a time, and each new
+ * CPU writes only its own cpu_data[] entry.
  */
 #include <asm/apic.h>
-#include <asm/barrier.h>
-#include <asm/irq_vectors.h>
 #include <asm/page.h>
 #include <asm/percpu.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <linux/acpi.h>
-#include <linux/atomic.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
-#include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
-#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/topology.h>
 
@@ -46,22 +39,6 @@
 
 extern char trampoline_start[], trampoline_end[];
 extern char tr_cr3[], tr_efer[], tr_stack[], tr_entry[], tr_cpu[];
-
-static struct {
-	void (*func)(void *info);
-	void *info;
-	atomic_t pending;		/* CPUs yet to run it */
-} call_data;
-static DEFINE_SPINLOCK(call_lock);
-
-int num_online_cpus(void)
-{
-	int cpu, n = 0;
-
-	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		n += READ_ONCE(cpu_data[cpu].online);
-	return n;
-}
 
 /* The trampoline's copy of a field, at its place below 1 MiB. */
 static void *tr_field(char *field)
@@ -85,11 +62,11 @@ void start_secondary(int cpu)
 static bool wait_online(int cpu, unsigned int ms)
 {
 	while (ms--) {
-		if (READ_ONCE(cpu_data[cpu].online))
+		if (cpu_online(cpu))
 			return true;
 		mdelay(1);
 	}
-	return READ_ONCE(cpu_data[cpu].online);
+	return cpu_online(cpu);
 }
 
 static int boot_cpu(int cpu, phys_addr_t pgd)
@@ -143,68 +120,8 @@ void smp_init(void)
 	}
 	trampoline_pgd_free(pgd);
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
-		if (cpu_data[cpu].online)
+		if (cpu_online(cpu))
 			pr_info("smp: CPU %d: APIC id %u, node %d\n", cpu,
 				cpu_data[cpu].apic_id, cpu_to_node(cpu));
 	pr_info("smp: %d of %d CPUs online\n", num_online_cpus(), nr_cpu_ids);
-}
-
-/* ---- cross-CPU calls ---- */
-
-static void call_function_interrupt(struct pt_regs *regs, void *unused)
-{
-	call_data.func(call_data.info);
-	smp_mb__before_atomic();	/* func's stores before the count */
-	atomic_dec(&call_data.pending);
-}
-
-static void reschedule_interrupt(struct pt_regs *regs, void *unused)
-{
-	/* Nothing to do: do_IRQ() reschedules on the way out. */
-}
-
-static void send_reschedule(int cpu)
-{
-	apic_send_ipi(cpu_data[cpu].apic_id, RESCHEDULE_VECTOR);
-}
-
-void smp_call_function(void (*func)(void *info), void *info)
-{
-	int cpu, self;
-
-	if (num_online_cpus() < 2)
-		return;
-	if (irqs_disabled())		/* two such callers would wait on each other */
-		lock_bug("smp_call_function with interrupts off");
-	spin_lock(&call_lock);
-	self = smp_processor_id();
-	call_data.func = func;
-	call_data.info = info;
-	atomic_set(&call_data.pending, num_online_cpus() - 1);
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
-		if (cpu != self && cpu_data[cpu].online)
-			apic_send_ipi(cpu_data[cpu].apic_id, CALL_FUNCTION_VECTOR);
-	while (atomic_read_acquire(&call_data.pending))
-		__builtin_ia32_pause();
-	spin_unlock(&call_lock);
-}
-
-void on_each_cpu(void (*func)(void *info), void *info)
-{
-	unsigned long flags;
-
-	smp_call_function(func, info);
-	local_irq_save(flags);
-	func(info);
-	local_irq_restore(flags);
-}
-
-/* The IPI handlers; run once on the boot CPU, before smp_init(). */
-void smp_prepare_ipis(void)
-{
-	request_vector(CALL_FUNCTION_VECTOR, call_function_interrupt, NULL,
-		       "Function call interrupts");
-	request_vector(RESCHEDULE_VECTOR, reschedule_interrupt, NULL,
-		       "Rescheduling interrupts");
-	smp_send_reschedule = send_reschedule;
 }

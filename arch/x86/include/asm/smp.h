@@ -31,4 +31,7 @@ static inline void set_cpu_online(int cpu, bool online)
 	WRITE_ONCE(cpu_data[cpu].online, online);
 }
 
+/* Interrupt cpu to run the pending cross-CPU call (arch/x86/kernel/smp.c). */
+void arch_send_call_function_single_ipi(int cpu);
+
 #endif
