@@ -60,7 +60,7 @@ LDSCRIPT  := arch/x86/kernel/vmlinux.lds
 PROC_SRCS := arch/x86/kernel/process.c arch/x86/mm/extable.c kernel/uaccess.c \
 	arch/x86/lib/usercopy.asm \
 	kernel/syscall.c kernel/signal.c kernel/fork.c kernel/exit.c kernel/exec.c \
-	kernel/sys.c mm/memory.c mm/mmap.c arch/x86/mm/fault.c
+	kernel/sys.c mm/memory.c mm/mmap.c mm/fault.c arch/x86/mm/fault.c
 PROC_TESTS := mm/mmap_test.c kernel/uaccess_test.c kernel/process_test.c
 
 # The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).

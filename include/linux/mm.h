@@ -113,8 +113,18 @@ void switch_mm(struct mm_struct *prev, struct mm_struct *next);
 int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *buf,
 	       size_t len);
 
-/* Resolve a user-address fault as an access would: 0 or -EFAULT/-ENOMEM. */
+/*
+ * Resolve a fault at user address addr of mm for an access that needs
+ * vm_access (VM_READ, VM_WRITE or VM_EXEC), as the page-fault handler
+ * does (mm/fault.c): 0, or -EFAULT (no region allows it) or -ENOMEM.
+ * Takes mm->mmap_lock.  fault_in_user_page() is the same for a read or
+ * a write.
+ */
+int handle_user_fault(struct mm_struct *mm, unsigned long addr,
+		      unsigned long vm_access);
 int fault_in_user_page(struct mm_struct *mm, unsigned long addr, bool write);
+/* " in prog[401000+2000]\n": the region holding ip, as Linux's reports end. */
+void print_vma_addr(struct mm_struct *mm, unsigned long ip);
 
 /* Make mm current's address space and load it; returns the old one. */
 struct mm_struct *set_current_mm(struct mm_struct *mm);

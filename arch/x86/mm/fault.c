@@ -1,18 +1,22 @@
 /*
- * The page-fault handler.  In order:
+ * The x86 half of the page-fault handler (#PF, vector 14).  The CPU
+ * gives the faulting address in CR2 and says in the error code what the
+ * access was (Intel SDM vol. 3, 4.7): a read, a write or an instruction
+ * fetch, from user or kernel mode, to a page that was not present or
+ * whose protection forbade it.  In order:
  *
- *  1. A fault on a user address of the current process, from user mode
- *     or from a kernel routine that may sleep, is resolved like Linux
- *     resolves it: the region is found (the stack grows down to meet
- *     the address), the access checked against the region's
- *     permissions, and a page is allocated (demand-zero) or copied
- *     (copy-on-write).
- *  2. Otherwise, a fault in user mode kills the process with SIGSEGV,
+ *  1. A kernel access to a user page that SMEP or SMAP stopped is never
+ *     resolved: it is reported and becomes an oops.
+ *  2. A fault on a user address of the current process, from user mode
+ *     or from a kernel routine that may sleep, goes to the portable
+ *     half, handle_user_fault() (mm/fault.c), with the access decoded
+ *     as VM_READ, VM_WRITE or VM_EXEC.
+ *  3. Otherwise, a fault in user mode kills the process with SIGSEGV,
  *     after a line like Linux's: "prog[pid]: segfault at ADDR ip IP sp
  *     SP error E in prog[START+SIZE]".
- *  3. Otherwise, a kernel fault at an instruction listed in the
+ *  4. Otherwise, a kernel fault at an instruction listed in the
  *     exception table (a user-access routine) resumes at its fixup.
- *  4. Anything else is an oops (kernel/traps.c).
+ *  5. Anything else is an oops (arch/x86/kernel/traps.c).
  *
  * A kernel fault in a context that may not sleep (interrupts off,
  * preemption disabled: a spinlock held) cannot take mmap_lock, so it
@@ -40,36 +44,16 @@ static unsigned long access_flags(unsigned long error_code)
 	return VM_READ;
 }
 
-/* Step 1: 0 when the fault is resolved, -EFAULT or -ENOMEM otherwise. */
+/* Step 2: 0 when the fault is resolved, -EFAULT or -ENOMEM otherwise. */
 static int do_user_addr_fault(struct mm_struct *mm, unsigned long addr,
 			      unsigned long error_code)
 {
-	struct vm_area_struct *vma;
-	int err = -EFAULT;
-
+	/* A reserved bit set, or a present page read against its protection. */
 	if (error_code & X86_PF_RSVD)
 		return -EFAULT;
-	mutex_lock(&mm->mmap_lock);
-	vma = find_extend_vma(mm, addr);
-	if (vma && (vma->vm_flags & access_flags(error_code)) &&
-	    !((error_code & X86_PF_PROT) && !(error_code & X86_PF_WRITE)))
-		err = handle_mm_fault(vma, addr, error_code & X86_PF_WRITE);
-	mutex_unlock(&mm->mmap_lock);
-	return err;
-}
-
-/* " in prog[401000+2000]": the region holding ip, as Linux prints it. */
-static void print_vma_addr(struct mm_struct *mm, unsigned long ip)
-{
-	struct vm_area_struct *vma;
-
-	mutex_lock(&mm->mmap_lock);
-	vma = find_vma(mm, ip);
-	if (vma && vma->vm_start <= ip)
-		printk(KERN_CONT " in %s[%lx+%lx]", vma->vm_name ? vma->vm_name : "anon",
-		       vma->vm_start, vma->vm_end - vma->vm_start);
-	mutex_unlock(&mm->mmap_lock);
-	printk(KERN_CONT "\n");
+	if ((error_code & X86_PF_PROT) && !(error_code & X86_PF_WRITE))
+		return -EFAULT;
+	return handle_user_fault(mm, addr, access_flags(error_code));
 }
 
 /* A user fault that cannot be resolved: report and kill with SIGSEGV. */
