@@ -44,8 +44,6 @@
 #define MAX_ARG_STRINGS	4096
 #define MAX_PHNUM	64
 
-void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
-
 /* The new program, as it is put together. */
 struct linux_binprm {
 	char *strings;			/* argv then envp strings, NUL-separated */

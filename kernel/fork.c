@@ -10,6 +10,7 @@
  * Linux); beyond that fork() fails with -EAGAIN.  nr_processes and the
  * process tree are protected by tasklist_lock.
  */
+#include <asm/switch_to.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
@@ -23,9 +24,6 @@
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <uapi/linux/fcntl.h>
-
-extern void ret_from_fork(void);
-void fpu_copy_current(struct fxregs_state *fx);
 
 int nr_processes;
 

@@ -371,8 +371,6 @@ static void munmap_shoots_down_other_cpus(struct kunit *test)
 
 static void exception_table_sorted(struct kunit *test)
 {
-	extern struct exception_table_entry __start___ex_table[];
-	extern struct exception_table_entry __stop___ex_table[];
 	const struct exception_table_entry *e;
 
 	KUNIT_ASSERT_GT(test, __stop___ex_table - __start___ex_table, 8L);

@@ -13,6 +13,7 @@
 #define _LINUX_SCHED_H
 
 #include <asm/current.h>
+#include <asm/fpu.h>
 #include <asm/page.h>
 #include <asm/percpu.h>
 #include <asm/ptrace.h>
@@ -21,16 +22,6 @@
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
-
-/* x87/SSE registers as FXSAVE stores them (Intel SDM vol. 1, 10.5). */
-struct fxregs_state {
-	u16 cwd, swd, twd, fop;
-	u64 rip, rdp;
-	u32 mxcsr, mxcsr_mask;
-	u32 st_space[32];
-	u32 xmm_space[64];
-	u32 padding[24];
-} __attribute__((aligned(16)));
 
 /* Task states, Linux's values. */
 #define TASK_RUNNING		0x0000
@@ -104,9 +95,6 @@ struct task_struct {
 	struct fxregs_state fpu;	/* user x87/SSE state while switched out */
 };
 
-/* Reset fx to the registers a new program starts with (kernel/process.c). */
-void fpu_init_state(struct fxregs_state *fx);
-
 /* The user registers of a task, saved at the top of its kernel stack. */
 #define task_pt_regs(p) \
 	((struct pt_regs *)((char *)(p)->stack + THREAD_SIZE) - 1)
@@ -157,6 +145,10 @@ bool wait_for_reaper(int threads, unsigned long timeout);
 struct task_struct *create_task(const char *name, void (*entry)(void));
 /* Give p a pid and put it on task_list. */
 void task_list_add(struct task_struct *p);
+/* Hand a task that died to the reaper thread, which frees it. */
+void reap_task(struct task_struct *p);
+/* A new task's first steps, from ret_from_kthread/ret_from_fork. */
+void schedule_tail(void);
 void __put_task_struct_locked(struct task_struct *p);
 
 /* Processes (kernel/fork.c, exit.c, exec.c) */

@@ -21,6 +21,8 @@
  */
 #include <asm/barrier.h>
 #include <asm/processor.h>
+#include <asm/setup.h>
+#include <asm/switch_to.h>
 #include <linux/bug.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
@@ -110,11 +112,6 @@ static struct task_struct *pick_next_task(struct rq *rq)
 
 /* ---- switching ---- */
 
-extern void __switch_to_asm(unsigned long *prev_sp, unsigned long next_sp);
-void __switch_to(struct task_struct *prev, struct task_struct *next);
-void reap_task(struct task_struct *p);
-void task_list_add(struct task_struct *p);
-
 /*
  * Runs in the task switched to, on its stack: ends the switch.  A task
  * that died is handed to the reaper: freeing its stack may have to wait
@@ -140,7 +137,7 @@ static void context_switch(struct rq *rq, struct task_struct *prev,
 	this_cpu()->current_task = next;
 	if (prev->state == TASK_DEAD)
 		rq->dead = prev;
-	__switch_to(prev, next);	/* stacks, page tables, FPU (kernel/process.c) */
+	__switch_to(prev, next);	/* stacks, page tables, FPU (asm/switch_to.h) */
 	__switch_to_asm(&prev->sp, next->sp);
 	/* prev runs again here, perhaps on another CPU, later */
 	finish_task_switch(this_rq(), flags);
@@ -333,8 +330,6 @@ static void load_balance(void)
 		pull_one_task(busiest);
 }
 
-void run_local_timers(void);
-
 void scheduler_tick(void)
 {
 	struct rq *rq = this_rq();
@@ -416,7 +411,6 @@ void schedule_tail(void)
 }
 
 static struct task_struct init_task = { .comm = "boot" };
-extern char boot_stack[];
 
 static int idle_thread(void *unused)
 {

@@ -15,6 +15,7 @@
 #include <asm/msr.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
+#include <asm/sections.h>
 #include <asm/traps.h>
 #include <asm/segment.h>
 #include <linux/init.h>
@@ -107,8 +108,6 @@ static void load_tables(struct cpu_data *c)
  */
 static void syscall_init(void)
 {
-	extern char entry_SYSCALL_64[];
-
 	wrmsr(MSR_STAR, (u64)__USER32_CS << 48 | (u64)__KERNEL_CS << 32);
 	wrmsr(MSR_LSTAR, (u64)entry_SYSCALL_64);
 	wrmsr(MSR_SYSCALL_MASK, X86_EFLAGS_TF | X86_EFLAGS_DF | X86_EFLAGS_IF |
@@ -147,8 +146,6 @@ static void patch_sites(unsigned long *start, unsigned long *end,
  */
 static void smap_smep_init(int cpu)
 {
-	extern unsigned long __start_smap_stac[], __stop_smap_stac[];
-	extern unsigned long __start_smap_clac[], __stop_smap_clac[];
 	static const u8 stac[3] = { 0x0f, 0x01, 0xcb }, clac[3] = { 0x0f, 0x01, 0xca };
 	u32 eax, ebx = 0, ecx, edx, max;
 

@@ -9,6 +9,7 @@
  * calling kernel_main, which ends every chain.
  */
 #include <asm/processor.h>
+#include <asm/setup.h>
 #include <asm/traps.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -20,8 +21,6 @@ struct stack_frame {
 	struct stack_frame *next;
 	unsigned long return_address;
 };
-
-extern char boot_stack[];
 
 /* Is [p, p + size) on the running task's kernel stack? */
 static bool on_kernel_stack(unsigned long p, unsigned long size)

@@ -16,6 +16,7 @@
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
+#include <asm/switch_to.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/sched.h>

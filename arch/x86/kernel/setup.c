@@ -15,6 +15,7 @@
  */
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <asm/sections.h>
 #include <asm/setup.h>
 #include <linux/acpi.h>
 #include <linux/kernel.h>
@@ -23,8 +24,6 @@
 #include <linux/printk.h>
 #include <linux/slab.h>
 #include <linux/topology.h>
-
-extern char _end[];
 
 static void memblock_add_ram(void)
 {

@@ -21,6 +21,7 @@
 #include <asm/percpu.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/realmode.h>
 #include <linux/acpi.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
@@ -36,9 +37,6 @@
 #define MSR_EFER		0xc0000080
 #define EFER_LME		(1U << 8)
 #define EFER_NXE		(1U << 11)
-
-extern char trampoline_start[], trampoline_end[];
-extern char tr_cr3[], tr_efer[], tr_stack[], tr_entry[], tr_cpu[];
 
 /* The trampoline's copy of a field, at its place below 1 MiB. */
 static void *tr_field(char *field)

@@ -44,7 +44,6 @@ struct gate_desc {
 } __attribute__((packed));
 
 static struct gate_desc idt[IDT_ENTRIES] __attribute__((aligned(16)));
-extern const unsigned long interrupt_stubs[IDT_ENTRIES];
 static int die_counter;
 
 static const char *const trap_names[NR_EXCEPTION_VECTORS][2] = {

@@ -7,6 +7,7 @@
  * oops (caught one level up) and checks what the report says.
  */
 #include <asm/page.h>
+#include <asm/sections.h>
 #include <asm/traps.h>
 #include <kunit/capture.h>
 #include <kunit/test.h>
@@ -156,7 +157,6 @@ static void exceptions_kallsyms(struct kunit *test)
 	unsigned long size = 0, offset = 0;
 	unsigned long addr = (unsigned long)exceptions_kallsyms;
 	const char *name;
-	extern char _text[], _etext[];
 
 	name = kallsyms_lookup(addr + 3, &size, &offset);
 	KUNIT_EXPECT_STREQ(test, name, "exceptions_kallsyms");

@@ -14,9 +14,6 @@
 #include <asm/extable.h>
 #include <linux/kernel.h>
 
-extern struct exception_table_entry __start___ex_table[];
-extern struct exception_table_entry __stop___ex_table[];
-
 const struct exception_table_entry *search_exception_tables(unsigned long ip)
 {
 	const struct exception_table_entry *lo = __start___ex_table;

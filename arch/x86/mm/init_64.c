@@ -26,6 +26,7 @@
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/sections.h>
 #include <asm/setup.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
@@ -45,8 +46,6 @@ static unsigned long *init_top_pgt;
 static DEFINE_SPINLOCK(kernel_pt_lock);
 static bool has_gbpages;
 static unsigned long nr_mapped[4];	/* direct-map pages per level */
-
-extern char _text[], _etext[], __start_rodata[], _erodata[], _sdata[], _end[];
 
 static unsigned long *alloc_pgtable_page(void)
 {

@@ -23,6 +23,10 @@ struct exception_table_entry {
 	".quad " #from ", " #to "\n\t"				\
 	".popsection\n\t"
 
+/* The table, sorted by insn after the link (arch/x86/kernel/vmlinux.lds). */
+extern struct exception_table_entry __start___ex_table[];
+extern struct exception_table_entry __stop___ex_table[];
+
 const struct exception_table_entry *search_exception_tables(unsigned long ip);
 /* If regs->ip has an entry, continue at its fixup and return true. */
 bool fixup_exception(struct pt_regs *regs);

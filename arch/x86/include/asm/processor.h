@@ -84,6 +84,10 @@ static inline void halt(void)
 	__asm__ __volatile__("hlt" : : : "memory");
 }
 
+struct pt_regs;
+/* Registers for entering a new program at ip with stack sp (process.c). */
+void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
+
 static inline unsigned long current_frame_pointer(void)
 {
 	return (unsigned long)__builtin_frame_address(0);

@@ -10,7 +10,10 @@ extern struct multiboot_info boot_info;
 /* Physical address of the boot information itself. */
 extern phys_addr_t boot_mbi_phys;
 
-/* Bring up memory management (kernel/setup.c). */
+/* The boot CPU's first stack, THREAD_SIZE bytes (boot/head.asm). */
+extern char boot_stack[];
+
+/* Bring up memory management (arch/x86/kernel/setup.c). */
 void setup_memory(void);
 
 #endif

@@ -55,7 +55,13 @@ void show_user_trap(struct pt_regs *regs, const char *name);
 /* Before returning to user mode: reschedule, act on signals (kernel/signal.c). */
 void exit_to_user_mode(struct pt_regs *regs);
 
-/* Called by the entry stubs in kernel/entry.asm. */
+/*
+ * arch/x86/kernel/entry.asm: interrupt_stubs[v] is the address of the
+ * stub for vector v, for the IDT; entry_SYSCALL_64 is where the syscall
+ * instruction enters (MSR_LSTAR).  The stubs call these two.
+ */
+extern const unsigned long interrupt_stubs[];
+void entry_SYSCALL_64(void);
 void handle_vector(struct pt_regs *regs);
 void do_exception(struct pt_regs *regs);
 
