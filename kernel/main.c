@@ -4,8 +4,8 @@
  * of the first 4 GiB, kernel image) and interrupts off.
  *
  * It brings the kernel up one stage at a time, each stage printing one
- * line so the boot log reads like a table of contents (DESIGN.md section
- * 4).  The first thread it creates, pid 1, then finishes the job in
+ * line so the boot log reads like a table of contents (docs/boot.md,
+ * section 5).  The first thread it creates, pid 1, then finishes the job in
  * kernel_init(): with ktest=... on the command line it runs the tests
  * (the in-kernel suites, then /bin/usertests) and leaves QEMU through
  * the isa-debug-exit device; otherwise it becomes the first process by

@@ -1,5 +1,5 @@
 /*
- * Page size and the kernel's virtual layout (DESIGN.md section 5):
+ * Page size and the kernel's virtual layout (docs/boot.md, section 4):
  * the direct map of all RAM at PAGE_OFFSET, the kernel image at
  * __START_KERNEL_map.  __pa()/__va() convert direct-map addresses.
  */
