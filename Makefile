@@ -82,7 +82,8 @@ DEV_TESTS := drivers/tty/tty_test.c drivers/mem_test.c fs/devfs_test.c \
 KERNEL_SRCS := \
 	boot/head.asm \
 	arch/x86/kernel/entry.asm \
-	kernel/main.c kernel/printk.c kernel/panic.c arch/x86/kernel/traps.c \
+	kernel/main.c kernel/initcall.c kernel/printk.c kernel/panic.c \
+	arch/x86/kernel/traps.c \
 	arch/x86/kernel/dumpstack.c \
 	arch/x86/kernel/cpu.c arch/x86/kernel/irq.c kernel/kallsyms.c kernel/multiboot.c kernel/acpi.c \
 	kernel/acpi_init.c kernel/cmdline.c \
@@ -109,7 +110,8 @@ KERNEL_SRCS := \
 	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \
 	lib/smp_processor_id_test.c \
 	lib/atomic_test.c lib/refcount_test.c \
-	kernel/cmdline_test.c kernel/multiboot_test.c arch/x86/kernel/traps_test.c \
+	kernel/cmdline_test.c kernel/initcall_test.c kernel/multiboot_test.c \
+	arch/x86/kernel/traps_test.c \
 	kernel/acpi_test.c mm/memblock_test.c arch/x86/mm/init_64_test.c \
 	mm/page_alloc_test.c mm/numa_test.c mm/slab_test.c \
 	mm/vmalloc_test.c \

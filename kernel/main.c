@@ -6,7 +6,8 @@
  * It brings the kernel up one stage at a time, each stage printing one
  * line so the boot log reads like a table of contents (docs/boot.md,
  * section 5).  The first thread it creates, pid 1, then finishes the job in
- * kernel_init(): with ktest=... on the command line it runs the tests
+ * kernel_init(): it runs the initcalls (linux/init.h: devfs, drivers,
+ * the initrd), then with ktest=... on the command line it runs the tests
  * (the in-kernel suites, then /bin/usertests) and leaves QEMU through
  * the isa-debug-exit device; otherwise it becomes the first process by
  * executing /bin/init, which starts the shell.  The boot task itself
@@ -21,7 +22,6 @@
 #include <asm/traps.h>
 #include <kunit/test.h>
 #include <linux/init.h>
-#include <linux/devfs_fs_kernel.h>
 #include <linux/fs.h>
 #include <linux/interrupt.h>
 #include <linux/bench.h>
@@ -114,6 +114,7 @@ static void __noreturn run_init_process(void)
 
 static int kernel_init(void *unused)
 {
+	do_initcalls();
 	if (test_filter[0])
 		qemu_exit(kunit_run_tests(test_filter));
 	if (bench_filter[0])
@@ -147,7 +148,6 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	smp_prepare_ipis();
 	smp_init();
 	vfs_init();
-	devfs_init();
 	proc_root_init();
 
 	if (cmdline_find_option(boot_command_line, "ktest", test_filter,
