@@ -95,7 +95,8 @@ KERNEL_SRCS := \
 	kernel/sched/core.c arch/x86/kernel/switch.asm kernel/sched/wait.c \
 	kernel/sched/completion.c kernel/kthread.c kernel/time/timer.c \
 	kernel/locking/spinlock.c kernel/locking/mutex.c \
-	mm/memblock.c mm/numa.c arch/x86/mm/init_64.c mm/buddy.c mm/page_alloc.c \
+	mm/memblock.c mm/numa.c arch/x86/mm/init_64.c arch/x86/mm/tlb.c \
+	arch/x86/mm/pgprot.c mm/buddy.c mm/page_alloc.c \
 	mm/mm_init.c mm/watermark.c mm/vmstat.c mm/slab_obj.c mm/slab.c \
 	mm/vmalloc.c \
 	$(PROC_SRCS) \

@@ -188,7 +188,7 @@ static int load_segment(struct linux_binprm *bprm, const Elf64_Phdr *ph)
 				__free_pages(page, 0);
 			return -ENOMEM;
 		}
-		*pte = PFN_PHYS(page_to_pfn(page)) | vm_page_prot(flags);
+		*pte = pfn_pte(page_to_pfn(page), vm_page_prot(flags));
 		mm->rss++;
 		err = read_exact(bprm->file, (char *)page_address(page) + (from - addr),
 				 to - from, ph->p_offset + (from - ph->p_vaddr));

@@ -99,6 +99,7 @@ struct vm_area_struct *find_extend_vma(struct mm_struct *mm, unsigned long addr)
 
 unsigned long *user_pte(struct mm_struct *mm, unsigned long addr, bool alloc,
 			unsigned long *next);
+/* The entry bits for a user page of a region (arch/x86/mm/pgprot.c). */
 unsigned long vm_page_prot(unsigned long vm_flags);
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, bool write);
 int copy_page_range(struct mm_struct *src, struct vm_area_struct *dst);
@@ -106,6 +107,7 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 void change_protection(struct mm_struct *mm, unsigned long start,
 		       unsigned long end, unsigned long vm_flags);
 void free_pgtables(struct mm_struct *mm);
+/* Make every CPU that has mm loaded forget [start, end) (arch/x86/mm/tlb.c). */
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
 			unsigned long end);
 /* Load next's page tables on this CPU (the kernel's when NULL). */

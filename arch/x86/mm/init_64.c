@@ -320,17 +320,3 @@ void trampoline_pgd_free(phys_addr_t pgd)
 	free_page((unsigned long)pud);
 	free_page((unsigned long)top);
 }
-
-static void flush_tlb_all_local(void *unused)
-{
-	write_cr3(read_cr3());
-}
-
-void flush_tlb_kernel_range(unsigned long start, unsigned long end)
-{
-	unsigned long va;
-
-	for (va = start; va < end; va += PAGE_SIZE)
-		flush_tlb_one(va);
-	smp_call_function(flush_tlb_all_local, NULL);
-}

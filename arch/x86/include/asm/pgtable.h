@@ -5,6 +5,7 @@
 #ifndef _ASM_PGTABLE_H
 #define _ASM_PGTABLE_H
 
+#include <asm/page.h>
 #include <linux/types.h>
 
 #define _PAGE_PRESENT	(1UL << 0)
@@ -20,6 +21,8 @@
 /* Software bit of a not-present user pte: a page kept under PROT_NONE. */
 #define _PAGE_PROTNONE	_PAGE_GLOBAL
 #define PTE_PFN_MASK	0x000ffffffffff000UL
+/* An upper-level entry of the user half: the pte below decides. */
+#define _PAGE_TABLE	(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
 
 #define PTRS_PER_TABLE	512
 #define PGDIR_SHIFT	39
@@ -36,6 +39,48 @@
 
 /* Entry bits this CPU allows (no _PAGE_NX without NX support). */
 extern unsigned long __supported_pte_mask;
+
+/*
+ * Reading and making entries, for the portable page-table code
+ * (mm/memory.c), with Linux's names.  Every level is an unsigned long
+ * here (Linux has pte_t, pmd_t ... and an accessor set per level).
+ */
+static inline bool pte_present(unsigned long pte)
+{
+	return pte & _PAGE_PRESENT;
+}
+
+/* Not present to the CPU, but a page is kept there (PROT_NONE). */
+static inline bool pte_protnone(unsigned long pte)
+{
+	return (pte & (_PAGE_PRESENT | _PAGE_PROTNONE)) == _PAGE_PROTNONE;
+}
+
+static inline bool pte_write(unsigned long pte)
+{
+	return pte & _PAGE_RW;
+}
+
+static inline unsigned long pte_mkwrite(unsigned long pte)
+{
+	return pte | _PAGE_RW;
+}
+
+static inline unsigned long pte_wrprotect(unsigned long pte)
+{
+	return pte & ~_PAGE_RW;
+}
+
+/* The page frame an entry points at (a page, or a table one level down). */
+static inline unsigned long pte_pfn(unsigned long pte)
+{
+	return (pte & PTE_PFN_MASK) >> PAGE_SHIFT;
+}
+
+static inline unsigned long pfn_pte(unsigned long pfn, unsigned long prot)
+{
+	return (pfn << PAGE_SHIFT) | prot;
+}
 
 /* Build the final kernel page tables and switch to them (boot only). */
 void paging_init(void);
