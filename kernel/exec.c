@@ -20,6 +20,7 @@
  * Locking: until exec_mmap() the new mm is seen by no one else, so its
  * regions and page tables are built without its mmap_lock.
  */
+#include <asm/elf.h>
 #include <asm/pgtable.h>
 #include <asm/ptrace.h>
 #include <asm/tsc.h>
@@ -99,10 +100,10 @@ static int read_exact(struct file *file, void *buf, size_t len, loff_t pos)
 static bool ehdr_valid(const Elf64_Ehdr *e)
 {
 	return !memcmp(e->e_ident, ELFMAG, SELFMAG) &&
-	       e->e_ident[EI_CLASS] == ELFCLASS64 &&
-	       e->e_ident[EI_DATA] == ELFDATA2LSB &&
+	       e->e_ident[EI_CLASS] == ELF_CLASS &&
+	       e->e_ident[EI_DATA] == ELF_DATA &&
 	       e->e_ident[EI_VERSION] == EV_CURRENT &&
-	       e->e_type == ET_EXEC && e->e_machine == EM_X86_64 &&
+	       e->e_type == ET_EXEC && elf_check_arch(e) &&
 	       e->e_phentsize == sizeof(Elf64_Phdr) &&
 	       e->e_phnum >= 1 && e->e_phnum <= MAX_PHNUM;
 }

@@ -118,7 +118,7 @@ static struct task_struct *pick_next_task(struct rq *rq)
  * for other CPUs (TLB flushes), which must not happen here, perhaps with
  * interrupts off.
  */
-static void finish_task_switch(struct rq *rq, unsigned long flags)
+static void finish_task_switch(struct rq *rq)
 {
 	struct task_struct *dead = rq->dead;
 
@@ -126,7 +126,6 @@ static void finish_task_switch(struct rq *rq, unsigned long flags)
 	arch_spin_unlock(&rq->lock);
 	if (dead)
 		reap_task(dead);
-	local_irq_restore(flags);
 }
 
 static void context_switch(struct rq *rq, struct task_struct *prev,
@@ -140,7 +139,8 @@ static void context_switch(struct rq *rq, struct task_struct *prev,
 	__switch_to(prev, next);	/* stacks, page tables, FPU (asm/switch_to.h) */
 	__switch_to_asm(&prev->sp, next->sp);
 	/* prev runs again here, perhaps on another CPU, later */
-	finish_task_switch(this_rq(), flags);
+	finish_task_switch(this_rq());
+	local_irq_restore(flags);
 }
 
 static void schedule_debug(void)
@@ -407,7 +407,8 @@ void sched_start(struct task_struct *idle)
 /* A new thread's first steps, from ret_from_kthread: end the switch. */
 void schedule_tail(void)
 {
-	finish_task_switch(this_rq(), X86_EFLAGS_IF);
+	finish_task_switch(this_rq());
+	local_irq_enable();	/* a new thread starts with interrupts on */
 }
 
 static struct task_struct init_task = { .comm = "boot" };
