@@ -4,7 +4,7 @@
  * of the open-file table and working directory, the caller's x87/SSE
  * registers and ignored signals, and the caller's user registers with
  * rax = 0; its first switch-in returns to user mode through
- * ret_from_fork (kernel/entry.asm).
+ * ret_from_fork (arch/x86/kernel/entry.asm).
  *
  * At most MAX_PROCESSES processes exist at once (zombies count, as in
  * Linux); beyond that fork() fails with -EAGAIN.  nr_processes and the

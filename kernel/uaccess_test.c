@@ -1,6 +1,6 @@
 /*
  * Tests of the user-access layer (suite "uaccess"): kernel/uaccess.c,
- * lib/usercopy.asm, the exception table and the page-fault paths they
+ * arch/x86/lib/usercopy.asm, the exception table and the page-fault paths they
  * rely on.
  *
  * Each case runs in a kernel thread that borrows a fresh address space
@@ -1546,7 +1546,7 @@ static void smep_blocks_user_code(struct kunit *test)
 
 /* ---- the exception table ---- */
 
-/* The routines of lib/usercopy.asm and their exception-table entries. */
+/* The routines of arch/x86/lib/usercopy.asm and their extable entries. */
 static const struct {
 	const char *name;
 	int entries;		/* one per instruction that touches user memory */

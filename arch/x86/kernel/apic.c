@@ -3,7 +3,8 @@
  * chapter 11).  This file enables it on each CPU, acknowledges
  * interrupts (apic_eoi, installed as irq_eoi), sends inter-processor
  * interrupts, including the INIT and STARTUP messages that wake other
- * CPUs, and reports APIC errors.  Its timer is driven from kernel/time.c.
+ * CPUs, and reports APIC errors.  Its timer is driven from
+ * arch/x86/kernel/time.c.
  *
  * Two register interfaces exist.  xAPIC mode: a 4 KiB page of 32-bit
  * registers at the physical address the ACPI MADT gives (0xfee00000),

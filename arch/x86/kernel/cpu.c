@@ -119,7 +119,7 @@ static void syscall_init(void)
 /*
  * User programs may use x87 and SSE: enable FXSAVE/FXRSTOR and SSE
  * exceptions; the scheduler saves and restores each process's registers
- * (kernel/process.c).  The kernel itself is built without SSE.
+ * (arch/x86/kernel/process.c).  The kernel itself is built without SSE.
  */
 static void fpu_init(void)
 {

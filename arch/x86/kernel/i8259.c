@@ -14,7 +14,7 @@
  * IRQ 7 or 15 (what an 8259A answers when a request vanishes before the
  * CPU acknowledges it, as can happen at the moment a line is masked)
  * cannot reach the CPU: the local APIC's LINT0, where the PIC's output
- * arrives, is masked too (kernel/apic.c).
+ * arrives, is masked too (arch/x86/kernel/apic.c).
  *
  * Invariant: after init_8259A() both IMRs hold 0xff for good.  Locking:
  * none; only the boot CPU touches the PICs, once, with interrupts off.

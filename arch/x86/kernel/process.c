@@ -22,7 +22,7 @@
 #include <linux/sched.h>
 #include <linux/string.h>
 
-/* The numbers kernel/entry.asm uses (asm/asm-offsets.inc). */
+/* The numbers arch/x86/kernel/entry.asm uses (asm/asm-offsets.inc). */
 BUILD_BUG_ON(offsetof(struct cpu_data, top_of_stack) != CPU_TOP_OF_STACK);
 BUILD_BUG_ON(offsetof(struct cpu_data, user_sp) != CPU_USER_SP);
 BUILD_BUG_ON(__USER_DS != USER_DS_SEL);

@@ -1,18 +1,19 @@
 /*
  * CPU exceptions: the interrupt descriptor table, shared by all CPUs,
- * and the C handler that every entry stub (kernel/entry.asm) calls;
- * vectors from 32 up are interrupts and go to do_IRQ() (kernel/irq.c).
- * Double fault, NMI and machine check run on stacks of their own (the
- * TSS's IST, kernel/cpu.c), so a kernel stack overflow is reported.
+ * and the C handler that every entry stub (entry.asm) calls; vectors
+ * from 32 up are interrupts and go to do_IRQ() (irq.c).  Double fault,
+ * NMI and machine check run on stacks of their own (the TSS's IST,
+ * cpu.c), so a kernel stack overflow is reported.  (Files named without
+ * a directory are in arch/x86/kernel/.)
  *
  * A kernel exception is an oops: we print what happened (vector name,
  * error code, CR2 for a page fault), the registers and a backtrace.  If a
  * test case is running the oops fails that case and the tests go on
  * (kunit/try-catch.h); otherwise the kernel panics.  Before that, a page
- * fault goes to do_page_fault() (mm/fault.c), an exception in user mode
- * kills the process with the signal Linux sends for it, and a kernel
- * exception at an instruction in the exception table (a user access)
- * resumes at its fixup.
+ * fault goes to do_page_fault() (arch/x86/mm/fault.c), an exception in
+ * user mode kills the process with the signal Linux sends for it, and a
+ * kernel exception at an instruction in the exception table (a user
+ * access) resumes at its fixup.
  *
  * IDT layout: Intel SDM vol. 3, 6.14.1 (64-bit interrupt gates).
  */

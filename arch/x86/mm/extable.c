@@ -1,10 +1,11 @@
 /*
  * The exception table: (faulting instruction, fixup) pairs for every
- * instruction that touches user memory (lib/usercopy.asm).  When such an
- * instruction faults and the fault is not one the page-fault handler
- * can resolve, fixup_exception() moves the saved instruction pointer to
- * the fixup, and the interrupted routine returns -EFAULT (or the count
- * of bytes it did not copy) instead of the kernel oopsing.
+ * instruction that touches user memory (arch/x86/lib/usercopy.asm).
+ * When such an instruction faults and the fault is not one the
+ * page-fault handler can resolve, fixup_exception() moves the saved
+ * instruction pointer to the fixup, and the interrupted routine returns
+ * -EFAULT (or the count of bytes it did not copy) instead of the kernel
+ * oopsing.
  *
  * The linker gathers the entries of every object into one section;
  * tools/sortextable.py sorts them by instruction address after the link

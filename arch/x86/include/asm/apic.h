@@ -1,8 +1,8 @@
 /*
- * The local APIC (kernel/apic.c): each CPU's own interrupt controller.
+ * The local APIC (arch/x86/kernel/apic.c): each CPU's own interrupt controller.
  * It accepts interrupts from the IOAPIC, from MSI devices and from other
  * CPUs (IPIs), orders them by vector priority, and has a timer of its
- * own (kernel/time.c drives it).  Register offsets and bits: Intel SDM
+ * own (arch/x86/kernel/time.c drives it).  Register offsets and bits: Intel SDM
  * vol. 3, chapter 11 ("Advanced Programmable Interrupt Controller"),
  * table 11-1 (xAPIC memory map) and 11-6 (x2APIC MSRs); names as in
  * Linux's arch/x86/include/asm/apicdef.h.
@@ -130,7 +130,7 @@ int apic_send_startup(u32 apic_id, unsigned int page);
 unsigned long apic_error_count(int cpu);
 
 /*
- * The local APIC timer (kernel/time.c).  lapic_timer_period is the
+ * The local APIC timer (arch/x86/kernel/time.c).  lapic_timer_period is the
  * number of timer counts (bus clock / APIC_DIVISOR) in one jiffy,
  * measured by time_init(); apic_timer_init() starts this CPU's timer
  * periodic on LOCAL_TIMER_VECTOR.

@@ -1,8 +1,9 @@
 /*
  * Constants the assembly shares with C.  The Makefile turns every
  * #define here into a NASM %define (build/asm-offsets.inc, included by
- * kernel/entry.asm), and kernel/process.c checks each against the
- * structures at compile time, so C and assembly cannot drift apart.
+ * arch/x86/kernel/entry.asm), and arch/x86/kernel/process.c checks each
+ * against the structures at compile time, so C and assembly cannot
+ * drift apart.
  * Values must be plain numbers both languages read.
  */
 #ifndef _ASM_ASM_OFFSETS_H

@@ -1,5 +1,5 @@
 /*
- * The exception table (kernel/extable.c): for each instruction allowed
+ * The exception table (arch/x86/mm/extable.c): for each instruction allowed
  * to fault on a user address, where to continue when it does.  Entries
  * come from the EXTABLE macro (asm/extable.inc) in the user-access
  * assembly and from _ASM_EXTABLE in C inline assembly; the linker

@@ -3,8 +3,9 @@
  * counters fed by a 1.193182 MHz clock, the PC's oldest time base.
  * Channel 0 drives ISA IRQ 0; channel 2's gate and output are wired to
  * port 0x61 (it was the speaker's tone generator), which makes it the
- * one software can start and watch by polling.  kernel/time.c uses it to
- * calibrate the TSC and the local APIC timer.  Data sheet: Intel 82C54.
+ * one software can start and watch by polling.  arch/x86/kernel/time.c
+ * uses it to calibrate the TSC and the local APIC timer.  Data sheet:
+ * Intel 82C54.
  */
 #ifndef _ASM_I8253_H
 #define _ASM_I8253_H

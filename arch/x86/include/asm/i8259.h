@@ -1,8 +1,9 @@
 /*
- * The two legacy 8259A programmable interrupt controllers (kernel/i8259.c):
- * the master at ports 0x20/0x21 handles ISA IRQs 0-7, the slave at
- * 0xa0/0xa1 IRQs 8-15 and is cascaded into the master's IRQ 2.  This
- * kernel uses the IOAPIC instead, so both are remapped and masked.
+ * The two legacy 8259A programmable interrupt controllers
+ * (arch/x86/kernel/i8259.c): the master at ports 0x20/0x21 handles ISA
+ * IRQs 0-7, the slave at 0xa0/0xa1 IRQs 8-15 and is cascaded into the
+ * master's IRQ 2.  This kernel uses the IOAPIC instead, so both are
+ * remapped and masked.
  * Data sheet: Intel 8259A Programmable Interrupt Controller.
  */
 #ifndef _ASM_I8259_H

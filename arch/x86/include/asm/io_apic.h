@@ -1,6 +1,6 @@
 /*
- * The I/O APICs (kernel/ioapic.c): they turn device interrupt lines into
- * messages to a local APIC.  Each has a window of two registers
+ * The I/O APICs (arch/x86/kernel/ioapic.c): they turn device interrupt
+ * lines into messages to a local APIC.  Each has a window of two registers
  * (IOREGSEL selects, IOWIN reads or writes) and one 64-bit redirection
  * entry per input pin, saying which vector, which CPU, which trigger
  * mode and polarity, and whether the pin is masked.  Pins are numbered

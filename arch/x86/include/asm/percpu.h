@@ -33,7 +33,7 @@ struct task_struct;
 
 struct cpu_data {
 	struct cpu_data *self;		/* (C) at %gs:0 */
-	/* Used by the syscall entry (kernel/entry.asm) at fixed offsets: */
+	/* Used by the syscall entry (entry.asm) at fixed offsets: */
 	unsigned long top_of_stack;	/* (P) %gs:8, the running task's */
 	unsigned long user_sp;		/* (P) %gs:16, user rsp during entry */
 	int cpu;			/* (C) logical number, 0 = boot CPU */

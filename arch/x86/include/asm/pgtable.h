@@ -1,6 +1,6 @@
 /*
  * x86_64 page-table entries (Intel SDM vol. 3, 4.5: 4-level paging) and
- * the kernel's page-table interface (mm/init_64.c).
+ * the kernel's page-table interface (arch/x86/mm/init_64.c).
  */
 #ifndef _ASM_PGTABLE_H
 #define _ASM_PGTABLE_H

@@ -1,6 +1,6 @@
 /*
  * struct pt_regs: the registers saved on the stack when an exception
- * or interrupt enters the kernel (kernel/entry.asm builds it, lowest
+ * or interrupt enters the kernel (arch/x86/kernel/entry.asm builds it, lowest
  * address first, in Linux's order; vector and error_code are pushed by
  * the entry stubs, ip..ss by the CPU).
  */

@@ -1,5 +1,5 @@
 /*
- * setjmp/longjmp for the kernel (lib/setjmp.asm).  The test framework
+ * setjmp/longjmp for the kernel (arch/x86/lib/setjmp.asm).  The test framework
  * uses them to abandon a test case that failed an assertion or raised
  * a CPU exception.  They save the callee-saved registers, the stack
  * pointer, the return address and RFLAGS, so a longjmp out of an

@@ -1,6 +1,6 @@
 /*
  * CPU exception vectors (Intel SDM vol. 3, table 6-1) and the trap
- * handling entry points (kernel/traps.c, kernel/dumpstack.c).
+ * handling entry points (arch/x86/kernel/traps.c, arch/x86/kernel/dumpstack.c).
  */
 #ifndef _ASM_TRAPS_H
 #define _ASM_TRAPS_H
@@ -48,7 +48,7 @@ enum {
 const char *trap_name(unsigned int vector);
 const char *trap_mnemonic(unsigned int vector);
 
-/* The page-fault handler (mm/fault.c): true when the fault is dealt with. */
+/* The page-fault handler (arch/x86/mm/fault.c): true when it dealt with it. */
 bool do_page_fault(struct pt_regs *regs);
 /* "traps: prog[pid] trap NAME ip:... sp:... error:... in prog[...]" */
 void show_user_trap(struct pt_regs *regs, const char *name);
@@ -68,7 +68,7 @@ void do_exception(struct pt_regs *regs);
 /* Load the shared IDT on this CPU. */
 void trap_load_idt(void);
 
-/* Register dump and backtrace (kernel/dumpstack.c). */
+/* Register dump and backtrace (arch/x86/kernel/dumpstack.c). */
 void show_regs(const struct pt_regs *regs);
 void show_stack(unsigned long bp);
 /* The caller's backtrace: up to max return addresses; how many. */

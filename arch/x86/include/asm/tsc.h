@@ -3,7 +3,7 @@
  * every CPU increments from reset, read by RDTSC.  On older CPUs its rate
  * followed the core clock (power saving changed it); CPUs with an
  * invariant TSC (CPUID 0x80000007, EDX bit 8) tick at a constant rate in
- * every power state.  kernel/time.c calibrates it against the PIT.
+ * every power state.  arch/x86/kernel/time.c calibrates it against the PIT.
  */
 #ifndef _ASM_TSC_H
 #define _ASM_TSC_H
