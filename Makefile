@@ -46,7 +46,7 @@ cc-option = $(shell $(CC) -Werror $(1) -x c -c /dev/null -o /dev/null 2>/dev/nul
 WERROR    ?= 1
 CFLAGS    := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -nostdinc \
              -isystem $(shell $(CC) -print-file-name=include) \
-             -Iinclude -mcmodel=kernel -fno-pic -fno-pie -mno-red-zone \
+             -Iarch/x86/include -Iinclude -mcmodel=kernel -fno-pic -fno-pie -mno-red-zone \
              -mno-sse -mno-sse2 -mno-mmx -mno-80387 \
              -fno-omit-frame-pointer -fno-stack-protector \
              -fno-asynchronous-unwind-tables -fno-strict-aliasing \
@@ -56,13 +56,15 @@ CFLAGS    := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -nostdinc \
 ifeq ($(WERROR),1)
 CFLAGS    += -Werror
 endif
-NASMFLAGS := -f elf64 -g -F dwarf
+NASMFLAGS := -f elf64 -g -F dwarf -Iarch/x86/include/
 LDFLAGS   := -nostdlib -z max-page-size=0x1000 -z noexecstack
+LDSCRIPT  := arch/x86/kernel/vmlinux.lds
 
 # Processes, system calls, user access (kernel/, mm/).
-PROC_SRCS := kernel/process.c kernel/extable.c kernel/uaccess.c lib/usercopy.asm \
+PROC_SRCS := arch/x86/kernel/process.c arch/x86/mm/extable.c kernel/uaccess.c \
+	arch/x86/lib/usercopy.asm \
 	kernel/syscall.c kernel/signal.c kernel/fork.c kernel/exit.c kernel/exec.c \
-	kernel/sys.c mm/memory.c mm/mmap.c mm/fault.c
+	kernel/sys.c mm/memory.c mm/mmap.c mm/fault.c arch/x86/mm/fault.c
 PROC_TESTS := mm/mmap_test.c kernel/uaccess_test.c kernel/process_test.c
 
 # The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).
@@ -83,24 +85,29 @@ DEV_TESTS := drivers/tty/tty_test.c drivers/serial_test.c drivers/mem_test.c \
 # Link order is test-run order for the in-kernel suites.
 KERNEL_SRCS := \
 	boot/head.asm \
-	kernel/entry.asm \
-	kernel/main.c kernel/printk.c kernel/panic.c kernel/traps.c kernel/dumpstack.c \
-	kernel/cpu.c kernel/irq.c kernel/kallsyms.c kernel/multiboot.c kernel/acpi.c \
+	arch/x86/kernel/entry.asm \
+	kernel/main.c kernel/initcall.c kernel/printk.c kernel/panic.c \
+	arch/x86/kernel/traps.c \
+	arch/x86/kernel/dumpstack.c \
+	arch/x86/kernel/cpu.c arch/x86/kernel/irq.c kernel/kallsyms.c kernel/multiboot.c kernel/acpi.c \
 	kernel/acpi_init.c kernel/cmdline.c \
-	kernel/setup.c \
-	kernel/apic.c kernel/i8259.c kernel/ioapic.c kernel/tsc.c kernel/time.c \
-	kernel/irq_init.c kernel/smp.c boot/trampoline.asm \
-	kernel/sched/core.c kernel/sched/switch.asm kernel/sched/wait.c \
+	arch/x86/kernel/setup.c \
+	arch/x86/kernel/apic.c arch/x86/kernel/i8259.c arch/x86/kernel/ioapic.c \
+	arch/x86/kernel/tsc.c arch/x86/kernel/time.c \
+	arch/x86/kernel/irq_init.c arch/x86/kernel/smpboot.c boot/trampoline.asm \
+	arch/x86/kernel/smp.c kernel/smp.c arch/x86/kernel/reboot.c \
+	kernel/sched/core.c arch/x86/kernel/switch.asm kernel/sched/wait.c \
 	kernel/sched/completion.c kernel/kthread.c kernel/time/timer.c \
 	kernel/locking/spinlock.c kernel/locking/mutex.c \
-	mm/memblock.c mm/numa.c mm/init_64.c mm/buddy.c mm/page_alloc.c \
+	mm/memblock.c mm/numa.c arch/x86/mm/init_64.c arch/x86/mm/tlb.c \
+	arch/x86/mm/pgprot.c mm/buddy.c mm/page_alloc.c \
 	mm/mm_init.c mm/watermark.c mm/vmstat.c mm/slab_obj.c mm/slab.c \
 	mm/vmalloc.c \
 	$(PROC_SRCS) \
 	$(FS_SRCS) \
 	$(DEV_SRCS) \
 	drivers/serial.c drivers/vga.c \
-	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c lib/setjmp.asm \
+	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c arch/x86/lib/setjmp.asm \
 	lib/smp_processor_id.c kernel/bench.c \
 	lib/refcount.c \
 	lib/kunit/test.c lib/kunit/program.c lib/kunit/try-catch.c \
@@ -108,11 +115,12 @@ KERNEL_SRCS := \
 	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \
 	lib/smp_processor_id_test.c \
 	lib/atomic_test.c lib/refcount_test.c \
-	kernel/cmdline_test.c kernel/multiboot_test.c kernel/traps_test.c \
-	kernel/acpi_test.c mm/memblock_test.c mm/init_64_test.c \
+	kernel/cmdline_test.c kernel/initcall_test.c kernel/multiboot_test.c \
+	arch/x86/kernel/traps_test.c \
+	kernel/acpi_test.c mm/memblock_test.c arch/x86/mm/init_64_test.c \
 	mm/page_alloc_test.c mm/numa_test.c mm/slab_test.c \
 	mm/vmalloc_test.c \
-	kernel/irq_test.c kernel/time_test.c kernel/sched/sched_test.c \
+	arch/x86/kernel/irq_test.c arch/x86/kernel/time_test.c kernel/sched/sched_test.c \
 	kernel/locking/locking_test.c kernel/smp_test.c kernel/panic_test.c \
 	$(FS_TESTS) \
 	$(DEV_TESTS) \
@@ -161,11 +169,11 @@ $(B)/%.o: %.asm
 	@mkdir -p $(dir $@)
 	$(Q)$(NASM) $(NASMFLAGS) -I$(B)/ -MD $(B)/$*.d -MP $< -o $@
 
-# The C header's constants as NASM %defines, for kernel/entry.asm.
-$(B)/asm-offsets.inc: include/asm/asm-offsets.h
+# The C header's constants as NASM %defines, for arch/x86/kernel/entry.asm.
+$(B)/asm-offsets.inc: arch/x86/include/asm/asm-offsets.h
 	@mkdir -p $(B)
 	$(Q)sed -n 's|^#define \([A-Z_0-9]*\)[[:space:]]*\([^[:space:]]*\).*|%define \1 \2|p' $< > $@
-$(B)/kernel/entry.o: $(B)/asm-offsets.inc
+$(B)/arch/x86/kernel/entry.o: $(B)/asm-offsets.inc
 
 $(KALLSYMS0): tools/kallsyms.py
 	$(quiet) GEN $@
@@ -173,13 +181,13 @@ $(KALLSYMS0): tools/kallsyms.py
 	$(Q)$(PYTHON) tools/kallsyms.py < /dev/null > $(B)/kallsyms0.c
 	$(Q)$(CC) $(CFLAGS) -c $(B)/kallsyms0.c -o $@
 
-$(B)/kernel.elf: $(KERNEL_OBJS) $(KALLSYMS0) kernel/kernel.lds tools/kallsyms.py \
+$(B)/kernel.elf: $(KERNEL_OBJS) $(KALLSYMS0) $(LDSCRIPT) tools/kallsyms.py \
 		tools/sortextable.py
 	$(quiet) LD $@
-	$(Q)$(LD) $(LDFLAGS) -T kernel/kernel.lds -o $(B)/kernel.pass1 $(KERNEL_OBJS) $(KALLSYMS0)
+	$(Q)$(LD) $(LDFLAGS) -T $(LDSCRIPT) -o $(B)/kernel.pass1 $(KERNEL_OBJS) $(KALLSYMS0)
 	$(Q)$(NM) -n -S $(B)/kernel.pass1 | $(PYTHON) tools/kallsyms.py > $(B)/kallsyms.c
 	$(Q)$(CC) $(CFLAGS) -c $(B)/kallsyms.c -o $(KALLSYMS)
-	$(Q)$(LD) $(LDFLAGS) -T kernel/kernel.lds -o $@.tmp $(KERNEL_OBJS) $(KALLSYMS)
+	$(Q)$(LD) $(LDFLAGS) -T $(LDSCRIPT) -o $@.tmp $(KERNEL_OBJS) $(KALLSYMS)
 	$(Q)$(NM) -n -S $@.tmp | $(PYTHON) tools/kallsyms.py | cmp -s - $(B)/kallsyms.c || \
 		{ echo "kallsyms: text moved between link passes" >&2; exit 1; }
 	$(Q)$(PYTHON) tools/sortextable.py $@.tmp
@@ -235,7 +243,7 @@ debug: deps all
 # UBSan, its symbols renamed kern_* so they do not clash with libc.
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror -fsanitize=address,undefined \
-	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iinclude -Itests/host
+	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iarch/x86/include -Iinclude -Itests/host
 HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c mm/buddy.c mm/slab_obj.c \
 	kernel/acpi.c drivers/tty/n_tty.c \
 	fs/cpio.c

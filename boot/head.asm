@@ -13,7 +13,8 @@
 ;   PML4[256] -> PAGE_OFFSET + 0..4 GiB      (the direct map, so boot info
 ;                                            and ACPI tables can be read)
 ;   PML4[511] -> KERNEL_VMA + 0..1 GiB       (the kernel image)
-; Paging is never enabled in 32-bit non-PAE mode on the way (see DESIGN.md).
+; Paging is never enabled in 32-bit non-PAE mode on the way: some
+; hypervisors refuse it (docs/boot.md, section 2).
 
 KERNEL_VMA      equ 0xffffffff80000000
 MB2_MAGIC       equ 0xe85250d6      ; in the header

@@ -18,6 +18,7 @@
 #include <linux/devfs_fs_kernel.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/major.h>
 #include <linux/printk.h>
@@ -94,7 +95,7 @@ static const struct file_operations memory_fops = {
 	.llseek = null_lseek,
 };
 
-int chr_dev_init(void)
+static int chr_dev_init(void)
 {
 	int ret = register_chrdev(MEM_MAJOR, "mem", &memory_fops);
 
@@ -107,3 +108,4 @@ int chr_dev_init(void)
 		pr_warn("mem: /dev nodes not created (error %d)\n", ret);
 	return ret;
 }
+device_initcall(chr_dev_init);

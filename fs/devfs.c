@@ -1,7 +1,9 @@
 /*
  * devfs: a one-directory file system, mounted at /dev, whose entries
  * are the device nodes drivers register (devfs_register), so that a
- * driver loaded at boot makes its own /dev/name appear.
+ * driver loaded at boot makes its own /dev/name appear.  devfs mounts
+ * itself at fs_initcall level; drivers register from their own
+ * initcalls (device level), so devfs knows none of them by name.
  *
  * Each entry owns one inode, made when the node is registered
  * (init_special_inode: S_IFCHR, i_rdev, the VFS's char-device open),
@@ -22,12 +24,12 @@
 #include <linux/devfs_fs_kernel.h>
 #include <linux/err.h>
 #include <linux/fs.h>
+#include <linux/init.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/printk.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <linux/tty.h>
 #include <uapi/linux/dirent.h>
 
 struct devfs_entry {
@@ -224,26 +226,24 @@ static struct inode *devfs_make_root(void)
 	return root;
 }
 
-void devfs_init(void)
+/* Mount on /dev, which vfs_init() made; drivers register at device level. */
+static int devfs_init(void)
 {
 	struct inode *root = devfs_make_root();
 	int ret;
 
 	if (IS_ERR(root)) {
 		pr_err("devfs: no root directory (error %ld)\n", PTR_ERR(root));
-		return;
+		return PTR_ERR(root);
 	}
 	ret = kern_mount("/dev", root);
 	if (ret) {
 		pr_err("devfs: cannot mount on /dev (error %d)\n", ret);
 		iput(root);
-		return;
+		return ret;
 	}
 	devfs_root = root;	/* devfs keeps its reference for ever */
-	ret = chr_dev_init();
-	if (!ret)
-		ret = tty_console_init();
-	if (ret)
-		pr_err("devfs: character devices incomplete (error %d)\n", ret);
-	pr_info("devfs: mounted on /dev: console, tty, null, zero\n");
+	pr_info("devfs: mounted on /dev\n");
+	return 0;
 }
+fs_initcall(devfs_init);

@@ -1,6 +1,7 @@
 /*
  * Unpacking the initrd (a cpio "newc" archive, see linux/initrd.h) into
- * the root ramfs at boot.
+ * the root ramfs at boot: populate_rootfs() is a rootfs_initcall, as in
+ * Linux, so the VFS that made the root does not need to know about it.
  *
  * The whole archive is validated before anything is made, so a corrupt
  * initrd leaves the tree as it was and says so in one line.  Names are
@@ -19,6 +20,7 @@
 #include <asm/setup.h>
 #include <linux/err.h>
 #include <linux/fs.h>
+#include <linux/init.h>
 #include <linux/initrd.h>
 #include <linux/printk.h>
 #include <linux/string.h>
@@ -132,23 +134,26 @@ const struct multiboot_module *initrd_module(void)
 	return NULL;
 }
 
-void populate_rootfs(void)
+/* Unpack the initrd module into the root, once, after the fs level. */
+static int populate_rootfs(void)
 {
 	const struct multiboot_module *mod = initrd_module();
 	int ret;
 
 	if (!mod) {
 		pr_info("initramfs: no initrd module, nothing to unpack\n");
-		return;
+		return 0;
 	}
 	if (mod->mod_end < mod->mod_start) {
 		pr_err("initramfs: initrd module ends before it starts\n");
-		return;
+		return -EINVAL;
 	}
 	ret = initramfs_unpack(root_inode, phys_to_virt(mod->mod_start),
 			       mod->mod_end - mod->mod_start);
-	if (ret >= 0)
-		pr_info("initramfs: unpacked %d entries (%u KiB) "
-			"from the initrd\n",
-			ret, (mod->mod_end - mod->mod_start) >> 10);
+	if (ret < 0)
+		return ret;
+	pr_info("initramfs: unpacked %d entries (%u KiB) from the initrd\n",
+		ret, (mod->mod_end - mod->mod_start) >> 10);
+	return 0;
 }
+rootfs_initcall(populate_rootfs);

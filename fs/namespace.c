@@ -6,8 +6,8 @@
  * root->i_covered point at each other, each holding a reference; the
  * path walk, on reaching covered, continues at root, and ".." from root
  * goes through covered.  vfs_init() makes the root ramfs and the
- * directories other file systems are mounted on (/dev, /proc) and /tmp,
- * then unpacks the initrd into it.
+ * directories other file systems are mounted on (/dev, /proc) and /tmp;
+ * the initrd is unpacked into it later, by an initcall (fs/initramfs.c).
  *
  * Invariants: a directory has at most one file system mounted on it and
  * a root is mounted at most once (no stacking, no bind mounts); the
@@ -19,7 +19,6 @@
  */
 #include <linux/err.h>
 #include <linux/fs.h>
-#include <linux/initrd.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
 
@@ -133,5 +132,4 @@ void vfs_init(void)
 			panic("VFS: cannot make %s (error %d)", dirs[i], ret);
 	}
 	pr_info("VFS: root file system is ramfs, with /dev, /proc and /tmp\n");
-	populate_rootfs();
 }

@@ -299,7 +299,7 @@ static void acpi_fadt_pm_timer(struct kunit *test)
 
 /*
  * acpi_init() read the tables through the boot page tables, which map
- * the first 4 GiB.  The final direct map (mm/init_64.c) holds RAM, the
+ * the first 4 GiB.  The final direct map (arch/x86/mm/init_64.c) holds RAM, the
  * first MiB and the memory map's "ACPI data" and "ACPI NVS" ranges, but
  * QEMU's firmware keeps its tables in a "reserved" range.  So the map
  * callback of these cases maps each missing page read-only at its

@@ -20,6 +20,7 @@
  * Locking: until exec_mmap() the new mm is seen by no one else, so its
  * regions and page tables are built without its mmap_lock.
  */
+#include <asm/elf.h>
 #include <asm/pgtable.h>
 #include <asm/ptrace.h>
 #include <asm/tsc.h>
@@ -43,8 +44,6 @@
 #define ARG_MAX		(64 * 1024)	/* bytes of argument and environment strings */
 #define MAX_ARG_STRINGS	4096
 #define MAX_PHNUM	64
-
-void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
 
 /* The new program, as it is put together. */
 struct linux_binprm {
@@ -101,10 +100,10 @@ static int read_exact(struct file *file, void *buf, size_t len, loff_t pos)
 static bool ehdr_valid(const Elf64_Ehdr *e)
 {
 	return !memcmp(e->e_ident, ELFMAG, SELFMAG) &&
-	       e->e_ident[EI_CLASS] == ELFCLASS64 &&
-	       e->e_ident[EI_DATA] == ELFDATA2LSB &&
+	       e->e_ident[EI_CLASS] == ELF_CLASS &&
+	       e->e_ident[EI_DATA] == ELF_DATA &&
 	       e->e_ident[EI_VERSION] == EV_CURRENT &&
-	       e->e_type == ET_EXEC && e->e_machine == EM_X86_64 &&
+	       e->e_type == ET_EXEC && elf_check_arch(e) &&
 	       e->e_phentsize == sizeof(Elf64_Phdr) &&
 	       e->e_phnum >= 1 && e->e_phnum <= MAX_PHNUM;
 }
@@ -190,7 +189,7 @@ static int load_segment(struct linux_binprm *bprm, const Elf64_Phdr *ph)
 				__free_pages(page, 0);
 			return -ENOMEM;
 		}
-		*pte = PFN_PHYS(page_to_pfn(page)) | vm_page_prot(flags);
+		*pte = pfn_pte(page_to_pfn(page), vm_page_prot(flags));
 		mm->rss++;
 		err = read_exact(bprm->file, (char *)page_address(page) + (from - addr),
 				 to - from, ph->p_offset + (from - ph->p_vaddr));

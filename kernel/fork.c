@@ -4,12 +4,13 @@
  * of the open-file table and working directory, the caller's x87/SSE
  * registers and ignored signals, and the caller's user registers with
  * rax = 0; its first switch-in returns to user mode through
- * ret_from_fork (kernel/entry.asm).
+ * ret_from_fork (arch/x86/kernel/entry.asm).
  *
  * At most MAX_PROCESSES processes exist at once (zombies count, as in
  * Linux); beyond that fork() fails with -EAGAIN.  nr_processes and the
  * process tree are protected by tasklist_lock.
  */
+#include <asm/switch_to.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
@@ -23,9 +24,6 @@
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <uapi/linux/fcntl.h>
-
-extern void ret_from_fork(void);
-void fpu_copy_current(struct fxregs_state *fx);
 
 int nr_processes;
 

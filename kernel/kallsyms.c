@@ -10,11 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 
-extern const unsigned long kallsyms_num_syms;
-extern const unsigned long kallsyms_addresses[];
-extern const unsigned int kallsyms_sizes[];
-extern const unsigned int kallsyms_offsets[];
-extern const char kallsyms_names[];
+#include "kallsyms_internal.h"
 
 /* Index of the last symbol whose address is <= addr, or -1. */
 static long kallsyms_find(unsigned long addr)

@@ -1,6 +1,6 @@
 /*
  * Kernel threads: a task_struct and a kernel stack, started by the
- * scheduler at ret_from_kthread (kernel/sched/switch.asm), which calls
+ * scheduler at ret_from_kthread (arch/x86/kernel/switch.asm), which calls
  * kthread_start() to run the thread's function and exit with its result.
  *
  * Stacks are THREAD_SIZE bytes of vmalloc memory; the vmalloc area
@@ -21,6 +21,7 @@
  * reference counts' last drop and the process tree (parent, children);
  * reap_lock the list of dead tasks.
  */
+#include <asm/switch_to.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
@@ -40,14 +41,6 @@ static DEFINE_SPINLOCK(reap_lock);
 static DECLARE_WAIT_QUEUE_HEAD(reaper_wait);
 static DECLARE_WAIT_QUEUE_HEAD(reaped_wait);	/* woken after each free */
 
-extern void ret_from_kthread(void);
-void schedule_tail(void);
-
-/* The registers __switch_to_asm pops, then the address it returns to. */
-struct switch_frame {
-	unsigned long r15, r14, r13, r12, rbx, rbp;
-	unsigned long ret;
-};
 
 /* Idle tasks, like the boot task, have pid 0 (as in Linux). */
 static void __task_list_add(struct task_struct *p, bool idle)
@@ -174,14 +167,12 @@ void kthread_init(void)
 /*
  * A task whose first switch-in returns to entry (ret_from_kthread or
  * ret_from_fork), not yet on the task list.  The top of its stack is
- * kept for the user registers (task_pt_regs()), so the switch frame sits
- * just below them; after its pops and ret the stack pointer is 16-byte
- * aligned, as entry's first call needs.
+ * kept for the user registers (task_pt_regs()), so the switch frame
+ * (asm/switch_to.h) sits just below them.
  */
 struct task_struct *create_task(const char *name, void (*entry)(void))
 {
 	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
-	struct switch_frame *frame;
 
 	if (!p)
 		return NULL;
@@ -190,10 +181,7 @@ struct task_struct *create_task(const char *name, void (*entry)(void))
 		kfree(p);
 		return NULL;
 	}
-	frame = (struct switch_frame *)task_pt_regs(p) - 1;
-	memset(frame, 0, sizeof(*frame));
-	frame->ret = (unsigned long)entry;
-	p->sp = (unsigned long)frame;
+	p->sp = init_switch_frame(task_pt_regs(p), entry);
 	refcount_set(&p->usage, 1);	/* dropped by the reaper */
 	p->state = TASK_UNINTERRUPTIBLE;	/* until wake_up_process() */
 	p->prio = DEFAULT_PRIO;

@@ -4,9 +4,10 @@
  * of the first 4 GiB, kernel image) and interrupts off.
  *
  * It brings the kernel up one stage at a time, each stage printing one
- * line so the boot log reads like a table of contents (DESIGN.md section
- * 4).  The first thread it creates, pid 1, then finishes the job in
- * kernel_init(): with ktest=... on the command line it runs the tests
+ * line so the boot log reads like a table of contents (docs/boot.md,
+ * section 5).  The first thread it creates, pid 1, then finishes the job in
+ * kernel_init(): it runs the initcalls (linux/init.h: devfs, drivers,
+ * the initrd), then with ktest=... on the command line it runs the tests
  * (the in-kernel suites, then /bin/usertests) and leaves QEMU through
  * the isa-debug-exit device; otherwise it becomes the first process by
  * executing /bin/init (with the command line's words no kernel option
@@ -23,7 +24,6 @@
 #include <kunit/test.h>
 #include <linux/bitops.h>
 #include <linux/init.h>
-#include <linux/devfs_fs_kernel.h>
 #include <linux/fs.h>
 #include <linux/interrupt.h>
 #include <linux/bench.h>
@@ -141,6 +141,7 @@ static void __noreturn run_init_process(void)
 
 static int kernel_init(void *unused)
 {
+	do_initcalls();
 	if (test_filter)
 		qemu_exit(kunit_run_tests(test_filter));
 	if (bench_filter)
@@ -173,7 +174,6 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	smp_prepare_ipis();
 	smp_init();
 	vfs_init();
-	devfs_init();
 	proc_root_init();
 
 	wake_up_process(init);

@@ -7,6 +7,7 @@
  */
 #include <asm/cmdline.h>
 #include <asm/page.h>
+#include <asm/sections.h>
 #include <asm/setup.h>
 #include <kunit/test.h>
 #include <linux/crc32.h>
@@ -14,8 +15,6 @@
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
 #include <linux/string.h>
-
-extern char _text[], _end[];
 
 static void multiboot_memory_map_covers_ram(struct kunit *test)
 {

@@ -21,7 +21,6 @@
  * Also the reports of WARN_ON() and WARN() (linux/bug.h): a line, the
  * registers and a backtrace, after which the kernel goes on.
  */
-#include <asm/io.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <linux/atomic.h>
@@ -30,10 +29,9 @@
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/reboot.h>
 #include <linux/smp.h>
 
-#define KBD_STATUS_PORT		0x64
-#define KBD_CMD_PULSE_RESET	0xfe	/* 8042: pulse the CPU reset line */
 #define PANIC_CPU_INVALID	-1
 
 int panic_timeout;
@@ -44,17 +42,6 @@ void halt_forever(void)
 	local_irq_disable();
 	for (;;)
 		halt();
-}
-
-/* Reset the machine: the 8042 reset line, then a triple fault. */
-static void __noreturn machine_emergency_restart(void)
-{
-	static const struct { u16 size; u64 address; } __attribute__((packed))
-		no_idt = { 0, 0 };
-
-	outb(KBD_CMD_PULSE_RESET, KBD_STATUS_PORT);
-	__asm__ __volatile__("lidt %0; int3" : : "m"(no_idt));
-	halt_forever();
 }
 
 void __warn(const char *file, int line, const char *cond)

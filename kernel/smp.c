@@ -1,60 +1,31 @@
 /*
- * Starting the other CPUs, and asking them to do things.
+ * Cross-CPU function calls (Linux's kernel/smp.c): smp_call_function()
+ * runs a function on every other online CPU, from an interrupt, and
+ * waits until all have run it; on_each_cpu() runs it here too.
  *
- * smp_init() starts each CPU the MADT lists, one at a time: it copies
- * the trampoline (boot/trampoline.asm) below 1 MiB, fills in the page
- * tables, stack and CPU number for it, sends INIT, then STARTUP twice
- * (Intel SDM vol. 3, 9.4.4, the universal start-up algorithm), and waits
- * for the CPU to mark itself online.  The new CPU comes up in
- * start_secondary(): its own descriptor tables, local APIC and timer,
- * then it becomes its idle task and joins the scheduler.
+ * One request at a time: the caller puts it in call_data, counts the
+ * CPUs it is waiting for in call_data.pending, and interrupts each of
+ * them (arch_send_call_function_single_ipi(); on x86 an IPI on
+ * CALL_FUNCTION_VECTOR, arch/x86/kernel/smp.c).  Each runs the function
+ * in generic_smp_call_function_interrupt() and counts itself done after
+ * the function's stores; the caller spins until the count is zero.
  *
- * Logical CPU numbers follow the MADT's order, which the NUMA code also
- * uses for cpu_to_node(); the boot CPU must be the first (it is on QEMU
- * and on PCs generally), and is checked.
+ * Locking: call_lock serialises callers and protects call_data until
+ * pending reaches zero.  Callers keep interrupts on: two CPUs waiting
+ * for each other with interrupts off would wait for ever.
  *
- * Cross-CPU calls: smp_call_function() puts one request in call_data
- * (call_lock serialises callers), raises CALL_FUNCTION_VECTOR on every
- * other online CPU and waits for each to count itself done (an atomic_t
- * counted down, after the function's stores).
- *
- * Stopping (panic): smp_send_stop() raises REBOOT_VECTOR on every other
- * online CPU, whose handler stops that CPU; one that is still online a
- * second later has interrupts off and gets an NMI, which stops it too
- * (Linux's native_stop_other_cpus()).  A stopped CPU marks itself
- * offline, which is what smp_send_stop() waits for, and halts with
- * interrupts off for good.  It takes no lock: the panicking CPU may
- * hold any of them.
+ * Modern Linux queues a request per target CPU (a lock-free list of
+ * call_single_data), so many calls can be in flight and a caller can
+ * choose not to wait.
  */
-#include <asm/apic.h>
 #include <asm/barrier.h>
-#include <asm/irq_vectors.h>
-#include <asm/page.h>
-#include <asm/percpu.h>
-#include <asm/pgtable.h>
+#include <asm/irqflags.h>
 #include <asm/processor.h>
-#include <linux/acpi.h>
 #include <linux/atomic.h>
-#include <linux/delay.h>
-#include <linux/errno.h>
-#include <linux/interrupt.h>
 #include <linux/kernel.h>
-#include <linux/printk.h>
-#include <linux/sched.h>
-#include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
-#include <linux/string.h>
 #include <linux/topology.h>
-
-#define TRAMPOLINE_BASE		0x8000
-#define STOP_WAIT_MS		1000	/* for the other CPUs to stop */
-#define MSR_EFER		0xc0000080
-#define EFER_LME		(1U << 8)
-#define EFER_NXE		(1U << 11)
-
-extern char trampoline_start[], trampoline_end[];
-extern char tr_cr3[], tr_efer[], tr_stack[], tr_entry[], tr_cpu[];
 
 static struct {
 	void (*func)(void *info);
@@ -62,120 +33,21 @@ static struct {
 	atomic_t pending;		/* CPUs yet to run it */
 } call_data;
 static DEFINE_SPINLOCK(call_lock);
-static int stopping_cpu = -1;		/* the CPU that stops the others */
 
 int num_online_cpus(void)
 {
 	int cpu, n = 0;
 
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		n += READ_ONCE(cpu_data[cpu].online);
+		n += cpu_online(cpu);
 	return n;
 }
 
-/* The trampoline's copy of a field, at its place below 1 MiB. */
-static void *tr_field(char *field)
-{
-	return __va(TRAMPOLINE_BASE + (field - trampoline_start));
-}
-
-void start_secondary(int cpu)
-{
-	load_kernel_pgd();
-	cpu_init(cpu);
-	lapic_init();
-	cpu_data[cpu].apic_id = read_apic_id();
-	cpu_data[cpu].node = cpu_to_node(cpu);
-	sched_init_cpu(cpu_data[cpu].idle, cpu_data[cpu].idle->stack, true);
-	apic_timer_init();
-	local_irq_enable();
-	cpu_idle();
-}
-
-static bool wait_online(int cpu, unsigned int ms)
-{
-	while (ms--) {
-		if (READ_ONCE(cpu_data[cpu].online))
-			return true;
-		mdelay(1);
-	}
-	return READ_ONCE(cpu_data[cpu].online);
-}
-
-static int boot_cpu(int cpu, phys_addr_t pgd)
-{
-	struct task_struct *idle = idle_task_create(NULL, "swapper");
-	u32 apic_id = acpi_info.cpus[cpu].apic_id;
-
-	if (!idle)
-		return -ENOMEM;
-	snprintf(idle->comm, sizeof(idle->comm), "swapper/%d", cpu);
-	cpu_data[cpu].idle = idle;
-	*(u32 *)tr_field(tr_cr3) = pgd;
-	*(u64 *)tr_field(tr_stack) = (u64)idle->stack + THREAD_SIZE;
-	*(u64 *)tr_field(tr_entry) = (u64)start_secondary;
-	*(u32 *)tr_field(tr_cpu) = cpu;
-	apic_send_init(apic_id);
-	mdelay(10);
-	apic_send_startup(apic_id, TRAMPOLINE_BASE >> PAGE_SHIFT);
-	if (!wait_online(cpu, 1)) {
-		apic_send_startup(apic_id, TRAMPOLINE_BASE >> PAGE_SHIFT);
-		if (!wait_online(cpu, 1000))
-			return -ETIMEDOUT;
-	}
-	return 0;
-}
-
-void smp_init(void)
-{
-	phys_addr_t pgd;
-	int cpu, ret;
-
-	if (nr_cpu_ids < 2)
-		return;
-	if (acpi_info.cpus[0].apic_id != read_apic_id()) {
-		pr_warn("smp: the boot CPU is not the MADT's first; other CPUs stay off\n");
-		return;
-	}
-	pgd = trampoline_pgd_alloc();
-	if (!pgd) {
-		pr_err("smp: no memory for the trampoline page tables\n");
-		return;
-	}
-	memcpy(__va(TRAMPOLINE_BASE), trampoline_start, trampoline_end - trampoline_start);
-	*(u32 *)tr_field(tr_efer) = EFER_LME |
-		(__supported_pte_mask & _PAGE_NX ? EFER_NXE : 0);
-	for (cpu = 1; cpu < nr_cpu_ids; cpu++) {
-		ret = boot_cpu(cpu, pgd);
-		if (ret)
-			pr_err("smp: CPU %d (APIC id %u) did not start: %d\n", cpu,
-			       acpi_info.cpus[cpu].apic_id, ret);
-	}
-	trampoline_pgd_free(pgd);
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
-		if (cpu_data[cpu].online)
-			pr_info("smp: CPU %d: APIC id %u, node %d\n", cpu,
-				cpu_data[cpu].apic_id, cpu_to_node(cpu));
-	pr_info("smp: %d of %d CPUs online\n", num_online_cpus(), nr_cpu_ids);
-}
-
-/* ---- cross-CPU calls ---- */
-
-static void call_function_interrupt(struct pt_regs *regs, void *unused)
+void generic_smp_call_function_interrupt(void)
 {
 	call_data.func(call_data.info);
 	smp_mb__before_atomic();	/* func's stores before the count */
 	atomic_dec(&call_data.pending);
-}
-
-static void reschedule_interrupt(struct pt_regs *regs, void *unused)
-{
-	/* Nothing to do: do_IRQ() reschedules on the way out. */
-}
-
-static void send_reschedule(int cpu)
-{
-	apic_send_ipi(cpu_data[cpu].apic_id, RESCHEDULE_VECTOR);
 }
 
 void smp_call_function(void (*func)(void *info), void *info)
@@ -192,10 +64,10 @@ void smp_call_function(void (*func)(void *info), void *info)
 	call_data.info = info;
 	atomic_set(&call_data.pending, num_online_cpus() - 1);
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
-		if (cpu != self && cpu_data[cpu].online)
-			apic_send_ipi(cpu_data[cpu].apic_id, CALL_FUNCTION_VECTOR);
+		if (cpu != self && cpu_online(cpu))
+			arch_send_call_function_single_ipi(cpu);
 	while (atomic_read_acquire(&call_data.pending))
-		__builtin_ia32_pause();
+		cpu_relax();
 	spin_unlock(&call_lock);
 }
 
@@ -207,77 +79,4 @@ void on_each_cpu(void (*func)(void *info), void *info)
 	local_irq_save(flags);
 	func(info);
 	local_irq_restore(flags);
-}
-
-/* ---- stopping the other CPUs ---- */
-
-void __noreturn stop_this_cpu(void)
-{
-	local_irq_disable();
-	WRITE_ONCE(this_cpu()->online, false);
-	for (;;)
-		halt();
-}
-
-static void reboot_interrupt(struct pt_regs *regs, void *unused)
-{
-	stop_this_cpu();
-}
-
-void smp_stop_nmi(void)
-{
-	int cpu = READ_ONCE(stopping_cpu);
-
-	if (cpu >= 0 && cpu != smp_processor_id())
-		stop_this_cpu();
-}
-
-/* REBOOT_VECTOR, or an NMI, to every other CPU still online. */
-static void send_stop(int self, bool nmi)
-{
-	int cpu;
-
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
-		if (cpu == self || !READ_ONCE(cpu_data[cpu].online))
-			continue;
-		if (nmi)
-			apic_send_nmi(cpu_data[cpu].apic_id);
-		else
-			apic_send_ipi(cpu_data[cpu].apic_id, REBOOT_VECTOR);
-	}
-}
-
-/* Wait at most ms for this CPU to be the only one online. */
-static bool wait_others_stopped(unsigned int ms)
-{
-	while (num_online_cpus() > 1 && ms--)
-		mdelay(1);
-	return num_online_cpus() == 1;
-}
-
-void smp_send_stop(void)
-{
-	int self = smp_processor_id();
-
-	if (num_online_cpus() < 2)
-		return;
-	WRITE_ONCE(stopping_cpu, self);
-	send_stop(self, false);
-	if (wait_others_stopped(STOP_WAIT_MS))
-		return;
-	send_stop(self, true);		/* those left have interrupts off */
-	if (!wait_others_stopped(STOP_WAIT_MS))
-		pr_emerg("smp: %d CPU(s) did not stop\n", num_online_cpus() - 1);
-}
-
-/* The IPI handlers; run once on the boot CPU, before smp_init(). */
-void smp_prepare_ipis(void)
-{
-	request_vector(CALL_FUNCTION_VECTOR, call_function_interrupt, NULL,
-		       "Function call interrupts");
-	request_vector(REBOOT_VECTOR, reboot_interrupt, NULL,
-		       "CPU stop interrupts");
-	request_vector(RESCHEDULE_VECTOR, reschedule_interrupt, NULL,
-		       "Rescheduling interrupts");
-	smp_send_reschedule = send_reschedule;
 }

@@ -1,7 +1,7 @@
 /*
  * The system call table and dispatcher.
  *
- * entry_SYSCALL_64 (kernel/entry.asm) saves the user registers as a
+ * entry_SYSCALL_64 (arch/x86/kernel/entry.asm) saves the user registers as a
  * struct pt_regs and calls do_syscall_64(): the number is in rax, the
  * arguments in rdi, rsi, rdx, r10, r8 and r9 (Linux's x86_64
  * convention: r10 replaces rcx, which syscall overwrites), and the
@@ -85,7 +85,7 @@ void do_syscall_64(struct pt_regs *regs)
 	exit_to_user_mode(regs);
 }
 
-/* From ret_from_fork and ret_to_user (kernel/entry.asm). */
+/* From ret_from_fork and ret_to_user (arch/x86/kernel/entry.asm). */
 void syscall_exit_to_user_mode(struct pt_regs *regs)
 {
 	exit_to_user_mode(regs);

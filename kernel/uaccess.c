@@ -1,9 +1,10 @@
 /*
  * User access: the address limit and the C halves of the copy routines
- * (linux/uaccess.h).  The bytes themselves move in lib/usercopy.asm,
- * whose every user access can fault safely; here we check the range
- * against the current task's addr_limit (thread_info) and apply the
- * return conventions Linux documents:
+ * (linux/uaccess.h).  The bytes themselves move in
+ * arch/x86/lib/usercopy.asm (asm/uaccess.h), whose every user access
+ * can fault safely; here we check the range against the current task's
+ * addr_limit (thread_info) and apply the return conventions Linux
+ * documents:
  *
  *   copy_*_user, clear_user: bytes not copied; copy_from_user zero-fills
  *   the part of the kernel buffer it could not fill.
@@ -22,12 +23,6 @@
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
-
-unsigned long __copy_user_erms(void *to, const void *from, unsigned long n);
-unsigned long __copy_user_string(void *to, const void *from, unsigned long n);
-unsigned long __clear_user_asm(void __user *to, unsigned long n);
-long __strnlen_user_asm(const char __user *s, long n);
-long __strncpy_from_user_asm(char *dst, const char __user *src, long count);
 
 /* Bytes not copied; the routine that is fastest on this CPU. */
 static unsigned long copy_user_generic(void *to, const void *from,

@@ -1,6 +1,6 @@
 /*
  * Tests of the user-access layer (suite "uaccess"): kernel/uaccess.c,
- * lib/usercopy.asm, the exception table and the page-fault paths they
+ * arch/x86/lib/usercopy.asm, the exception table and the page-fault paths they
  * rely on.
  *
  * Each case runs in a kernel thread that borrows a fresh address space
@@ -33,6 +33,7 @@
 #include <asm/percpu.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/sections.h>
 #include <asm/traps.h>
 #include <kunit/capture.h>
 #include <kunit/test.h>
@@ -682,7 +683,6 @@ static void kernel_address_one(struct kunit *test, void *kaddr, const char *what
 
 static void kernel_addresses_refused(struct kunit *test)
 {
-	extern char _text[];
 	u8 *kbuf = kmalloc(64, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, kbuf);
@@ -1187,7 +1187,6 @@ static void verify_area_pages(struct kunit *test)
  */
 static void kernel_ds_reaches_kernel(struct kunit *test)
 {
-	extern char _text[];
 	static const char kstr[] = "a kernel string";
 	mm_segment_t old = get_fs();
 	u8 *a = kmalloc(64, GFP_KERNEL), *b = kmalloc(64, GFP_KERNEL);
@@ -1547,7 +1546,7 @@ static void smep_blocks_user_code(struct kunit *test)
 
 /* ---- the exception table ---- */
 
-/* The routines of lib/usercopy.asm and their exception-table entries. */
+/* The routines of arch/x86/lib/usercopy.asm and their extable entries. */
 static const struct {
 	const char *name;
 	int entries;		/* one per instruction that touches user memory */
@@ -1612,9 +1611,6 @@ static bool in_function(unsigned long addr, const char *name)
  */
 static void exception_table_entries(struct kunit *test)
 {
-	extern struct exception_table_entry __start___ex_table[];
-	extern struct exception_table_entry __stop___ex_table[];
-	extern char _text[], _etext[];
 	unsigned long text = (unsigned long)_text, etext = (unsigned long)_etext;
 	unsigned long start[NR_ASM_ROUTINES], end[NR_ASM_ROUTINES];
 	int covered[NR_ASM_ROUTINES] = { 0 }, in_c = 0, here = 0;
@@ -1682,8 +1678,6 @@ static void exception_table_entries(struct kunit *test)
 /* The stac/clac sites hold stac/clac with SMAP, 3-byte no-ops without. */
 static void smap_sites_patched(struct kunit *test)
 {
-	extern unsigned long __start_smap_stac[], __stop_smap_stac[];
-	extern unsigned long __start_smap_clac[], __stop_smap_clac[];
 	static const u8 stac[3] = { 0x0f, 0x01, 0xcb }, clac[3] = { 0x0f, 0x01, 0xca };
 	static const u8 nop3[3] = { 0x0f, 0x1f, 0x00 };
 	unsigned long *site;

@@ -1,65 +1,45 @@
 /*
- * The page-fault handler.  In order:
+ * The portable half of the page-fault path: a fault on a user address,
+ * whose kind of access the CPU's half has decoded (VM_READ, VM_WRITE or
+ * VM_EXEC), is resolved the way Linux resolves it.  The region holding
+ * the address is found (the stack grows down to meet it), the access
+ * is checked against the region's permissions, and handle_mm_fault()
+ * (mm/memory.c) maps a page: a new zeroed one (demand-zero) or a copy
+ * of a shared one (copy-on-write).
  *
- *  1. A fault on a user address of the current process, from user mode
- *     or from a kernel routine that may sleep, is resolved like Linux
- *     resolves it: the region is found (the stack grows down to meet
- *     the address), the access checked against the region's
- *     permissions, and a page is allocated (demand-zero) or copied
- *     (copy-on-write).
- *  2. Otherwise, a fault in user mode kills the process with SIGSEGV,
- *     after a line like Linux's: "prog[pid]: segfault at ADDR ip IP sp
- *     SP error E in prog[START+SIZE]".
- *  3. Otherwise, a kernel fault at an instruction listed in the
- *     exception table (a user-access routine) resumes at its fixup.
- *  4. Anything else is an oops (kernel/traps.c).
+ * What a fault that cannot be resolved means is the CPU's business:
+ * arch/x86/mm/fault.c reads the faulting address and the error code,
+ * turns an unresolved user fault into SIGSEGV with Linux's report line
+ * (print_vma_addr() adds the region), and sends a kernel fault to the
+ * exception table or to an oops.
  *
- * A kernel fault in a context that may not sleep (interrupts off,
- * preemption disabled: a spinlock held) cannot take mmap_lock, so it
- * goes straight to the exception table, as with Linux's
- * pagefault_disable().
+ * Locking: handle_user_fault() takes mm->mmap_lock (a mutex), so it may
+ * sleep: callers hold no spinlock and have interrupts on.
  */
-#include <asm/pgtable.h>
-#include <asm/processor.h>
-#include <asm/traps.h>
-#include <asm/extable.h>
-#include <asm/percpu.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
-#include <linux/preempt.h>
 #include <linux/printk.h>
-#include <linux/sched.h>
-#include <linux/signal.h>
 
-static unsigned long access_flags(unsigned long error_code)
-{
-	if (error_code & X86_PF_WRITE)
-		return VM_WRITE;
-	if (error_code & X86_PF_INSTR)
-		return VM_EXEC;
-	return VM_READ;
-}
-
-/* Step 1: 0 when the fault is resolved, -EFAULT or -ENOMEM otherwise. */
-static int do_user_addr_fault(struct mm_struct *mm, unsigned long addr,
-			      unsigned long error_code)
+int handle_user_fault(struct mm_struct *mm, unsigned long addr,
+		      unsigned long vm_access)
 {
 	struct vm_area_struct *vma;
 	int err = -EFAULT;
 
-	if (error_code & X86_PF_RSVD)
-		return -EFAULT;
 	mutex_lock(&mm->mmap_lock);
 	vma = find_extend_vma(mm, addr);
-	if (vma && (vma->vm_flags & access_flags(error_code)) &&
-	    !((error_code & X86_PF_PROT) && !(error_code & X86_PF_WRITE)))
-		err = handle_mm_fault(vma, addr, error_code & X86_PF_WRITE);
+	if (vma && (vma->vm_flags & vm_access))
+		err = handle_mm_fault(vma, addr, vm_access == VM_WRITE);
 	mutex_unlock(&mm->mmap_lock);
 	return err;
 }
 
-/* " in prog[401000+2000]": the region holding ip, as Linux prints it. */
-static void print_vma_addr(struct mm_struct *mm, unsigned long ip)
+int fault_in_user_page(struct mm_struct *mm, unsigned long addr, bool write)
+{
+	return handle_user_fault(mm, addr, write ? VM_WRITE : VM_READ);
+}
+
+void print_vma_addr(struct mm_struct *mm, unsigned long ip)
 {
 	struct vm_area_struct *vma;
 
@@ -70,74 +50,4 @@ static void print_vma_addr(struct mm_struct *mm, unsigned long ip)
 		       vma->vm_start, vma->vm_end - vma->vm_start);
 	mutex_unlock(&mm->mmap_lock);
 	printk(KERN_CONT "\n");
-}
-
-/* A user fault that cannot be resolved: report and kill with SIGSEGV. */
-static void bad_area(struct pt_regs *regs, unsigned long addr)
-{
-	struct task_struct *tsk = current;
-
-	pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx",
-		tsk->comm, tsk->pid, addr, regs->ip, regs->sp, regs->error_code);
-	print_vma_addr(tsk->mm, regs->ip);
-	force_sig(SIGSEGV);
-}
-
-void show_user_trap(struct pt_regs *regs, const char *name)
-{
-	struct task_struct *tsk = current;
-
-	pr_info("traps: %s[%d] trap %s ip:%lx sp:%lx error:%lx", tsk->comm,
-		tsk->pid, name, regs->ip, regs->sp, regs->error_code);
-	print_vma_addr(tsk->mm, regs->ip);
-}
-
-/*
- * A kernel-mode fault on a user address that SMEP or SMAP raised: an
- * instruction fetch from a user page, or a data access outside the
- * user-access routines (EFLAGS.AC clear).  Such a fault is never
- * resolved: it is reported and becomes an oops.
- */
-static bool smap_smep_violation(struct pt_regs *regs, unsigned long addr)
-{
-	if (user_mode(regs) || addr >= TASK_SIZE)
-		return false;
-	if (smep_enabled && (regs->error_code & X86_PF_INSTR)) {
-		pr_emerg("SMEP: kernel tried to execute a user page at %lx\n", addr);
-		return true;
-	}
-	if (smap_enabled && !(regs->flags & X86_EFLAGS_AC)) {
-		pr_emerg("SMAP: kernel access to user address %lx outside the "
-			 "user-access routines\n", addr);
-		return true;
-	}
-	return false;
-}
-
-bool do_page_fault(struct pt_regs *regs)
-{
-	unsigned long addr = read_cr2();
-	struct mm_struct *mm = current->mm;
-	bool may_sleep = (regs->flags & X86_EFLAGS_IF) && !preempt_count();
-	int err = -EFAULT;
-
-	if (smap_smep_violation(regs, addr))
-		return false;
-	if (addr < TASK_SIZE && mm && (user_mode(regs) || may_sleep)) {
-		if (regs->flags & X86_EFLAGS_IF)
-			local_irq_enable();
-		err = do_user_addr_fault(mm, addr, regs->error_code);
-		if (!err)
-			return true;
-	}
-	if (!user_mode(regs))
-		return fixup_exception(regs);
-	if (err == -ENOMEM) {
-		pr_err("Out of memory: killed process %d (%s)\n", current->pid,
-		       current->comm);
-		force_sig(SIGKILL);
-	} else {
-		bad_area(regs, addr);
-	}
-	return true;
 }

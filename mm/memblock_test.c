@@ -6,6 +6,7 @@
  * allocate once retired.
  */
 #include <asm/page.h>
+#include <asm/sections.h>
 #include <asm/setup.h>
 #include <kunit/capture.h>
 #include <kunit/test.h>
@@ -13,8 +14,6 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/string.h>
-
-extern char _text[], _end[];
 
 static void memblock_reserves_boot_areas(struct kunit *test)
 {

@@ -1,7 +1,9 @@
 /*
  * The user half of the page tables: building them as pages are faulted
- * in, sharing them copy-on-write at fork, tearing them down, and
- * keeping every CPU's TLB honest.
+ * in, sharing them copy-on-write at fork, and tearing them down.  The
+ * entries are read and made with asm/pgtable.h's accessors
+ * (pte_present(), pte_mkwrite() ...); flushing the TLBs of the CPUs
+ * that may cache a changed entry is arch/x86/mm/tlb.c's job.
  *
  * A process's page is anonymous memory from the page allocator with one
  * reference per page table mapping it (get_page/put_page): after fork
@@ -12,20 +14,13 @@
  * taking a reference of its own.
  *
  * Every function here but copy_to_mm() is called with mm->mmap_lock
- * held.  A pgd is
- * loaded on at most the CPUs in mm->cpu_vm_mask (switch_mm), and only
- * those need their TLBs flushed when a mapping shrinks or changes.
+ * held.
  */
-#include <asm/barrier.h>
 #include <asm/pgtable.h>
-#include <asm/processor.h>
-#include <linux/bitops.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
-#include <linux/preempt.h>
 #include <linux/sched.h>
-#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/vmstat.h>
 
@@ -42,7 +37,7 @@ static unsigned long level_size(int level)
 
 static unsigned long *entry_table(unsigned long entry)
 {
-	return __va(entry & PTE_PFN_MASK);
+	return __va(PFN_PHYS(pte_pfn(entry)));
 }
 
 /*
@@ -59,7 +54,7 @@ unsigned long *user_pte(struct mm_struct *mm, unsigned long addr, bool alloc,
 	for (level = 4; level > 1; level--) {
 		unsigned long *e = &table[level_index(addr, level)];
 
-		if (!(*e & _PAGE_PRESENT)) {
+		if (!pte_present(*e)) {
 			unsigned long *t;
 
 			if (!alloc) {
@@ -73,97 +68,21 @@ unsigned long *user_pte(struct mm_struct *mm, unsigned long addr, bool alloc,
 			mm->nr_ptes++;
 			inc_node_page_state(NR_PAGETABLE);
 			/* Upper levels allow everything; the pte decides. */
-			*e = __pa(t) | _PAGE_PRESENT | _PAGE_RW | _PAGE_USER;
+			*e = __pa(t) | _PAGE_TABLE;
 		}
 		table = entry_table(*e);
 	}
 	return &table[level_index(addr, 1)];
 }
 
-unsigned long vm_page_prot(unsigned long vm_flags)
-{
-	unsigned long prot = _PAGE_PRESENT | _PAGE_USER;
-
-	if (!(vm_flags & VM_ACCESS_FLAGS))
-		return _PAGE_PROTNONE;
-	if (vm_flags & VM_WRITE)
-		prot |= _PAGE_RW;
-	if (!(vm_flags & VM_EXEC))
-		prot |= _PAGE_NX;
-	return prot & __supported_pte_mask;
-}
-
 static struct page *pte_page(unsigned long pte)
 {
-	return pfn_to_page(PHYS_PFN(pte & PTE_PFN_MASK));
+	return pfn_to_page(pte_pfn(pte));
 }
 
 static unsigned long mk_pte(struct page *page, unsigned long prot)
 {
-	return PFN_PHYS(page_to_pfn(page)) | prot;
-}
-
-struct tlb_flush_info {
-	struct mm_struct *mm;
-	unsigned long start, end;
-};
-
-/* Up to this many pages are flushed one by one, more by reloading CR3. */
-#define TLB_FLUSH_PAGES	32
-
-static void flush_tlb_local(void *data)
-{
-	struct tlb_flush_info *info = data;
-	unsigned long addr;
-
-	if (!test_bit(smp_processor_id(), &info->mm->cpu_vm_mask))
-		return;
-	if ((info->end - info->start) >> PAGE_SHIFT > TLB_FLUSH_PAGES) {
-		write_cr3(read_cr3());
-		return;
-	}
-	for (addr = info->start; addr < info->end; addr += PAGE_SIZE)
-		flush_tlb_one(addr);
-}
-
-/* Make every CPU that has mm loaded forget [start, end). */
-void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
-			unsigned long end)
-{
-	struct tlb_flush_info info = { mm, start, end };
-	unsigned long others;
-
-	preempt_disable();
-	flush_tlb_local(&info);
-	smp_mb();		/* the ptes before the mask: see switch_mm() */
-	others = READ_ONCE(mm->cpu_vm_mask) & ~(1UL << smp_processor_id());
-	preempt_enable();
-	if (others)
-		smp_call_function(flush_tlb_local, &info);
-}
-
-/*
- * A flusher changes ptes, then reads cpu_vm_mask; this sets the bit,
- * then walks the tables.  The full barriers on both sides mean one of
- * them sees the other: the flusher sees the bit, or this CPU the ptes.
- */
-void switch_mm(struct mm_struct *prev, struct mm_struct *next)
-{
-	int cpu = smp_processor_id();
-
-	if (prev == next)
-		return;
-	if (next) {
-		set_bit(cpu, &next->cpu_vm_mask);
-		smp_mb__after_atomic();
-		write_cr3(__pa(next->pgd));
-	} else {
-		load_kernel_pgd();
-	}
-	if (prev) {
-		smp_mb__before_atomic();	/* off prev's tables first */
-		clear_bit(cpu, &prev->cpu_vm_mask);
-	}
+	return pfn_pte(page_to_pfn(page), prot);
 }
 
 /* A not-present pte in a region: a new zeroed page (demand-zero). */
@@ -185,7 +104,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long *pte,
 	struct page *old = pte_page(*pte), *new;
 
 	if (page_count(old) == 1) {		/* the last sharer: reuse it */
-		*pte |= _PAGE_RW;
+		*pte = pte_mkwrite(*pte);
 	} else {
 		new = alloc_page(GFP_KERNEL);
 		if (!new)
@@ -210,16 +129,20 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, bool write)
 	pte = user_pte(vma->vm_mm, addr, true, NULL);
 	if (!pte)
 		return -ENOMEM;
-	if (!(*pte & _PAGE_PRESENT))
+	if (!pte_present(*pte))
 		return do_anonymous_page(vma, pte);
-	if (write && !(*pte & _PAGE_RW))
+	if (write && !pte_write(*pte))
 		return do_wp_page(vma, pte, addr);
 	/* Already resolved (e.g. a stale TLB entry): nothing to do. */
 	flush_tlb_one(addr);
 	return 0;
 }
 
-#define pte_mapped(pte)	((pte) & (_PAGE_PRESENT | _PAGE_PROTNONE))
+/* A page is there, accessible or kept under PROT_NONE. */
+static bool pte_mapped(unsigned long pte)
+{
+	return pte_present(pte) || pte_protnone(pte);
+}
 
 /*
  * Call fn(mm, addr, pte, data) for each pte of [start, end) that maps a
@@ -262,7 +185,7 @@ static int copy_one(struct mm_struct *src, unsigned long addr,
 	if (!dpte)
 		return -ENOMEM;
 	if (vma->vm_flags & VM_WRITE)
-		*spte &= ~_PAGE_RW;
+		*spte = pte_wrprotect(*spte);
 	get_page(pte_page(*spte));
 	*dpte = *spte;
 	vma->vm_mm->rss++;
@@ -304,7 +227,7 @@ static int protect_one(struct mm_struct *mm, unsigned long addr,
 	struct page *page = pte_page(*pte);
 
 	if (page_count(page) > 1)	/* still shared: stays copy-on-write */
-		prot &= ~_PAGE_RW;
+		prot = pte_wrprotect(prot);
 	*pte = mk_pte(page, prot);
 	return 0;
 }
@@ -325,7 +248,7 @@ static void free_table(unsigned long *table, int level)
 
 	if (level > 1)
 		for (i = 0; i < PTRS_PER_TABLE; i++)
-			if (table[i] & _PAGE_PRESENT)
+			if (pte_present(table[i]))
 				free_table(entry_table(table[i]), level - 1);
 	free_page((unsigned long)table);
 	dec_node_page_state(NR_PAGETABLE);
@@ -337,7 +260,7 @@ void free_pgtables(struct mm_struct *mm)
 	int i;
 
 	for (i = 0; i < KERNEL_PGD_BOUNDARY; i++) {
-		if (mm->pgd[i] & _PAGE_PRESENT)
+		if (pte_present(mm->pgd[i]))
 			free_table(entry_table(mm->pgd[i]), 3);
 		mm->pgd[i] = 0;
 	}

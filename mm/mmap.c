@@ -293,19 +293,6 @@ fail:
 	return NULL;
 }
 
-int fault_in_user_page(struct mm_struct *mm, unsigned long addr, bool write)
-{
-	struct vm_area_struct *vma;
-	int err = -EFAULT;
-
-	mutex_lock(&mm->mmap_lock);
-	vma = find_extend_vma(mm, addr);
-	if (vma && (vma->vm_flags & (write ? VM_WRITE : VM_READ)))
-		err = handle_mm_fault(vma, addr, write);
-	mutex_unlock(&mm->mmap_lock);
-	return err;
-}
-
 /* The top-most gap of len bytes below mmap_base, or -ENOMEM. */
 static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 {

@@ -280,8 +280,6 @@ static void copies_stop_at_unmapped_page(struct kunit *test)
  * the alignment and length: checked for every start within 24 bytes of
  * an unmapped page and lengths up to 40.
  */
-unsigned long __copy_user_erms(void *to, const void *from, unsigned long n);
-unsigned long __copy_user_string(void *to, const void *from, unsigned long n);
 
 static void copy_routines_stop_at_first_bad_byte(struct kunit *test)
 {
@@ -373,8 +371,6 @@ static void munmap_shoots_down_other_cpus(struct kunit *test)
 
 static void exception_table_sorted(struct kunit *test)
 {
-	extern struct exception_table_entry __start___ex_table[];
-	extern struct exception_table_entry __stop___ex_table[];
 	const struct exception_table_entry *e;
 
 	KUNIT_ASSERT_GT(test, __stop___ex_table - __start___ex_table, 8L);

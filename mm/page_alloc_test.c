@@ -9,6 +9,7 @@
  * QEMU (kunit/machine.h), not from the kernel's own tables.
  */
 #include <asm/percpu.h>
+#include <asm/sections.h>
 #include <kunit/capture.h>
 #include <kunit/machine.h>
 #include <kunit/test.h>
@@ -336,7 +337,6 @@ static void page_alloc_bad_requests(struct kunit *test)
 
 static void page_alloc_bad_frees(struct kunit *test)
 {
-	extern char _text[];
 	struct page *page = alloc_pages(GFP_KERNEL, 1);
 	unsigned long free_before;
 	const char *out;

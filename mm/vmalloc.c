@@ -200,9 +200,9 @@ struct page *vmalloc_to_page(const void *addr)
 	if (!is_vmalloc_addr(addr))
 		return NULL;
 	entry = lookup_kernel_pte((unsigned long)addr, &level);
-	if (!(entry & _PAGE_PRESENT) || level != 1)
+	if (!pte_present(entry) || level != 1)
 		return NULL;
-	return pfn_to_page(PHYS_PFN(entry & PTE_PFN_MASK));
+	return pfn_to_page(pte_pfn(entry));
 }
 
 void *ioremap(phys_addr_t phys, unsigned long size)

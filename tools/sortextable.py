@@ -5,9 +5,9 @@ The linker gathers the (faulting instruction, fixup) pairs of every object
 into the kernel's exception table in link order, which need not be address
 order: inline-assembly entries of C functions follow the functions, which
 the compiler may place in other sections (.text.unlikely...) or order.  The kernel searches the table by
-binary search (kernel/extable.c), so it must be sorted by instruction
+binary search (arch/x86/mm/extable.c), so it must be sorted by instruction
 address.  The table lies between the symbols __start___ex_table and
-__stop___ex_table (kernel/kernel.lds); each entry is two little-endian
+__stop___ex_table (arch/x86/kernel/vmlinux.lds); each entry is two little-endian
 64-bit absolute addresses.
 
 Usage: sortextable.py KERNEL.ELF

@@ -31,6 +31,7 @@
 #include <linux/devfs_fs_kernel.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/major.h>
 #include <linux/printk.h>
@@ -147,7 +148,7 @@ static int console_register_nodes(void)
 	return ret;
 }
 
-int tty_console_init(void)
+static int tty_console_init(void)
 {
 	struct task_struct *flip;
 
@@ -165,3 +166,4 @@ int tty_console_init(void)
 	wake_up(&flip_wait);
 	return console_register_nodes();
 }
+device_initcall(tty_console_init);

@@ -1,5 +1,5 @@
 /*
- * Busy-waiting delays (kernel/time.c): ndelay(), udelay(), mdelay().
+ * Busy-waiting delays (arch/x86/kernel/time.c): ndelay(), udelay(), mdelay().
  *
  * They spin on the clock, so they work with interrupts on or off and
  * from interrupt handlers, and never return before the time asked has

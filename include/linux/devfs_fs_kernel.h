@@ -28,13 +28,4 @@ int devfs_register(const char *name, unsigned int major, unsigned int minor,
 /* Remove /dev/name (files open on it stay usable): 0 or -ENOENT. */
 int devfs_unregister(const char *name);
 
-/*
- * Mount devfs at /dev (after vfs_init()), then register the memory
- * devices (chr_dev_init) and the console terminal with their nodes.
- */
-void devfs_init(void);
-
-/* drivers/mem.c: major 1 with /dev/null and /dev/zero; 0 or -errno. */
-int chr_dev_init(void);
-
 #endif

@@ -67,7 +67,4 @@ int initramfs_unpack(struct inode *dir, const void *buf, size_t len);
 /* The multiboot2 module named "initrd", or NULL. */
 const struct multiboot_module *initrd_module(void);
 
-/* Unpack the initrd module into the root (once, from vfs_init()). */
-void populate_rootfs(void);
-
 #endif

@@ -1,5 +1,5 @@
 /*
- * Interrupt handlers (kernel/irq.c): a handler per vector, run with
+ * Interrupt handlers (arch/x86/kernel/irq.c): a handler per vector, run with
  * interrupts off on the CPU that took the interrupt.  Drivers get a free
  * vector from alloc_vector() and route their device to it (IOAPIC pin,
  * MSI); the fixed vectors of asm/irq_vectors.h use request_vector().
@@ -36,7 +36,7 @@ unsigned long irq_count(unsigned int vector, int cpu);
 size_t interrupts_show(char *buf, size_t size);
 
 /*
- * ISA interrupts for drivers (kernel/ioapic.c): request_irq() takes a
+ * ISA interrupts for drivers (arch/x86/kernel/ioapic.c): request_irq() takes a
  * free vector for handler and routes ISA IRQ isa_irq (0-15) to it
  * through the IOAPIC, on the GSI, polarity and trigger mode the ACPI
  * MADT's overrides give (ISA default: same number, edge, active high),
@@ -53,7 +53,7 @@ void free_irq(unsigned int isa_irq);
 /*
  * Boot: mask the 8259s, set up the boot CPU's local APIC and the
  * IOAPICs, calibrate the clocks, start the tick, take the serial
- * receive interrupt, then enable interrupts (kernel/irq_init.c).
+ * receive interrupt, then enable interrupts (arch/x86/kernel/irq_init.c).
  */
 void interrupts_init(void);
 

@@ -1,7 +1,8 @@
 /*
- * jiffies: the tick counter (kernel/time.c).  The boot CPU's local APIC
- * timer interrupts HZ times a second and each interrupt adds one, so
- * jiffies counts ticks since interrupts were switched on at boot.
+ * jiffies: the tick counter (arch/x86/kernel/time.c).  The boot CPU's
+ * local APIC timer interrupts HZ times a second and each interrupt adds
+ * one, so jiffies counts ticks since interrupts were switched on at
+ * boot.
  *
  * Invariants: only CPU 0's timer interrupt writes jiffies, and only by
  * adding one; everyone else reads it (it is volatile, so a loop that

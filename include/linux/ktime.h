@@ -1,5 +1,5 @@
 /*
- * The monotonic clock (kernel/time.c): nanoseconds since time_init(),
+ * The monotonic clock (arch/x86/kernel/time.c): nanoseconds since time_init(),
  * never going backwards, read with ktime_get_ns().
  *
  * The clock source is the TSC when calibration showed it ticks at a

@@ -99,6 +99,7 @@ struct vm_area_struct *find_extend_vma(struct mm_struct *mm, unsigned long addr)
 
 unsigned long *user_pte(struct mm_struct *mm, unsigned long addr, bool alloc,
 			unsigned long *next);
+/* The entry bits for a user page of a region (arch/x86/mm/pgprot.c). */
 unsigned long vm_page_prot(unsigned long vm_flags);
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, bool write);
 int copy_page_range(struct mm_struct *src, struct vm_area_struct *dst);
@@ -106,6 +107,7 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 void change_protection(struct mm_struct *mm, unsigned long start,
 		       unsigned long end, unsigned long vm_flags);
 void free_pgtables(struct mm_struct *mm);
+/* Make every CPU that has mm loaded forget [start, end) (arch/x86/mm/tlb.c). */
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
 			unsigned long end);
 /* Load next's page tables on this CPU (the kernel's when NULL). */
@@ -113,8 +115,18 @@ void switch_mm(struct mm_struct *prev, struct mm_struct *next);
 int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *buf,
 	       size_t len);
 
-/* Resolve a user-address fault as an access would: 0 or -EFAULT/-ENOMEM. */
+/*
+ * Resolve a fault at user address addr of mm for an access that needs
+ * vm_access (VM_READ, VM_WRITE or VM_EXEC), as the page-fault handler
+ * does (mm/fault.c): 0, or -EFAULT (no region allows it) or -ENOMEM.
+ * Takes mm->mmap_lock.  fault_in_user_page() is the same for a read or
+ * a write.
+ */
+int handle_user_fault(struct mm_struct *mm, unsigned long addr,
+		      unsigned long vm_access);
 int fault_in_user_page(struct mm_struct *mm, unsigned long addr, bool write);
+/* " in prog[401000+2000]\n": the region holding ip, as Linux's reports end. */
+void print_vma_addr(struct mm_struct *mm, unsigned long ip);
 
 /* Make mm current's address space and load it; returns the old one. */
 struct mm_struct *set_current_mm(struct mm_struct *mm);

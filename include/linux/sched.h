@@ -12,43 +12,16 @@
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 
+#include <asm/current.h>
+#include <asm/fpu.h>
 #include <asm/page.h>
 #include <asm/percpu.h>
 #include <asm/ptrace.h>
+#include <asm/thread_info.h>
 #include <linux/list.h>
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
-
-/* The address limit of the user-access checks (asm/uaccess later). */
-typedef struct {
-	unsigned long seg;
-} mm_segment_t;
-
-#define KERNEL_DS	((mm_segment_t){ ~0UL })
-#define USER_DS		((mm_segment_t){ TASK_SIZE })
-
-/* x87/SSE registers as FXSAVE stores them (Intel SDM vol. 1, 10.5). */
-struct fxregs_state {
-	u16 cwd, swd, twd, fop;
-	u64 rip, rdp;
-	u32 mxcsr, mxcsr_mask;
-	u32 st_space[32];
-	u32 xmm_space[64];
-	u32 padding[24];
-} __attribute__((aligned(16)));
-
-#define FS_TRACE_DEPTH	8
-
-struct thread_info {
-	unsigned long flags;		/* TIF_* */
-	mm_segment_t addr_limit;	/* set_fs()/get_fs() */
-	/* Where set_fs() last raised the limit (for the leak report). */
-	unsigned long fs_trace[FS_TRACE_DEPTH];
-	int fs_trace_len;
-};
-
-#define TIF_NEED_RESCHED	0
 
 /* Task states, Linux's values. */
 #define TASK_RUNNING		0x0000
@@ -129,9 +102,6 @@ struct task_struct {
 	struct fxregs_state fpu;	/* user x87/SSE state while switched out */
 };
 
-/* Reset fx to the registers a new program starts with (kernel/process.c). */
-void fpu_init_state(struct fxregs_state *fx);
-
 /* The user registers of a task, saved at the top of its kernel stack. */
 #define task_pt_regs(p) \
 	((struct pt_regs *)((char *)(p)->stack + THREAD_SIZE) - 1)
@@ -146,16 +116,6 @@ void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);
 /* The task with this pid (not yet reaped), with a reference held, or NULL. */
 struct task_struct *find_get_task_by_pid(pid_t pid);
-
-static inline struct task_struct *get_current(void)
-{
-	struct task_struct *t;
-
-	__asm__ __volatile__("movq %%gs:%c1, %0"
-			     : "=r"(t) : "i"(offsetof(struct cpu_data, current_task)));
-	return t;
-}
-#define current get_current()
 
 /* Called by the local timer interrupt on every CPU, HZ times a second. */
 void scheduler_tick(void);
@@ -192,6 +152,10 @@ bool wait_for_reaper(int threads, unsigned long timeout);
 struct task_struct *create_task(const char *name, void (*entry)(void));
 /* Give p a pid and put it on task_list. */
 void task_list_add(struct task_struct *p);
+/* Hand a task that died to the reaper thread, which frees it. */
+void reap_task(struct task_struct *p);
+/* A new task's first steps, from ret_from_kthread/ret_from_fork. */
+void schedule_tail(void);
 void __put_task_struct_locked(struct task_struct *p);
 
 /* Processes (kernel/fork.c, exit.c, exec.c) */
@@ -228,9 +192,15 @@ extern bool scheduler_running;
 /* Make the running boot context this CPU's task (the idle one if idle). */
 void sched_init_cpu(struct task_struct *boot_task, void *stack, bool idle);
 
-/* How the scheduler asks another CPU to reschedule (set by kernel/smp.c). */
+/* How the scheduler asks another CPU to reschedule (arch/x86/kernel/smp.c). */
 extern void (*smp_send_reschedule)(int cpu);
 /* Become this CPU's idle task and never return (boot CPU: after init). */
 void __attribute__((noreturn)) cpu_idle(void);
+/*
+ * Wait for an interrupt, with interrupts enabled on the way in; called
+ * with them off by cpu_idle() after it found nothing to run (x86: sti;
+ * hlt, arch/x86/kernel/process.c).
+ */
+void arch_cpu_idle(void);
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * Which CPU is running: the cpu field of this CPU's struct cpu_data,
- * read through GS in one instruction (asm/percpu.h).
+ * Which CPU is running: raw_smp_processor_id() (asm/smp.h) reads it in
+ * one instruction.
  *
  * The answer is only stable while the task cannot move to another CPU:
  * with preemption or interrupts off, or when the task is bound to one
@@ -14,19 +14,10 @@
 #define _LINUX_SMP_H
 
 #include <asm/irqflags.h>
-#include <asm/percpu.h>
+#include <asm/smp.h>
 #include <linux/atomic.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
-
-static inline int raw_smp_processor_id(void)
-{
-	int cpu;
-
-	__asm__ __volatile__("movl %%gs:%c1, %0"
-			     : "=r"(cpu) : "i"(offsetof(struct cpu_data, cpu)));
-	return cpu;
-}
 
 /* raw_smp_processor_id(), reporting a caller that may migrate. */
 int debug_smp_processor_id(void);
@@ -45,18 +36,23 @@ static __always_inline int smp_processor_id(void)
 extern atomic_long_t preempt_check_reports;
 extern atomic_long_t preempt_check_expected;
 
-/* Start every other CPU the MADT lists (kernel/smp.c), after the IPI handlers. */
+/*
+ * Install the IPI handlers (arch/x86/kernel/smp.c), then start every
+ * other CPU the MADT lists (arch/x86/kernel/smpboot.c).
+ */
 void smp_prepare_ipis(void);
 void smp_init(void);
 int num_online_cpus(void);
 
 /*
  * Run func(info) on every other online CPU, from an interrupt, and wait
- * until all have (Linux's smp_call_function); on_each_cpu() runs it on
- * this CPU too.  Call with interrupts enabled.
+ * until all have (Linux's smp_call_function, kernel/smp.c); on_each_cpu()
+ * runs it on this CPU too.  Call with interrupts enabled.
  */
 void smp_call_function(void (*func)(void *info), void *info);
 void on_each_cpu(void (*func)(void *info), void *info);
+/* The IPI handler's part: run the pending request, count this CPU done. */
+void generic_smp_call_function_interrupt(void);
 
 /*
  * Stop every other CPU for good (Linux's smp_send_stop(), for panic):

@@ -1,7 +1,7 @@
 /*
  * The system calls, with Linux's prototypes.  kernel/syscall.c's table
  * maps each __NR_ number (uapi/asm/unistd.h) to one of these; the
- * entry code (kernel/entry.asm) passes the six argument registers and
+ * entry code (arch/x86/kernel/entry.asm) passes the six argument registers and
  * returns the result in rax, -ENAME for an error.  Every pointer is a
  * __user pointer and is read only through linux/uaccess.h.
  */

@@ -155,10 +155,4 @@ pid_t tty_get_pgrp(struct tty_struct *tty);
 /* COM1 and the VGA screen: /dev/console and /dev/tty. */
 extern struct tty_struct *console_tty;
 
-/*
- * Create the console terminal, start taking COM1 input, register major
- * 5 and /dev/tty, /dev/console (devfs_init calls it): 0 or -errno.
- */
-int tty_console_init(void);
-
 #endif

@@ -1,6 +1,6 @@
 /*
- * Moving data between the kernel and user space (kernel/uaccess.c,
- * lib/usercopy.asm).
+ * Moving data between the kernel and user space (kernel/uaccess.c; the
+ * x86 instructions in asm/uaccess.h and arch/x86/lib/usercopy.asm).
  *
  * A user pointer is checked against the task's address limit
  * (access_ok: arithmetic only, no page-table walk) and then used by a
@@ -17,7 +17,7 @@
 #define _LINUX_UACCESS_H
 
 #include <asm/irqflags.h>
-#include <asm/extable.h>
+#include <asm/uaccess.h>
 #include <linux/compiler.h>
 #include <linux/preempt.h>
 #include <linux/errno.h>
@@ -65,44 +65,11 @@ static inline bool __access_ok(unsigned long addr, unsigned long size)
 int verify_area(int type, const void __user *addr, unsigned long size);
 
 /*
- * One user access in inline assembly, for values of 1, 2, 4 or 8 bytes
- * (the size comes from the C types): no call, the stac/clac pair and an
- * exception-table entry around a single mov.  On a fault the fixup (in
- * section .fixup, linked with the text) sets err to -EFAULT (and a read
- * target to 0) and jumps back behind the mov.  The no-ops become stac
- * and clac at boot when the CPU has SMAP (asm/extable.inc explains).
+ * One user access of 1, 2, 4 or 8 bytes (the size comes from the C
+ * types) is inline: no call, one instruction between stac and clac,
+ * with an exception-table entry (__get_user_asm and __put_user_asm,
+ * asm/uaccess.h).
  */
-#define __ASM_SMAP(sect)						\
-	"661:\n\t.byte 0x0f, 0x1f, 0x00\n\t"				\
-	".pushsection " sect ", \"a\"\n\t.balign 8\n\t.quad 661b\n\t.popsection\n\t"
-#define ASM_STAC	__ASM_SMAP(".smap_stac")
-#define ASM_CLAC	__ASM_SMAP(".smap_clac")
-
-#define __get_user_asm(x_, addr_, err_)					\
-	__asm__ __volatile__(ASM_STAC					\
-		"1:	mov %[umem], %[out]\n"				\
-		"2:	" ASM_CLAC						\
-		".pushsection .fixup, \"ax\"\n"				\
-		"3:	mov %[efault], %[err]\n"				\
-		"	xor %k[out], %k[out]\n"				\
-		"	jmp 2b\n"						\
-		".popsection\n"						\
-		_ASM_EXTABLE(1b, 3b)					\
-		: [err] "+r"(err_), [out] "=&r"(x_)			\
-		: [umem] "m"(*(addr_)), [efault] "i"(-EFAULT))
-
-#define __put_user_asm(x_, addr_, err_)					\
-	__asm__ __volatile__(ASM_STAC					\
-		"1:	mov %[val], %[umem]\n"				\
-		"2:	" ASM_CLAC						\
-		".pushsection .fixup, \"ax\"\n"				\
-		"3:	mov %[efault], %[err]\n"				\
-		"	jmp 2b\n"						\
-		".popsection\n"						\
-		_ASM_EXTABLE(1b, 3b)					\
-		: [err] "+r"(err_), [umem] "=m"(*(addr_))		\
-		: [val] "r"(x_), [efault] "i"(-EFAULT))
-
 void __bad_user_size(void);	/* never defined: a wrong size fails to link */
 
 /* The unsigned type of n bytes, for the value a user access moves. */
@@ -177,7 +144,7 @@ do {									\
 	__e;								\
 })
 
-/* Copies of any size (kernel/uaccess.c, lib/usercopy.asm). */
+/* Copies of any size (kernel/uaccess.c). */
 unsigned long __copy_to_user(void __user *to, const void *from, unsigned long n);
 unsigned long __copy_from_user(void *to, const void __user *from, unsigned long n);
 unsigned long _copy_to_user(void __user *to, const void *from, unsigned long n);

@@ -21,6 +21,8 @@
  */
 #include <asm/barrier.h>
 #include <asm/processor.h>
+#include <asm/setup.h>
+#include <asm/switch_to.h>
 #include <linux/bug.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
@@ -110,18 +112,13 @@ static struct task_struct *pick_next_task(struct rq *rq)
 
 /* ---- switching ---- */
 
-extern void __switch_to_asm(unsigned long *prev_sp, unsigned long next_sp);
-void __switch_to(struct task_struct *prev, struct task_struct *next);
-void reap_task(struct task_struct *p);
-void task_list_add(struct task_struct *p);
-
 /*
  * Runs in the task switched to, on its stack: ends the switch.  A task
  * that died is handed to the reaper: freeing its stack may have to wait
  * for other CPUs (TLB flushes), which must not happen here, perhaps with
  * interrupts off.
  */
-static void finish_task_switch(struct rq *rq, unsigned long flags)
+static void finish_task_switch(struct rq *rq)
 {
 	struct task_struct *dead = rq->dead;
 
@@ -129,7 +126,6 @@ static void finish_task_switch(struct rq *rq, unsigned long flags)
 	arch_spin_unlock(&rq->lock);
 	if (dead)
 		reap_task(dead);
-	local_irq_restore(flags);
 }
 
 static void context_switch(struct rq *rq, struct task_struct *prev,
@@ -140,10 +136,11 @@ static void context_switch(struct rq *rq, struct task_struct *prev,
 	this_cpu()->current_task = next;
 	if (prev->state == TASK_DEAD)
 		rq->dead = prev;
-	__switch_to(prev, next);	/* stacks, page tables, FPU (kernel/process.c) */
+	__switch_to(prev, next);	/* stacks, page tables, FPU (asm/switch_to.h) */
 	__switch_to_asm(&prev->sp, next->sp);
 	/* prev runs again here, perhaps on another CPU, later */
-	finish_task_switch(this_rq(), flags);
+	finish_task_switch(this_rq());
+	local_irq_restore(flags);
 }
 
 static void schedule_debug(void)
@@ -274,7 +271,7 @@ static int find_busiest_cpu(int this_cpu)
 
 	for (pass = 0; pass < 2 && best < 0; pass++) {
 		for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
-			if (cpu == this_cpu || !cpu_data[cpu].online ||
+			if (cpu == this_cpu || !cpu_online(cpu) ||
 			    (pass == 0 && cpu_to_node(cpu) != cpu_to_node(this_cpu)))
 				continue;
 			if (rq_load(cpu) > rq_load(this_cpu) + 1 &&
@@ -333,8 +330,6 @@ static void load_balance(void)
 		pull_one_task(busiest);
 }
 
-void run_local_timers(void);
-
 void scheduler_tick(void)
 {
 	struct rq *rq = this_rq();
@@ -360,11 +355,11 @@ void cpu_idle(void)
 	for (;;) {
 		local_irq_disable();
 		if (READ_ONCE(rq->need_resched) || rq->nr_queued) {
-			__asm__ __volatile__("sti");
+			local_irq_enable();
 			schedule();
 			continue;
 		}
-		__asm__ __volatile__("sti; hlt" : : : "memory");	/* until an interrupt */
+		arch_cpu_idle();	/* interrupts on, until one comes */
 	}
 }
 
@@ -400,7 +395,7 @@ void sched_init_cpu(struct task_struct *boot_task, void *stack, bool idle)
 	else
 		task_list_add(boot_task);
 	this_cpu()->current_task = boot_task;
-	cpu_data[cpu].online = true;
+	set_cpu_online(cpu, true);
 }
 
 void sched_start(struct task_struct *idle)
@@ -412,11 +407,11 @@ void sched_start(struct task_struct *idle)
 /* A new thread's first steps, from ret_from_kthread: end the switch. */
 void schedule_tail(void)
 {
-	finish_task_switch(this_rq(), X86_EFLAGS_IF);
+	finish_task_switch(this_rq());
+	local_irq_enable();	/* a new thread starts with interrupts on */
 }
 
 static struct task_struct init_task = { .comm = "boot" };
-extern char boot_stack[];
 
 static int idle_thread(void *unused)
 {
