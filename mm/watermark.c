@@ -18,8 +18,9 @@
  * GFP_KERNEL one falling back into ZONE_DMA32 or ZONE_DMA) must leave,
  * on top of the mark, 1/ratio of the managed pages of the higher zones
  * of that node it could have used: ratio 256 for DMA and DMA32, 32 for
- * NORMAL.  That is what keeps GFP_DMA, GFP_DMA32 and the swiotlb bounce
- * pool supplied on a machine whose normal memory is full.
+ * NORMAL.  That is what keeps GFP_DMA and GFP_DMA32 (and, once there is
+ * one, a swiotlb bounce pool) supplied on a machine whose normal memory
+ * is full.
  *
  * Invariants: the marks and reserves are set once, after the boot
  * memory has joined the allocator, and are constant after.  free_pages

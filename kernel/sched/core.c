@@ -418,7 +418,7 @@ static int idle_thread(void *unused)
 	cpu_idle();
 }
 
-/* The boot CPU: kernel_main becomes the task "init"; start scheduling. */
+/* The boot CPU: kernel_main becomes the task "boot"; start scheduling. */
 void sched_init(void)
 {
 	struct task_struct *idle;
