@@ -60,6 +60,10 @@ NASMFLAGS := -f elf64 -g -F dwarf -Iarch/x86/include/
 LDFLAGS   := -nostdlib -z max-page-size=0x1000 -z noexecstack
 LDSCRIPT  := arch/x86/kernel/vmlinux.lds
 
+# The ACPI table parser (kernel/acpi/): pure, so the host tests build it too.
+ACPI_SRCS := kernel/acpi/tables.c kernel/acpi/madt.c kernel/acpi/srat.c \
+	kernel/acpi/slit.c kernel/acpi/mcfg.c kernel/acpi/fadt.c
+
 # Processes, system calls, user access (kernel/, mm/).
 PROC_SRCS := arch/x86/kernel/process.c arch/x86/mm/extable.c kernel/uaccess.c \
 	arch/x86/lib/usercopy.asm \
@@ -89,8 +93,8 @@ KERNEL_SRCS := \
 	kernel/main.c kernel/initcall.c kernel/printk.c kernel/panic.c \
 	arch/x86/kernel/traps.c \
 	arch/x86/kernel/dumpstack.c \
-	arch/x86/kernel/cpu.c arch/x86/kernel/irq.c kernel/kallsyms.c kernel/multiboot.c kernel/acpi.c \
-	kernel/acpi_init.c kernel/cmdline.c \
+	arch/x86/kernel/cpu.c arch/x86/kernel/irq.c kernel/kallsyms.c kernel/multiboot.c \
+	$(ACPI_SRCS) kernel/acpi/init.c kernel/cmdline.c \
 	arch/x86/kernel/setup.c \
 	arch/x86/kernel/apic.c arch/x86/kernel/i8259.c arch/x86/kernel/ioapic.c \
 	arch/x86/kernel/tsc.c arch/x86/kernel/time.c \
@@ -117,7 +121,7 @@ KERNEL_SRCS := \
 	lib/atomic_test.c lib/refcount_test.c \
 	kernel/cmdline_test.c kernel/initcall_test.c kernel/multiboot_test.c \
 	arch/x86/kernel/traps_test.c \
-	kernel/acpi_test.c mm/memblock_test.c arch/x86/mm/init_64_test.c \
+	kernel/acpi/acpi_test.c mm/memblock_test.c arch/x86/mm/init_64_test.c \
 	mm/page_alloc_test.c mm/numa_test.c mm/slab_test.c \
 	mm/vmalloc_test.c \
 	arch/x86/kernel/irq_test.c arch/x86/kernel/time_test.c kernel/sched/sched_test.c \
@@ -245,7 +249,7 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iarch/x86/include -Iinclude -Itests/host
 HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c mm/buddy.c mm/slab_obj.c \
-	kernel/acpi.c drivers/tty/n_tty.c \
+	$(ACPI_SRCS) drivers/tty/n_tty.c \
 	fs/cpio.c
 HOST_TESTS  := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
 
