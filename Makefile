@@ -252,6 +252,11 @@ HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multibo
 	$(ACPI_SRCS) drivers/tty/n_tty.c \
 	fs/cpio.c
 HOST_TESTS  := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
+# Each program test_NAME: tests/host/test_NAME.c (its main), the files
+# tests/host/NAME/*.c it is split into, and the framework's own files.
+HOST_COMMON := tests/host/ktap.c tests/host/symbols.c
+host-test-objs = $(patsubst %.c,$(B)/host/%.o,tests/host/test_$(1).c \
+	$(wildcard tests/host/$(1)/*.c) $(HOST_COMMON))
 
 $(B)/host/%.o: %.c
 	$(quiet) HOSTCC $<
@@ -264,9 +269,17 @@ $(B)/host/kern.o: $(patsubst %.c,$(B)/host/%.o,$(HOST_KSRCS))
 	$(Q)$(HOSTNM) --defined-only -g $@.tmp | awk '{print $$3" kern_"$$3}' > $@.syms
 	$(Q)$(HOSTOBJCOPY) --redefine-syms=$@.syms $@.tmp $@
 
-$(B)/host/test_%: tests/host/test_%.c tests/host/symbols.c $(B)/host/kern.o
+# The test programs' own files: hosted C, not kernel code.
+$(B)/host/tests/%.o: tests/%.c
 	$(quiet) HOSTCC $<
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP $< tests/host/symbols.c $(B)/host/kern.o -o $@
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+
+$(foreach t,$(HOST_TESTS),$(eval $(t): $(call host-test-objs,$(t:$(B)/host/test_%=%))))
+
+$(B)/host/test_%: $(B)/host/kern.o
+	$(quiet) HOSTLD $@
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(filter %.o,$^) -o $@
 
 host-test-build: $(HOST_TESTS)
 
