@@ -60,12 +60,20 @@ NASMFLAGS := -f elf64 -g -F dwarf -Iarch/x86/include/
 LDFLAGS   := -nostdlib -z max-page-size=0x1000 -z noexecstack
 LDSCRIPT  := arch/x86/kernel/vmlinux.lds
 
+# The ACPI table parser (kernel/acpi/): pure, so the host tests build it too.
+ACPI_SRCS := kernel/acpi/tables.c kernel/acpi/madt.c kernel/acpi/srat.c \
+	kernel/acpi/slit.c kernel/acpi/mcfg.c kernel/acpi/fadt.c
+
 # Processes, system calls, user access (kernel/, mm/).
 PROC_SRCS := arch/x86/kernel/process.c arch/x86/mm/extable.c kernel/uaccess.c \
 	arch/x86/lib/usercopy.asm \
 	kernel/syscall.c kernel/signal.c kernel/fork.c kernel/exit.c kernel/exec.c \
 	kernel/sys.c mm/memory.c mm/mmap.c mm/fault.c arch/x86/mm/fault.c
-PROC_TESTS := mm/mmap_test.c kernel/uaccess_test.c kernel/process_test.c
+PROC_TESTS := mm/mmap_test.c kernel/uaccess_test.c kernel/uaccess_range_test.c \
+	kernel/uaccess_fault_test.c kernel/uaccess_args_test.c \
+	kernel/uaccess_string_test.c kernel/uaccess_set_fs_test.c \
+	kernel/uaccess_atomic_test.c kernel/uaccess_smap_test.c \
+	kernel/process_test.c
 
 # The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).
 FS_SRCS := fs/inode.c fs/file_table.c fs/libfs.c fs/read_write.c fs/file.c \
@@ -89,8 +97,8 @@ KERNEL_SRCS := \
 	kernel/main.c kernel/initcall.c kernel/printk.c kernel/panic.c \
 	arch/x86/kernel/traps.c \
 	arch/x86/kernel/dumpstack.c \
-	arch/x86/kernel/cpu.c arch/x86/kernel/irq.c kernel/kallsyms.c kernel/multiboot.c kernel/acpi.c \
-	kernel/acpi_init.c kernel/cmdline.c \
+	arch/x86/kernel/cpu.c arch/x86/kernel/irq.c kernel/kallsyms.c kernel/multiboot.c \
+	$(ACPI_SRCS) kernel/acpi/init.c kernel/cmdline.c \
 	arch/x86/kernel/setup.c \
 	arch/x86/kernel/apic.c arch/x86/kernel/i8259.c arch/x86/kernel/ioapic.c \
 	arch/x86/kernel/tsc.c arch/x86/kernel/time.c \
@@ -117,7 +125,7 @@ KERNEL_SRCS := \
 	lib/atomic_test.c lib/refcount_test.c \
 	kernel/cmdline_test.c kernel/initcall_test.c kernel/multiboot_test.c \
 	arch/x86/kernel/traps_test.c \
-	kernel/acpi_test.c mm/memblock_test.c arch/x86/mm/init_64_test.c \
+	kernel/acpi/acpi_test.c mm/memblock_test.c arch/x86/mm/init_64_test.c \
 	mm/page_alloc_test.c mm/numa_test.c mm/slab_test.c \
 	mm/vmalloc_test.c \
 	arch/x86/kernel/irq_test.c arch/x86/kernel/time_test.c kernel/sched/sched_test.c \
@@ -245,9 +253,14 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iarch/x86/include -Iinclude -Itests/host
 HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c mm/buddy.c mm/slab_obj.c \
-	kernel/acpi.c drivers/tty/n_tty.c \
+	$(ACPI_SRCS) drivers/tty/n_tty.c \
 	fs/cpio.c
 HOST_TESTS  := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
+# Each program test_NAME: tests/host/test_NAME.c (its main), the files
+# tests/host/NAME/*.c it is split into, and the framework's own files.
+HOST_COMMON := tests/host/ktap.c tests/host/symbols.c
+host-test-objs = $(patsubst %.c,$(B)/host/%.o,tests/host/test_$(1).c \
+	$(wildcard tests/host/$(1)/*.c) $(HOST_COMMON))
 
 $(B)/host/%.o: %.c
 	$(quiet) HOSTCC $<
@@ -260,9 +273,17 @@ $(B)/host/kern.o: $(patsubst %.c,$(B)/host/%.o,$(HOST_KSRCS))
 	$(Q)$(HOSTNM) --defined-only -g $@.tmp | awk '{print $$3" kern_"$$3}' > $@.syms
 	$(Q)$(HOSTOBJCOPY) --redefine-syms=$@.syms $@.tmp $@
 
-$(B)/host/test_%: tests/host/test_%.c tests/host/symbols.c $(B)/host/kern.o
+# The test programs' own files: hosted C, not kernel code.
+$(B)/host/tests/%.o: tests/%.c
 	$(quiet) HOSTCC $<
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP $< tests/host/symbols.c $(B)/host/kern.o -o $@
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+
+$(foreach t,$(HOST_TESTS),$(eval $(t): $(call host-test-objs,$(t:$(B)/host/test_%=%))))
+
+$(B)/host/test_%: $(B)/host/kern.o
+	$(quiet) HOSTLD $@
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(filter %.o,$^) -o $@
 
 host-test-build: $(HOST_TESTS)
 

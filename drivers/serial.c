@@ -262,8 +262,13 @@ void serial_get_icount(struct uart_icount *ic)
 /*
  * Bytes typed before this point wait in the UART (QEMU holds the rest):
  * they go into the ring, not away, once the handler is in place.
+ *
+ * An initcall: it needs request_irq(), so the IOAPIC, which
+ * interrupts_init() set up before any initcall runs.  It runs at the
+ * subsys level, before the console terminal (a device_initcall) sets
+ * the receive notifier and takes what waited in the ring.
  */
-int serial_rx_init(void)
+static int serial_rx_init(void)
 {
 	int vector = request_irq(COM1_IRQ, serial_interrupt, NULL, "ttyS0");
 	unsigned long flags;
@@ -283,6 +288,7 @@ int serial_rx_init(void)
 		COM1_IRQ, vector);
 	return 0;
 }
+subsys_initcall(serial_rx_init);
 
 /*
  * QEMU's 16550 raises the receive interrupt in loopback mode, which is

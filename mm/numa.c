@@ -1,7 +1,7 @@
 /*
  * NUMA topology at boot: which node each CPU and each memory range
  * belongs to, and the distances between nodes, from the ACPI SRAT and
- * SLIT (kernel/acpi.c).  Without a usable SRAT, or when the SRAT leaves
+ * SLIT (kernel/acpi/).  Without a usable SRAT, or when the SRAT leaves
  * RAM uncovered, everything goes to node 0 (Linux's "dummy" NUMA).
  *
  * Invariant after numa_init(): every memblock memory range has a node,

@@ -10,8 +10,8 @@
  *
  * QEMU names each node's proximity domain (PXM) in the ACPI SRAT after
  * its node id, while the kernel numbers its nodes in the order the SRAT
- * first mentions their domains (kernel/acpi.c, as Linux does).  The two
- * numberings differ as soon as QEMU's node 0 has no CPU.  So the fields
+ * first mentions their domains (kernel/acpi/srat.c, as Linux does).  The
+ * two numberings differ as soon as QEMU's node 0 has no CPU.  So the fields
  * below are indexed by QEMU node id, and the kunit_machine_*() helpers,
  * which take and return kernel node ids, go through the kernel's
  * node-to-PXM map (acpi_info.node_to_pxm).  That map is all they take

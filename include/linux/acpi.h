@@ -1,5 +1,5 @@
 /*
- * ACPI tables the kernel reads at boot (kernel/acpi.c): the RSDP, the
+ * ACPI tables the kernel reads at boot (kernel/acpi/): the RSDP, the
  * RSDT/XSDT, and from them MADT (CPUs and interrupt controllers), SRAT
  * (which node each CPU and memory range belongs to), SLIT (distances
  * between nodes), MCFG (PCI configuration space) and the FADT (where the
@@ -140,7 +140,7 @@ int acpi_parse(const void *rsdp, size_t rsdp_len, acpi_map_fn map,
  */
 const void *acpi_find_rsdp(acpi_map_fn map);
 
-/* The kernel's copy, filled by acpi_init() (kernel/acpi_init.c). */
+/* The kernel's copy, filled by acpi_init() (kernel/acpi/init.c). */
 extern struct acpi_info acpi_info;
 void acpi_init(void);
 

@@ -1,7 +1,8 @@
 /*
  * COM1 (drivers/serial.c): output is polled, input arrives by interrupt
- * (ISA IRQ 4) into a ring buffer that serial_getc() empties.  A full
- * ring throttles the UART instead of losing bytes.
+ * (ISA IRQ 4, taken by an initcall) into a ring buffer that
+ * serial_getc() empties.  A full ring throttles the UART instead of
+ * losing bytes.
  */
 #ifndef _LINUX_SERIAL_H
 #define _LINUX_SERIAL_H
@@ -17,9 +18,6 @@ struct uart_icount {
 	unsigned int tx;	/* bytes the terminal sent (not printk's) */
 	unsigned int overrun;	/* LSR.OE seen: bytes the UART lost */
 };
-
-/* Take ISA IRQ 4 and enable the receive interrupt; 0 or -errno. */
-int serial_rx_init(void);
 
 /*
  * The next received byte, or -1 when none is waiting; never blocks.

@@ -3,6 +3,10 @@
  * cases and prints KTAP version 1 on stdout, which tests/run parses like
  * the kernel's.  EXPECT() records a failure with file:line and goes on.
  * Exit status 0 when every case passed.
+ *
+ * A program may be split into several files (test_NAME.c and the .c
+ * files of tests/host/NAME/): the state below is shared by all of them,
+ * and defined once, in tests/host/ktap.c.
  */
 #ifndef HOST_KTAP_H
 #define HOST_KTAP_H
@@ -14,7 +18,7 @@ struct host_case {
 	void (*fn)(void);
 };
 
-static int host_case_failed;
+extern int host_case_failed;		/* the running case has failed */
 
 #define EXPECT(cond)							\
 	do {								\
@@ -39,7 +43,7 @@ static int host_case_failed;
  * For checks inside helpers that return bool: count the check, and when
  * it fails report it, mark the case failed and return false at once.
  */
-static unsigned long long host_nr_checks __attribute__((unused));
+extern unsigned long long host_nr_checks;
 
 #define REQUIRE(cond, fmt, ...)						\
 	do {								\

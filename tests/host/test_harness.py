@@ -549,7 +549,8 @@ class ClangStage(unittest.TestCase):
     def check(self, script):
         """Run `script` (Python) as the clang build; return its Outcome."""
         command = [sys.executable, '-c', script]
-        with mock.patch.object(self.harness, 'CLANG_CHECK_COMMAND', command):
+        with mock.patch.object(self.harness.clang, 'CLANG_CHECK_COMMAND',
+                               command):
             return self.harness.ClangCheck(self.args).finish()
 
     def test_clean_build_passes(self):
@@ -595,11 +596,12 @@ class AccelChoice(unittest.TestCase):
         self.args = self.harness.parse_arguments(
             ['--accel', 'auto', '--log-dir', tmp.name])
         # Point the harness at the stand-ins; the ISO build does nothing.
+        # They are looked up in tests/harness/kvm.py, so patched there.
         for name, value in (('KVM_DEVICE', self.kvm_device),
                             ('KVM_PROBE_FILE', self.cache),
                             ('KVM_PROBE_TIMEOUT', 2),
                             ('build_iso', lambda iso, cmdline: 0)):
-            patcher = mock.patch.object(self.harness, name, value)
+            patcher = mock.patch.object(self.harness.kvm, name, value)
             patcher.start()
             self.addCleanup(patcher.stop)
 

@@ -1,7 +1,8 @@
 /*
  * fuzz: a seeded system call fuzzer.  Shared declarations of the
- * supervising parent (main.c), the workers (worker.c) and the table of
- * system calls with the kinds of their arguments (table.c).
+ * supervising parent (main.c, parent.h), the workers (worker.c,
+ * worker.h) and the table of system calls with the kinds of their
+ * arguments (table.c).
  *
  * A worker is a process that makes random system calls with arguments
  * drawn from classes (integers, lengths, bad and good pointers, paths
@@ -101,7 +102,7 @@ const struct fz_call *fz_find_call(long nr);
 /* Whether nr, as the kernel may read it, must never be called. */
 int fz_denied(long nr);
 
-/* ---- services of the worker for the sanitisers (worker.c) ---- */
+/* ---- services of the worker for the sanitisers (worker.h) ---- */
 
 unsigned long fz_rand(void);
 /* 0 .. n-1 (n > 0). */

@@ -8,13 +8,13 @@
  *   time_init()      TSC and APIC timer calibrated against the PIT
  *                    (needs the local APIC; interrupts still off);
  *   apic_timer_init() the tick, HZ times a second;
- *   serial_rx_init() COM1 input on ISA IRQ 4 (needs the IOAPIC);
  *   sti              interrupts on, for good.
  *
  * It runs after setup_memory(), because ioremap() needs the page
  * allocator and the final page tables.  Other CPUs, when they start,
  * only need lapic_init() and apic_timer_init(): the PICs, IOAPICs and
- * clocks are shared and already set up.
+ * clocks are shared and already set up.  Drivers take their interrupts
+ * later, from their initcalls (COM1's input: drivers/serial.c).
  *
  * Locking: none; the boot CPU runs this alone with interrupts off.
  */
@@ -26,7 +26,6 @@
 #include <linux/interrupt.h>
 #include <linux/ktime.h>
 #include <linux/printk.h>
-#include <linux/serial.h>
 
 void interrupts_init(void)
 {
@@ -35,7 +34,6 @@ void interrupts_init(void)
 	ioapic_init();
 	time_init();
 	apic_timer_init();
-	serial_rx_init();
 	local_irq_enable();
 	pr_info("Interrupts: enabled on CPU 0; %s, tick %d Hz on vector %#x, "
 		"clocksource %s\n", x2apic_mode ? "x2APIC" : "xAPIC", HZ,

@@ -12,9 +12,10 @@
  * final direct map need not hold the tables: QEMU's firmware keeps them
  * in a "reserved" range), and keeps nothing that points into them.
  *
- * Nothing in the tables can crash the kernel: kernel/acpi.c checks every
- * length and checksum, and each table that is missing or broken gets a
- * line saying what was wrong and what the kernel does without it.
+ * Nothing in the tables can crash the kernel: the parsers beside this
+ * file (tables.c, madt.c, ...) check every length and checksum, and
+ * each table that is missing or broken gets a line saying what was
+ * wrong and what the kernel does without it.
  *
  * acpi_info is written once, by acpi_init() on the boot CPU before any
  * other CPU runs, and only read afterwards: no lock.
