@@ -127,19 +127,28 @@ def judge_boot(config, run, timeout, test_glob):
     return Outcome(config.name, problems + results, run.elapsed, note)
 
 
-def boot_config(config, args, accel):
-    """Build the ISO of `config`, boot it and judge the result."""
-    test_glob = config.test_filter(args.filter)
-    if test_glob is None:
-        return not_booted(config, args)
-    cmdline = config.kernel_cmdline(test_glob)
+def build_and_boot(config, cmdline, args, accel):
+    """Build the ISO of `config` booting `cmdline` (unless --no-build) and
+    boot it; return (the Run, None), or (None, a failed Outcome)."""
     iso = iso_path(config.name)
     if args.build:
         status = build_iso(iso, cmdline)
         if status != 0:
             reason = f'ISO build failed (make exited with status {status})'
-            return Outcome(config.name, [ktap.Result('', ktap.FAIL, reason)])
+            return None, Outcome(config.name,
+                                 [ktap.Result('', ktap.FAIL, reason)])
     log_path = os.path.join(args.log_dir, f'{config.name}.log')
-    run = run_with_timeout(qemu_command(config, accel, iso), args.timeout,
-                           log_path)
+    return run_with_timeout(qemu_command(config, accel, iso), args.timeout,
+                            log_path), None
+
+
+def boot_config(config, args, accel):
+    """Build the ISO of `config`, boot it and judge the result."""
+    test_glob = config.test_filter(args.filter)
+    if test_glob is None:
+        return not_booted(config, args)
+    run, failed = build_and_boot(config, config.kernel_cmdline(test_glob),
+                                 args, accel)
+    if failed:
+        return failed
     return judge_boot(config, run, args.timeout, test_glob)

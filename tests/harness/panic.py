@@ -4,15 +4,13 @@ with interrupts on, one with them off), and the stage checks that the
 panic stopped them (none of their lines after the panic message) and
 that panic=1 waited before the reset ended QEMU."""
 
-import os
 import re
 
 import ktap
-from harness.boot import PANIC_RE, iso_path, qemu_command
+from harness.boot import PANIC_RE, build_and_boot
 from harness.common import PANIC_NAME, PANIC_SECONDS, Outcome
 from harness.config import Config
-from harness.process import (build_iso, describe_status, hang_result,
-                             last_line, run_with_timeout)
+from harness.process import describe_status, hang_result, last_line
 
 # What kernel/panic_test.c's CPUs print, and panic()'s line before the wait.
 PANIC_PRINTER_RE = re.compile(r'panic_test: CPU (\d+) \(interrupts (on|off)\) '
@@ -112,13 +110,8 @@ def judge_panic(run, timeout):
 def run_panic_stage(args, accel):
     """Boot the panic stage's machine; return an Outcome."""
     config = PANIC_CONFIG
-    iso = iso_path(config.name)
-    if args.build:
-        status = build_iso(iso, config.kernel_cmdline(PANIC_NAME))
-        if status != 0:
-            reason = f'ISO build failed (make exited with status {status})'
-            return Outcome(config.name, [ktap.Result('', ktap.FAIL, reason)])
-    log_path = os.path.join(args.log_dir, f'{config.name}.log')
-    run = run_with_timeout(qemu_command(config, accel, iso), args.timeout,
-                           log_path)
+    run, failed = build_and_boot(config, config.kernel_cmdline(PANIC_NAME),
+                                 args, accel)
+    if failed:
+        return failed
     return Outcome(config.name, judge_panic(run, args.timeout), run.elapsed)
