@@ -12,6 +12,7 @@ import pty
 import re
 import select
 import signal
+import termios
 import time
 import unittest
 
@@ -471,9 +472,22 @@ class Interactive(UserTestCase):
         out = self.term.send(b'echo new\x1b[A\x1b[B\r')
         self.assertIn(b'\r\nnew\r\n', out)
 
+    def wait_for_line_mode(self, timeout=10):
+        """Wait until the terminal is in line mode with echo again: the
+        shell restores it before the command starts, and keys typed
+        before that would meet the shell's raw mode."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            lflag = termios.tcgetattr(self.term.fd)[3]
+            if lflag & termios.ICANON and lflag & termios.ECHO:
+                return
+            time.sleep(0.01)
+        self.fail('the terminal never went back to line mode')
+
     def test_commands_get_a_normal_terminal(self):
         """Echo and line mode are back while cat runs."""
         self.term.send(b'cat\r', until=rb'cat\r\n')
+        self.wait_for_line_mode()
         out = self.term.send(b'typed\r', until=rb'typed\r\ntyped\r\n')
         self.assertIn(b'typed\r\ntyped\r\n', out)
         self.term.send(b'\x04')
