@@ -111,6 +111,7 @@ KERNEL_SRCS := \
 	arch/x86/mm/pgprot.c mm/buddy.c mm/page_alloc.c \
 	mm/mm_init.c mm/watermark.c mm/vmstat.c mm/slab_obj.c mm/slab.c \
 	mm/vmalloc.c \
+	mm/page_lock.c \
 	$(PROC_SRCS) \
 	$(FS_SRCS) \
 	$(DEV_SRCS) \
@@ -128,6 +129,7 @@ KERNEL_SRCS := \
 	kernel/acpi/acpi_test.c mm/memblock_test.c arch/x86/mm/init_64_test.c \
 	mm/page_alloc_test.c mm/numa_test.c mm/slab_test.c \
 	mm/vmalloc_test.c \
+	mm/page_lock_test.c \
 	arch/x86/kernel/irq_test.c arch/x86/kernel/time_test.c kernel/sched/sched_test.c \
 	kernel/locking/locking_test.c kernel/smp_test.c kernel/panic_test.c \
 	$(FS_TESTS) \

@@ -28,6 +28,12 @@ struct page {
 	 * the page in its current state: PG_buddy and PG_pcp (Z), PG_head
 	 * and PG_reserved (O), PG_slab (S).  Plain read-modify-writes: two
 	 * owners never hold one page at once.
+	 * PG_locked is (A), set and cleared with atomic bit operations by
+	 * lock_page()/unlock_page() on any CPU.  Rule that keeps the plain
+	 * updates from losing it: only a caller holding a reference locks a
+	 * page, and the plain bits change only while nobody but their owner
+	 * can reach the page (free, being allocated or freed, being made a
+	 * slab), so a plain update never meets a concurrent PG_locked change.
 	 */
 	unsigned long flags;
 	struct list_head lru;	/* (Z) on a free list or a per-CPU list */

@@ -9,6 +9,7 @@
 #ifndef _LINUX_PAGE_FLAGS_H
 #define _LINUX_PAGE_FLAGS_H
 
+#include <linux/bitops.h>
 #include <linux/mm_types.h>
 #include <linux/numa.h>
 
@@ -18,6 +19,7 @@ enum pageflags {
 	PG_head,	/* heads an allocated block; order in private */
 	PG_pcp,		/* free, on a per-CPU list */
 	PG_slab,	/* part of a slab of kmem_cache objects (mm/slab.c) */
+	PG_locked,	/* locked for I/O: lock_page(), linux/pagemap.h */
 };
 
 #define SECTIONS_WIDTH		11
@@ -49,6 +51,15 @@ PAGEFLAG(Buddy, PG_buddy)
 PAGEFLAG(Head, PG_head)
 PAGEFLAG(Pcp, PG_pcp)
 PAGEFLAG(Slab, PG_slab)
+
+/*
+ * PG_locked has no plain Set/Clear: it is the one bit of flags that any
+ * CPU changes, atomically, through lock_page()/unlock_page().
+ */
+static inline bool PageLocked(const struct page *page)
+{
+	return test_bit(PG_locked, &page->flags);
+}
 
 static inline unsigned long page_to_section(const struct page *page)
 {
