@@ -119,6 +119,7 @@ KERNEL_SRCS := \
 	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c arch/x86/lib/setjmp.asm \
 	lib/smp_processor_id.c kernel/bench.c \
 	lib/refcount.c \
+	lib/scatterlist.c \
 	lib/kunit/test.c lib/kunit/program.c lib/kunit/try-catch.c \
 	lib/kunit/executor.c lib/kunit/capture.c lib/kunit/machine.c \
 	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \
@@ -255,6 +256,7 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iarch/x86/include -Iinclude -Itests/host
 HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c mm/buddy.c mm/slab_obj.c \
+	lib/scatterlist.c \
 	$(ACPI_SRCS) drivers/tty/n_tty.c \
 	fs/cpio.c
 HOST_TESTS  := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
