@@ -66,6 +66,8 @@ struct mm_struct {
 	unsigned long mmap_base;	/* (L) mmap() searches down from here */
 	unsigned long nr_ptes;		/* (L) page-table pages below pgd */
 	unsigned long rss;		/* (L) pages mapped */
+	/* (A) pages pinned with FOLL_LONGTERM, charged to RLIMIT_MEMLOCK */
+	atomic_long_t pinned_vm;
 	char exe_name[32];		/* (L) program name, for /proc/PID/maps */
 };
 
