@@ -68,12 +68,12 @@ ACPI_SRCS := kernel/acpi/tables.c kernel/acpi/madt.c kernel/acpi/srat.c \
 PROC_SRCS := arch/x86/kernel/process.c arch/x86/mm/extable.c kernel/uaccess.c \
 	arch/x86/lib/usercopy.asm \
 	kernel/syscall.c kernel/signal.c kernel/fork.c kernel/exit.c kernel/exec.c \
-	kernel/sys.c mm/memory.c mm/mmap.c mm/fault.c arch/x86/mm/fault.c
+	kernel/sys.c mm/memory.c mm/mmap.c mm/fault.c mm/gup.c arch/x86/mm/fault.c
 PROC_TESTS := mm/mmap_test.c kernel/uaccess_test.c kernel/uaccess_range_test.c \
 	kernel/uaccess_fault_test.c kernel/uaccess_args_test.c \
 	kernel/uaccess_string_test.c kernel/uaccess_set_fs_test.c \
 	kernel/uaccess_atomic_test.c kernel/uaccess_smap_test.c \
-	kernel/process_test.c
+	kernel/process_test.c mm/gup_test.c
 
 # The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).
 FS_SRCS := fs/inode.c fs/file_table.c fs/libfs.c fs/read_write.c fs/file.c \
