@@ -73,7 +73,7 @@ PROC_TESTS := mm/mmap_test.c kernel/uaccess_test.c kernel/uaccess_range_test.c \
 	kernel/uaccess_fault_test.c kernel/uaccess_args_test.c \
 	kernel/uaccess_string_test.c kernel/uaccess_set_fs_test.c \
 	kernel/uaccess_atomic_test.c kernel/uaccess_smap_test.c \
-	kernel/process_test.c mm/gup_test.c
+	kernel/process_test.c mm/gup_test.c mm/kiobuf_test.c
 
 # The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).
 FS_SRCS := fs/inode.c fs/file_table.c fs/libfs.c fs/read_write.c fs/file.c \
@@ -111,7 +111,7 @@ KERNEL_SRCS := \
 	arch/x86/mm/pgprot.c mm/buddy.c mm/page_alloc.c \
 	mm/mm_init.c mm/watermark.c mm/vmstat.c mm/slab_obj.c mm/slab.c \
 	mm/vmalloc.c \
-	mm/page_lock.c \
+	mm/page_lock.c mm/kiobuf.c \
 	$(PROC_SRCS) \
 	$(FS_SRCS) \
 	$(DEV_SRCS) \

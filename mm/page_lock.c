@@ -42,6 +42,13 @@ void __lock_page(struct page *page)
 	wait_event(*page_waitqueue(page), trylock_page(page));
 }
 
+void wait_on_page_locked(struct page *page)
+{
+	if (unlikely(preempt_count()))
+		lock_bug("wait_on_page_locked in atomic context");
+	wait_event(*page_waitqueue(page), !PageLocked(page));
+}
+
 void unlock_page(struct page *page)
 {
 	if (WARN_ON_ONCE(!PageLocked(page)))

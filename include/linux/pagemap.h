@@ -43,4 +43,7 @@ static inline void lock_page(struct page *page)
 /* Release the lock and wake those waiting for it. */
 void unlock_page(struct page *page);
 
+/* Sleep until the page is unlocked, without taking the lock. */
+void wait_on_page_locked(struct page *page);
+
 #endif
