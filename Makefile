@@ -68,12 +68,12 @@ ACPI_SRCS := kernel/acpi/tables.c kernel/acpi/madt.c kernel/acpi/srat.c \
 PROC_SRCS := arch/x86/kernel/process.c arch/x86/mm/extable.c kernel/uaccess.c \
 	arch/x86/lib/usercopy.asm \
 	kernel/syscall.c kernel/signal.c kernel/fork.c kernel/exit.c kernel/exec.c \
-	kernel/sys.c mm/memory.c mm/mmap.c mm/fault.c arch/x86/mm/fault.c
+	kernel/sys.c mm/memory.c mm/mmap.c mm/fault.c mm/gup.c arch/x86/mm/fault.c
 PROC_TESTS := mm/mmap_test.c kernel/uaccess_test.c kernel/uaccess_range_test.c \
 	kernel/uaccess_fault_test.c kernel/uaccess_args_test.c \
 	kernel/uaccess_string_test.c kernel/uaccess_set_fs_test.c \
 	kernel/uaccess_atomic_test.c kernel/uaccess_smap_test.c \
-	kernel/process_test.c
+	kernel/process_test.c mm/gup_test.c mm/kiobuf_test.c
 
 # The virtual file system: ramfs, the initrd, pipes, file system calls (fs/).
 FS_SRCS := fs/inode.c fs/file_table.c fs/libfs.c fs/read_write.c fs/file.c \
@@ -111,6 +111,7 @@ KERNEL_SRCS := \
 	arch/x86/mm/pgprot.c mm/buddy.c mm/page_alloc.c \
 	mm/mm_init.c mm/watermark.c mm/vmstat.c mm/slab_obj.c mm/slab.c \
 	mm/vmalloc.c \
+	mm/page_lock.c mm/kiobuf.c \
 	$(PROC_SRCS) \
 	$(FS_SRCS) \
 	$(DEV_SRCS) \
@@ -118,6 +119,7 @@ KERNEL_SRCS := \
 	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c arch/x86/lib/setjmp.asm \
 	lib/smp_processor_id.c kernel/bench.c \
 	lib/refcount.c \
+	lib/scatterlist.c \
 	lib/kunit/test.c lib/kunit/program.c lib/kunit/try-catch.c \
 	lib/kunit/executor.c lib/kunit/capture.c lib/kunit/machine.c \
 	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \
@@ -128,6 +130,7 @@ KERNEL_SRCS := \
 	kernel/acpi/acpi_test.c mm/memblock_test.c arch/x86/mm/init_64_test.c \
 	mm/page_alloc_test.c mm/numa_test.c mm/slab_test.c \
 	mm/vmalloc_test.c \
+	mm/page_lock_test.c \
 	arch/x86/kernel/irq_test.c arch/x86/kernel/time_test.c kernel/sched/sched_test.c \
 	kernel/locking/locking_test.c kernel/smp_test.c kernel/panic_test.c \
 	$(FS_TESTS) \
@@ -253,6 +256,7 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iarch/x86/include -Iinclude -Itests/host
 HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c mm/buddy.c mm/slab_obj.c \
+	lib/scatterlist.c \
 	$(ACPI_SRCS) drivers/tty/n_tty.c \
 	fs/cpio.c
 HOST_TESTS  := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))

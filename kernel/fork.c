@@ -92,6 +92,7 @@ long sys_fork(void)
 	p->ignored = current->ignored;
 	p->pgid = current->pgid;
 	p->sid = current->sid;
+	copy_rlimits(p);
 	p->mm = dup_mm(current->mm);
 	if (current->files)
 		p->files = dup_fd(current->files);

@@ -188,6 +188,7 @@ struct task_struct *create_task(const char *name, void (*entry)(void))
 	p->cpu = raw_smp_processor_id();	/* a first guess */
 	p->cpus_allowed = CPU_MASK_ALL;
 	p->thread_info.addr_limit = USER_DS;
+	memcpy(p->rlim, init_rlimits, sizeof(p->rlim));
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	strlcpy(p->comm, name, sizeof(p->comm));

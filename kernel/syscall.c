@@ -57,10 +57,12 @@ static const sys_call_ptr_t sys_call_table[NR_syscalls] = {
 	__SYSCALL(__NR_rmdir, sys_rmdir)
 	__SYSCALL(__NR_unlink, sys_unlink)
 	__SYSCALL(__NR_setpgid, sys_setpgid)
+	__SYSCALL(__NR_getrlimit, sys_getrlimit)
 	__SYSCALL(__NR_getppid, sys_getppid)
 	__SYSCALL(__NR_getpgrp, sys_getpgrp)
 	__SYSCALL(__NR_setsid, sys_setsid)
 	__SYSCALL(__NR_getpgid, sys_getpgid)
+	__SYSCALL(__NR_setrlimit, sys_setrlimit)
 	__SYSCALL(__NR_getdents64, sys_getdents64)
 	__SYSCALL(__NR_clock_gettime, sys_clock_gettime)
 	__SYSCALL(__NR_exit_group, sys_exit)	/* one thread per process */
@@ -68,6 +70,7 @@ static const sys_call_ptr_t sys_call_table[NR_syscalls] = {
 	__SYSCALL(__NR_mkdirat, sys_mkdirat)
 	__SYSCALL(__NR_unlinkat, sys_unlinkat)
 	__SYSCALL(__NR_pipe2, sys_pipe2)
+	__SYSCALL(__NR_prlimit64, sys_prlimit64)
 };
 
 void do_syscall_64(struct pt_regs *regs)

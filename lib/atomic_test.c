@@ -148,6 +148,21 @@ static void bitops_set_clear_test(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, test_bit(63, map));
 }
 
+static void bitops_test_and_set_test(struct kunit *test)
+{
+	unsigned long map[2] = { 0, 0 };
+
+	KUNIT_EXPECT_FALSE(test, test_and_set_bit(70, map));
+	KUNIT_EXPECT_EQ(test, map[1], 1UL << 6);
+	KUNIT_EXPECT_TRUE(test, test_and_set_bit(70, map));	/* already set */
+	KUNIT_EXPECT_EQ(test, map[1], 1UL << 6);
+	KUNIT_EXPECT_FALSE(test, test_and_set_bit_lock(3, map));
+	KUNIT_EXPECT_TRUE(test, test_and_set_bit_lock(3, map));
+	clear_bit_unlock(3, map);
+	KUNIT_EXPECT_EQ(test, map[0], 0UL);
+	KUNIT_EXPECT_EQ(test, map[1], 1UL << 6);
+}
+
 static void xchg_cmpxchg_on_words(struct kunit *test)
 {
 	static int a, b;
@@ -242,6 +257,7 @@ static struct kunit_case atomic_cases[] = {
 	KUNIT_CASE(atomic_wraps_at_int_max),
 	KUNIT_CASE(atomic_long_holds_64_bits),
 	KUNIT_CASE(bitops_set_clear_test),
+	KUNIT_CASE(bitops_test_and_set_test),
 	KUNIT_CASE(xchg_cmpxchg_on_words),
 	KUNIT_CASE(atomic_counts_from_every_cpu),
 	{}

@@ -10,8 +10,15 @@
  * parent and child map the same page read-only, and the first to write
  * gets a copy (do_wp_page); when only one mapping is left, a write just
  * makes it writable again.  A page is freed when its last reference
- * goes, so a later pinning layer can hold pages past munmap or exit by
- * taking a reference of its own.
+ * goes, so a pin (mm/gup.c: GUP_PIN_COUNTING_BIAS added to the count)
+ * holds a page past munmap or exit.  "Only one mapping is left" is
+ * asked of the count without its pins (page_unpinned_count()), so a
+ * pinned page that is its process's alone stays that process's on a
+ * write.  fork copies a pinned page for the child at once instead of
+ * sharing it (Linux's copy_present_page(), the lesson of
+ * CVE-2020-29374): what a device writes into the parent's pinned
+ * buffer never shows in the child, and the child's writes never reach
+ * the device's buffer.
  *
  * Every function here but copy_to_mm() is called with mm->mmap_lock
  * held.
@@ -23,6 +30,8 @@
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/vmstat.h>
+
+#include "internal.h"
 
 /* Page-table levels: 4 (pgd) .. 1 (pte); each covers 9 bits. */
 static unsigned int level_index(unsigned long addr, int level)
@@ -97,24 +106,64 @@ static int do_anonymous_page(struct vm_area_struct *vma, unsigned long *pte)
 	return 0;
 }
 
+/* A copy of page, or NULL. */
+static struct page *copy_user_page(struct page *page)
+{
+	struct page *new = alloc_page(GFP_KERNEL);
+
+	if (new)
+		memcpy(page_address(new), page_address(page), PAGE_SIZE);
+	return new;
+}
+
+/* Point *pte at a copy of its page, with prot; drop the old mapping. */
+static int replace_with_copy(struct vm_area_struct *vma, unsigned long *pte,
+			     unsigned long prot)
+{
+	struct page *old = pte_page(*pte), *new = copy_user_page(old);
+
+	if (!new)
+		return -ENOMEM;
+	*pte = mk_pte(new, prot);
+	put_page(old);
+	return 0;
+}
+
 /* A write to a read-only pte in a writable region: copy-on-write. */
 static int do_wp_page(struct vm_area_struct *vma, unsigned long *pte,
 		      unsigned long addr)
 {
-	struct page *old = pte_page(*pte), *new;
+	int err = 0;
 
-	if (page_count(old) == 1) {		/* the last sharer: reuse it */
+	if (page_unpinned_count(pte_page(*pte)) == 1)	/* the last sharer */
 		*pte = pte_mkwrite(*pte);
-	} else {
-		new = alloc_page(GFP_KERNEL);
-		if (!new)
-			return -ENOMEM;
-		memcpy(page_address(new), page_address(old), PAGE_SIZE);
-		*pte = mk_pte(new, vm_page_prot(vma->vm_flags));
-		put_page(old);
-	}
-	flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE);
-	return 0;
+	else
+		err = replace_with_copy(vma, pte, vm_page_prot(vma->vm_flags));
+	if (!err)
+		flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE);
+	return err;
+}
+
+/*
+ * Before a pin (mm/gup.c, mmap_lock held): make the present page at
+ * addr its mapping's alone, copying it when it is shared (Linux's
+ * FAULT_FLAG_UNSHARE), keeping the pte's protection, so that later
+ * writes by the process and by the device meet in the same page.
+ * 0, or -ENOMEM.
+ */
+int unshare_user_page(struct vm_area_struct *vma, unsigned long addr)
+{
+	unsigned long *pte = user_pte(vma->vm_mm, addr, false, NULL);
+	int err;
+
+	if (!pte || !pte_present(*pte) ||
+	    page_unpinned_count(pte_page(*pte)) == 1)
+		return 0;
+	err = replace_with_copy(vma, pte, *pte & ~PTE_PFN_MASK);
+	if (!err)
+		flush_tlb_mm_range(vma->vm_mm, addr & PAGE_MASK,
+				   (addr & PAGE_MASK) + PAGE_SIZE);
+	return err;
 }
 
 /*
@@ -175,19 +224,39 @@ static int walk_mapped(struct mm_struct *mm, unsigned long start,
 	return 0;
 }
 
-/* fork: the child maps the page too; a writable page becomes copy-on-write. */
+/* fork: the child gets its own copy of a page that may be under DMA. */
+static int copy_pinned_page(unsigned long spte, unsigned long *dpte)
+{
+	struct page *new = copy_user_page(pte_page(spte));
+
+	if (!new)
+		return -ENOMEM;
+	*dpte = mk_pte(new, spte & ~PTE_PFN_MASK);
+	return 0;
+}
+
+/*
+ * fork: the child maps the page too; a writable page becomes
+ * copy-on-write, but a pinned one is copied (the parent keeps it).
+ */
 static int copy_one(struct mm_struct *src, unsigned long addr,
 		    unsigned long *spte, void *data)
 {
 	struct vm_area_struct *vma = data;
 	unsigned long *dpte = user_pte(vma->vm_mm, addr, true, NULL);
+	struct page *page = pte_page(*spte);
 
 	if (!dpte)
 		return -ENOMEM;
-	if (vma->vm_flags & VM_WRITE)
-		*spte = pte_wrprotect(*spte);
-	get_page(pte_page(*spte));
-	*dpte = *spte;
+	if (page_maybe_dma_pinned(page)) {
+		if (copy_pinned_page(*spte, dpte))
+			return -ENOMEM;
+	} else {
+		if (vma->vm_flags & VM_WRITE)
+			*spte = pte_wrprotect(*spte);
+		get_page(page);
+		*dpte = *spte;
+	}
 	vma->vm_mm->rss++;
 	return 0;
 }
@@ -226,7 +295,7 @@ static int protect_one(struct mm_struct *mm, unsigned long addr,
 	unsigned long prot = *(unsigned long *)data;
 	struct page *page = pte_page(*pte);
 
-	if (page_count(page) > 1)	/* still shared: stays copy-on-write */
+	if (page_unpinned_count(page) > 1)	/* shared: stays copy-on-write */
 		prot = pte_wrprotect(prot);
 	*pte = mk_pte(page, prot);
 	return 0;

@@ -370,6 +370,7 @@ static void free_the_page(struct page *page, unsigned int order)
 	unsigned long flags;
 
 	ClearPageHead(page);
+	ClearPageDirty(page);
 	page->private = 0;
 	if (order == 0) {
 		free_unref_page(zone, page);
@@ -380,8 +381,8 @@ static void free_the_page(struct page *page, unsigned int order)
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
-static void __free_pages_caller(struct page *page, unsigned int order,
-				unsigned long caller)
+static void put_refs_caller(struct page *page, unsigned int order, int refs,
+			    unsigned long caller)
 {
 	const char *problem = free_pages_problem(page, order);
 
@@ -390,8 +391,14 @@ static void __free_pages_caller(struct page *page, unsigned int order,
 		return;
 	}
 	/* Atomic: other CPUs take and drop references to shared pages too. */
-	if (page_ref_dec_and_test(page))
+	if (page_ref_sub_and_test(page, refs))
 		free_the_page(page, order);
+}
+
+static void __free_pages_caller(struct page *page, unsigned int order,
+				unsigned long caller)
+{
+	put_refs_caller(page, order, 1, caller);
 }
 
 void __free_pages(struct page *page, unsigned int order)
@@ -414,6 +421,11 @@ void free_pages(unsigned long addr, unsigned int order)
 void put_page(struct page *page)
 {
 	__free_pages_caller(page, page->private, _RET_IP_);
+}
+
+void put_page_refs(struct page *page, int refs)
+{
+	put_refs_caller(page, page->private, refs, _RET_IP_);
 }
 
 /* Boot: a block that memblock found free joins its zone. */

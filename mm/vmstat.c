@@ -1,7 +1,7 @@
 /*
  * Memory statistics: the boot report, Linux-format /proc/buddyinfo,
- * /proc/zoneinfo and /proc/meminfo text, and the counters of pages by
- * use that meminfo shows.
+ * /proc/zoneinfo, /proc/meminfo and /proc/vmstat text, and the counters
+ * of pages by use (and of pins, mm/gup.c) that they show.
  *
  * The counters are read without zone->lock: a report is a snapshot that
  * may be a page off while other CPUs allocate, as in Linux.  The
@@ -251,5 +251,28 @@ size_t meminfo_show(char *buf, size_t size)
 	LINE("VmallocTotal:", (VMALLOC_END - VMALLOC_START + 1) >> 10);
 	LINE("VmallocUsed:", vmalloc_nr_pages() << k);
 #undef LINE
+	return len;
+}
+
+/* node_stat_item's names in /proc/vmstat, Linux's. */
+static const char *const node_stat_names[NR_VM_NODE_STAT_ITEMS] = {
+	[NR_FILE_PAGES] = "nr_file_pages",
+	[NR_PAGETABLE] = "nr_page_table_pages",
+	[NR_FOLL_PIN_ACQUIRED] = "nr_foll_pin_acquired",
+	[NR_FOLL_PIN_RELEASED] = "nr_foll_pin_released",
+};
+
+/*
+ * "nr_free_pages 15000" lines, Linux's layout and names; only the
+ * counters this kernel keeps (Linux has many more).
+ */
+size_t vmstat_show(char *buf, size_t size)
+{
+	size_t len = scnprintf(buf, size, "nr_free_pages %lu\n", nr_free_pages());
+	int i;
+
+	for (i = 0; i < NR_VM_NODE_STAT_ITEMS; i++)
+		len += scnprintf(buf + len, size - len, "%s %lu\n",
+				 node_stat_names[i], global_node_page_state(i));
 	return len;
 }

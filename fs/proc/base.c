@@ -5,7 +5,8 @@
  * stat and status are made from a copy of the task's fields taken under
  * tasklist_lock, so a task that exits meanwhile leaves a consistent
  * snapshot; fields this kernel does not keep (times, memory counters,
- * credentials...) print as 0.  Every process has the console terminal
+ * credentials...) print as 0.  status has a process's VmPin (pages
+ * pinned long-term, mm/gup.c) and none of Linux's other Vm lines.  Every process has the console terminal
  * as its controlling terminal (there is no other), so stat shows it as
  * tty_nr (5, 1) and its foreground group as tpgid; kernel threads have
  * none (0 and -1, as in Linux).  maps holds the task with
@@ -48,6 +49,7 @@ struct task_snapshot {
 	bool kthread;
 	int cpu, prio, exit_code;
 	unsigned long pending, ignored, nr_switches;
+	unsigned long pinned_vm;	/* pages, processes only */
 	cpumask_t cpus_allowed;
 };
 
@@ -102,6 +104,7 @@ static void snapshot_locked(const struct task_struct *p,
 	s->comm[sizeof(s->comm) - 1] = '\0';
 	s->state = task_state_char(p);
 	s->kthread = !p->mm;
+	s->pinned_vm = p->mm ? atomic_long_read(&p->mm->pinned_vm) : 0;
 	s->cpu = p->cpu;
 	s->prio = p->prio;
 	s->exit_code = p->exit_code;
@@ -190,10 +193,11 @@ static ssize_t status_fill(pid_t pid, char *buf, size_t size)
 {
 	unsigned long cpus = nr_cpu_ids >= 64 ? ~0UL : (1UL << nr_cpu_ids) - 1;
 	struct task_snapshot s;
+	size_t len;
 
 	if (task_snapshot(pid, &s))
 		return -ESRCH;
-	return scnprintf(buf, size,
+	len = scnprintf(buf, size,
 		"Name:\t%s\n"
 		"State:\t%c (%s)\n"
 		"Tgid:\t%d\n"
@@ -204,7 +208,14 @@ static ssize_t status_fill(pid_t pid, char *buf, size_t size)
 		"Gid:\t0\t0\t0\t0\n"
 		"NSpgid:\t%d\n"
 		"NSsid:\t%d\n"
-		"Kthread:\t%d\n"
+		"Kthread:\t%d\n",
+		s.comm, s.state, task_state_name(s.state), s.pid, s.pid,
+		s.ppid, s.pgid, s.sid, s.kthread);
+	/* Linux's task_mem() lines, for a process; only VmPin is kept. */
+	if (!s.kthread)
+		len += scnprintf(buf + len, size - len, "VmPin:\t%8lu kB\n",
+				 s.pinned_vm << (PAGE_SHIFT - 10));
+	return len + scnprintf(buf + len, size - len,
 		"Threads:\t1\n"
 		"SigPnd:\t%016lx\n"
 		"ShdPnd:\t%016lx\n"
@@ -214,8 +225,7 @@ static ssize_t status_fill(pid_t pid, char *buf, size_t size)
 		"Cpus_allowed:\t%lx\n"
 		"voluntary_ctxt_switches:\t%lu\n"
 		"nonvoluntary_ctxt_switches:\t0\n",
-		s.comm, s.state, task_state_name(s.state), s.pid, s.pid,
-		s.ppid, s.pgid, s.sid, s.kthread, s.pending, 0UL, 0UL,
+		s.pending, 0UL, 0UL,
 		s.ignored, 0UL, s.cpus_allowed & cpus, s.nr_switches);
 }
 

@@ -70,6 +70,7 @@ static void proc_files_have_linux_first_lines(struct kunit *test)
 		{ "/proc/interrupts", "            CPU0" },
 		{ "/proc/cpuinfo", "processor\t: 0\n" },
 		{ "/proc/uptime", "" },
+		{ "/proc/vmstat", "nr_free_pages " },
 		{ "/proc/tty/driver/serial", "serinfo:1.0 driver revision:\n"
 		  "0: uart:16550A port:000003F8 irq:4 tx:" },
 	};
@@ -437,7 +438,8 @@ static void proc_pid_files_of_a_process(struct kunit *test)
 
 	snprintf(path, sizeof(path), "/proc/%d/status", fp->task->pid);
 	text = read_text(test, path, &len);
-	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\nKthread:\t0\n"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\nKthread:\t0\n"
+						"VmPin:\t       0 kB\nThreads:"));
 	snprintf(expect, sizeof(expect), "\nNSpgid:\t%d\n", FAKE_PGRP);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, expect));
 	kfree(text);
@@ -514,7 +516,8 @@ static void proc_listings(struct kunit *test)
 {
 	static const char *const names[] = {
 		" . ", " .. ", " meminfo ", " buddyinfo ", " zoneinfo ",
-		" slabinfo ", " interrupts ", " cpuinfo ", " uptime ", " self ",
+		" slabinfo ", " interrupts ", " cpuinfo ", " uptime ", " vmstat ",
+		" self ",
 	};
 	struct listing *l = kzalloc(sizeof(*l), GFP_KERNEL);
 	char name[24], path[24];

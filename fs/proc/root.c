@@ -47,6 +47,7 @@ PROC_SHOW_FILL(slabinfo_show)
 PROC_SHOW_FILL(interrupts_show)
 PROC_SHOW_FILL(cpuinfo_show)
 PROC_SHOW_FILL(uptime_show)
+PROC_SHOW_FILL(vmstat_show)
 
 static const struct proc_entry proc_root_entries[] = {
 	{ .name = "buddyinfo", .fill = buddyinfo_show_fill },
@@ -56,6 +57,7 @@ static const struct proc_entry proc_root_entries[] = {
 	{ .name = "slabinfo", .fill = slabinfo_show_fill },
 	{ .name = "tty", .dir = &proc_tty_dir },
 	{ .name = "uptime", .fill = uptime_show_fill },
+	{ .name = "vmstat", .fill = vmstat_show_fill },
 	{ .name = "zoneinfo", .fill = zoneinfo_show_fill },
 };
 

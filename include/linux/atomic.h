@@ -215,6 +215,18 @@ static __always_inline void atomic_long_andnot(long i, atomic_long_t *v)
 	__atomic_fetch_and(&v->counter, ~i, __ATOMIC_RELAXED);
 }
 
+/* The same, returning the old value; fully ordered. */
+static __always_inline long atomic_long_fetch_or(long i, atomic_long_t *v)
+{
+	return __atomic_fetch_or(&v->counter, i, __ATOMIC_SEQ_CST);
+}
+
+/* Clear the bits of i with release ordering: earlier accesses stay before. */
+static __always_inline void atomic_long_andnot_release(long i, atomic_long_t *v)
+{
+	__atomic_fetch_and(&v->counter, ~i, __ATOMIC_RELEASE);
+}
+
 static __always_inline long atomic_long_fetch_add(long i, atomic_long_t *v)
 {
 	return __atomic_fetch_add(&v->counter, i, __ATOMIC_SEQ_CST);

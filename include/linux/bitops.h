@@ -8,6 +8,11 @@
  * smp_mb__after_atomic() after one that must be seen before a later
  * access).  test_bit() is a plain read.
  *
+ * test_and_set_bit() returns the bit's old value and is fully ordered,
+ * so it can take a bit lock (test_and_set_bit_lock(), Linux's name for
+ * the acquire); clear_bit_unlock() releases one: every access before it
+ * is seen before the bit is clear.
+ *
  * hweight_long() counts bits, written out since the kernel links no
  * compiler runtime library for __builtin_popcount.
  */
@@ -28,6 +33,28 @@ static inline void set_bit(unsigned int nr, volatile unsigned long *addr)
 static inline void clear_bit(unsigned int nr, volatile unsigned long *addr)
 {
 	atomic_long_andnot(BIT_MASK(nr), (atomic_long_t *)&addr[BIT_WORD(nr)]);
+}
+
+static inline bool test_and_set_bit(unsigned int nr,
+				    volatile unsigned long *addr)
+{
+	long old = atomic_long_fetch_or(BIT_MASK(nr),
+				(atomic_long_t *)&addr[BIT_WORD(nr)]);
+
+	return (old & BIT_MASK(nr)) != 0;
+}
+
+static inline bool test_and_set_bit_lock(unsigned int nr,
+					 volatile unsigned long *addr)
+{
+	return test_and_set_bit(nr, addr);
+}
+
+static inline void clear_bit_unlock(unsigned int nr,
+				    volatile unsigned long *addr)
+{
+	atomic_long_andnot_release(BIT_MASK(nr),
+				   (atomic_long_t *)&addr[BIT_WORD(nr)]);
 }
 
 static inline bool test_bit(unsigned int nr, const volatile unsigned long *addr)

@@ -34,6 +34,10 @@
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
 
+/* The direction of an I/O, seen from memory: READ fills it, WRITE empties it. */
+#define READ		0
+#define WRITE		1
+
 #define PATH_MAX	4096	/* bytes in a path, its NUL included */
 #define NAME_MAX	255	/* bytes in one path component */
 #define PIPE_BUF	4096	/* writes up to this size are atomic */

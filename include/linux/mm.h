@@ -10,6 +10,7 @@
 #include <linux/gfp.h>
 #include <linux/mm_types.h>
 #include <linux/mmzone.h>
+#include <linux/gup.h>
 #include <linux/page_ref.h>
 
 #define PFN_PHYS(pfn)		((phys_addr_t)(pfn) << PAGE_SHIFT)
@@ -66,6 +67,8 @@ void mem_init(void);
 
 /* Drop a reference to a block allocated by alloc_pages(); frees it at 0. */
 void put_page(struct page *page);
+/* Drop refs references at once (an unpin drops a pin's bias); frees at 0. */
+void put_page_refs(struct page *page, int refs);
 
 /*
  * Process address spaces (mm/mmap.c, mm/memory.c, mm/fault.c).  The

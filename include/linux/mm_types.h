@@ -28,6 +28,13 @@ struct page {
 	 * the page in its current state: PG_buddy and PG_pcp (Z), PG_head
 	 * and PG_reserved (O), PG_slab (S).  Plain read-modify-writes: two
 	 * owners never hold one page at once.
+	 * PG_locked and PG_dirty are (A), set and cleared with atomic bit
+	 * operations on any CPU (lock_page()/unlock_page(), an unpin).  The
+	 * rule that keeps the plain updates from losing them: only a caller
+	 * holding a reference or pin locks or dirties a page, and the plain
+	 * bits change only while nobody but their owner can reach the page
+	 * (free, being allocated or freed, being made a slab), so a plain
+	 * update never meets a concurrent atomic one.
 	 */
 	unsigned long flags;
 	struct list_head lru;	/* (Z) on a free list or a per-CPU list */
@@ -66,6 +73,8 @@ struct mm_struct {
 	unsigned long mmap_base;	/* (L) mmap() searches down from here */
 	unsigned long nr_ptes;		/* (L) page-table pages below pgd */
 	unsigned long rss;		/* (L) pages mapped */
+	/* (A) pages pinned with FOLL_LONGTERM, charged to RLIMIT_MEMLOCK */
+	atomic_long_t pinned_vm;
 	char exe_name[32];		/* (L) program name, for /proc/PID/maps */
 };
 

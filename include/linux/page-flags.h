@@ -9,6 +9,7 @@
 #ifndef _LINUX_PAGE_FLAGS_H
 #define _LINUX_PAGE_FLAGS_H
 
+#include <linux/bitops.h>
 #include <linux/mm_types.h>
 #include <linux/numa.h>
 
@@ -18,6 +19,8 @@ enum pageflags {
 	PG_head,	/* heads an allocated block; order in private */
 	PG_pcp,		/* free, on a per-CPU list */
 	PG_slab,	/* part of a slab of kmem_cache objects (mm/slab.c) */
+	PG_locked,	/* locked for I/O: lock_page(), linux/pagemap.h */
+	PG_dirty,	/* written through a pin (unpin_user_pages_dirty_lock) */
 };
 
 #define SECTIONS_WIDTH		11
@@ -49,6 +52,37 @@ PAGEFLAG(Buddy, PG_buddy)
 PAGEFLAG(Head, PG_head)
 PAGEFLAG(Pcp, PG_pcp)
 PAGEFLAG(Slab, PG_slab)
+
+/*
+ * PG_locked has no plain Set/Clear: with PG_dirty it is one of the two
+ * bits of flags that any CPU changes, atomically, here through
+ * lock_page()/unlock_page().
+ */
+static inline bool PageLocked(const struct page *page)
+{
+	return test_bit(PG_locked, &page->flags);
+}
+
+/*
+ * PG_dirty is set on a user page that other CPUs may hold too (pins,
+ * mappings), so it is set atomically; the allocator clears it when the
+ * page is freed.  Nothing reads it yet: without a page cache or swap,
+ * a dirty anonymous page has nowhere to be written back.
+ */
+static inline bool PageDirty(const struct page *page)
+{
+	return test_bit(PG_dirty, &page->flags);
+}
+
+static inline void SetPageDirty(struct page *page)
+{
+	set_bit(PG_dirty, &page->flags);
+}
+
+static inline void ClearPageDirty(struct page *page)
+{
+	clear_bit(PG_dirty, &page->flags);
+}
 
 static inline unsigned long page_to_section(const struct page *page)
 {

@@ -31,6 +31,17 @@ static inline void page_ref_inc(struct page *page)
 	atomic_inc(&page->_refcount);
 }
 
+static inline void page_ref_add(struct page *page, int nr)
+{
+	atomic_add(nr, &page->_refcount);
+}
+
+/* Drop nr references; true when they were the last (fully ordered). */
+static inline bool page_ref_sub_and_test(struct page *page, int nr)
+{
+	return atomic_sub_and_test(nr, &page->_refcount);
+}
+
 /* Drop a reference; true when it was the last (fully ordered). */
 static inline bool page_ref_dec_and_test(struct page *page)
 {

@@ -22,6 +22,7 @@
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <uapi/linux/resource.h>
 
 /* Task states, Linux's values. */
 #define TASK_RUNNING		0x0000
@@ -99,6 +100,13 @@ struct task_struct {
 	unsigned long ignored;		/* (A) SIG_IGN ones: bit sig-1 */
 	unsigned long signal_flags;	/* (A) SIGNAL_* bits */
 	bool is_process;		/* made by fork or kernel_spawn */
+	/*
+	 * Resource limits, inherited at fork (Linux keeps them in
+	 * signal_struct, shared by the threads of a process: here a
+	 * process is one task).  Written under tasklist_lock (prlimit64
+	 * may change another process's); read with READ_ONCE.
+	 */
+	struct rlimit rlim[RLIM_NLIMITS];
 	struct fxregs_state fpu;	/* user x87/SSE state while switched out */
 };
 
@@ -182,6 +190,16 @@ int kernel_execve(const char *filename, const char *const argv[],
 void __attribute__((noreturn)) ret_to_user(struct pt_regs *regs);
 /* Wait for a child (kernel pointer for the status); as wait4(). */
 long kernel_wait4(pid_t pid, int *status, int options);
+
+/* Linux's defaults, which create_task() gives (kernel/sys.c). */
+extern const struct rlimit init_rlimits[RLIM_NLIMITS];
+/* The current task's soft limit (Linux's rlimit()). */
+static inline unsigned long rlimit(unsigned int limit)
+{
+	return READ_ONCE(current->rlim[limit].rlim_cur);
+}
+/* Give p a copy of the current task's limits (fork). */
+void copy_rlimits(struct task_struct *p);
 
 /* Start the thread that frees dead tasks (after sched_init). */
 void kthread_init(void);

@@ -71,5 +71,12 @@ long sys_sched_yield(void);
 long sys_nanosleep(struct timespec __user *rqtp, struct timespec __user *rmtp);
 long sys_clock_gettime(clockid_t which_clock, struct timespec __user *tp);
 long sys_uname(struct new_utsname __user *name);
+struct rlimit;
+struct rlimit64;
+long sys_getrlimit(unsigned int resource, struct rlimit __user *rlim);
+long sys_setrlimit(unsigned int resource, struct rlimit __user *rlim);
+long sys_prlimit64(pid_t pid, unsigned int resource,
+		   const struct rlimit64 __user *new_rlim,
+		   struct rlimit64 __user *old_rlim);
 
 #endif

@@ -14,6 +14,8 @@ struct page;
 enum node_stat_item {
 	NR_FILE_PAGES,		/* file data in memory (ramfs) */
 	NR_PAGETABLE,		/* user page-table pages */
+	NR_FOLL_PIN_ACQUIRED,	/* pins taken by pin_user_pages() ever */
+	NR_FOLL_PIN_RELEASED,	/* pins dropped by unpin_user_page() ever */
 	NR_VM_NODE_STAT_ITEMS
 };
 
@@ -26,6 +28,8 @@ unsigned long global_node_page_state(enum node_stat_item item);
 size_t buddyinfo_show(char *buf, size_t size);
 size_t zoneinfo_show(char *buf, size_t size);
 size_t meminfo_show(char *buf, size_t size);
+/* /proc/vmstat: "name value" lines, Linux's names. */
+size_t vmstat_show(char *buf, size_t size);
 
 /* Pages given to the allocator, in all zones (Linux's totalram_pages()). */
 unsigned long totalram_pages(void);

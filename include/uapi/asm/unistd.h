@@ -38,11 +38,13 @@
 #define __NR_mkdir		83
 #define __NR_rmdir		84
 #define __NR_unlink		87
+#define __NR_getrlimit		97
 #define __NR_getppid		110
 #define __NR_setpgid		109
 #define __NR_getpgrp		111
 #define __NR_setsid		112
 #define __NR_getpgid		121
+#define __NR_setrlimit		160
 #define __NR_getdents64		217
 #define __NR_clock_gettime	228
 #define __NR_exit_group		231
@@ -50,6 +52,7 @@
 #define __NR_mkdirat		258
 #define __NR_unlinkat		263
 #define __NR_pipe2		293
+#define __NR_prlimit64		302
 
 #define NR_syscalls		334	/* one past the highest Linux number we know */
 
