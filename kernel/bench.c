@@ -5,9 +5,13 @@
  *
  * Each metric runs one untimed warm-up batch, then BENCH_BATCHES timed
  * ones, and prints the median, least and greatest of the per-batch TSC
- * cycles per operation:
+ * cycles per operation (per page, for those that map several):
  *
  *   bench.page_pair_order0=212 min=205 max=260 batches=11 ops=1000
+ *
+ * The pinning benchmarks run in a user address space of their own
+ * (BENCH_USER_PAGES pages at BENCH_USER_BASE, faulted in by the warm-up),
+ * as a driver's read() would on behalf of a process.
  *
  * Under TCG the TSC follows host time, so a figure means most beside
  * another measured in the same run.  The loops make only the calls a
@@ -25,17 +29,53 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/iobuf.h>
+#include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
 
 #define BENCH_BATCHES	11
 #define BENCH_OPS	1000
+#define BENCH_USER_BASE	0x10000000UL
+#define BENCH_USER_PAGES	256
 
 struct bench {
 	const char *name;
 	void (*batch)(int ops, unsigned long arg);	/* ops operations */
 	unsigned long arg;
+	int ops;		/* per batch; BENCH_OPS when 0 */
+	int per;		/* the figure is per op / per (pages per op) */
 };
+
+static struct kiobuf *bench_iobuf;
+static struct page *bench_pages[BENCH_USER_PAGES];
+
+/* map_user_kiobuf() + unmap_kiobuf() of npages pages, READ (device writes). */
+static void kiobuf_pairs(int ops, unsigned long npages)
+{
+	int i;
+
+	for (i = 0; i < ops; i++) {
+		if (map_user_kiobuf(READ, bench_iobuf, BENCH_USER_BASE,
+				    npages * PAGE_SIZE) == 0)
+			unmap_kiobuf(bench_iobuf);
+		barrier();
+	}
+}
+
+/* pin_user_pages() + unpin_user_pages() of npages pages, for writing. */
+static void pin_pairs(int ops, unsigned long npages)
+{
+	int i;
+
+	for (i = 0; i < ops; i++) {
+		if (pin_user_pages(BENCH_USER_BASE, npages, FOLL_WRITE,
+				   bench_pages) == (long)npages)
+			unpin_user_pages(bench_pages, npages);
+		barrier();
+	}
+}
 
 static void page_pairs(int ops, unsigned long order)
 {
@@ -63,13 +103,50 @@ static void kmalloc_pairs(int ops, unsigned long size)
 }
 
 static const struct bench benches[] = {
-	{ "page_pair_order0", page_pairs, 0 },
-	{ "page_pair_order3", page_pairs, 3 },
-	{ "page_pair_order9", page_pairs, 9 },
-	{ "kmalloc_pair_8", kmalloc_pairs, 8 },
-	{ "kmalloc_pair_64", kmalloc_pairs, 64 },
-	{ "kmalloc_pair_4096", kmalloc_pairs, 4096 },
+	{ "page_pair_order0", page_pairs, 0, 0, 1 },
+	{ "page_pair_order3", page_pairs, 3, 0, 1 },
+	{ "page_pair_order9", page_pairs, 9, 0, 1 },
+	{ "kmalloc_pair_8", kmalloc_pairs, 8, 0, 1 },
+	{ "kmalloc_pair_64", kmalloc_pairs, 64, 0, 1 },
+	{ "kmalloc_pair_4096", kmalloc_pairs, 4096, 0, 1 },
+	{ "kiobuf_map_unmap_1", kiobuf_pairs, 1, 0, 1 },
+	{ "kiobuf_map_unmap_16", kiobuf_pairs, 16, 200, 16 },
+	{ "kiobuf_map_unmap_256", kiobuf_pairs, 256, 20, 256 },
+	{ "pin_unpin_1", pin_pairs, 1, 0, 1 },
+	{ "pin_unpin_16", pin_pairs, 16, 200, 16 },
+	{ "pin_unpin_256", pin_pairs, 256, 20, 256 },
 };
+
+/*
+ * The user address space the pinning benchmarks work in: a fresh mm,
+ * used by this thread, with one read-write region.
+ */
+static struct mm_struct *bench_user_setup(void)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	if (!mm)
+		return NULL;
+	kthread_use_mm(mm);
+	mutex_lock(&mm->mmap_lock);
+	if (insert_vm_region(mm, BENCH_USER_BASE, BENCH_USER_BASE +
+			     BENCH_USER_PAGES * PAGE_SIZE, VM_READ | VM_WRITE,
+			     NULL) || alloc_kiovec(1, &bench_iobuf)) {
+		mutex_unlock(&mm->mmap_lock);
+		kthread_unuse_mm(mm);
+		mmput(mm);
+		return NULL;
+	}
+	mutex_unlock(&mm->mmap_lock);
+	return mm;
+}
+
+static void bench_user_teardown(struct mm_struct *mm)
+{
+	free_kiovec(1, &bench_iobuf);
+	kthread_unuse_mm(mm);
+	mmput(mm);
+}
 
 static void sort_u64(u64 *v, int n)
 {
@@ -86,31 +163,38 @@ static void sort_u64(u64 *v, int n)
 
 static void bench_run_one(const struct bench *b)
 {
+	int ops = b->ops ? b->ops : BENCH_OPS, per = b->per ? b->per : 1;
 	u64 per_op[BENCH_BATCHES], start;
 	int i;
 
-	b->batch(BENCH_OPS, b->arg);		/* warm-up */
+	b->batch(ops, b->arg);			/* warm-up */
 	for (i = 0; i < BENCH_BATCHES; i++) {
 		start = rdtsc_ordered();
-		b->batch(BENCH_OPS, b->arg);
-		per_op[i] = (rdtsc_ordered() - start) / BENCH_OPS;
+		b->batch(ops, b->arg);
+		per_op[i] = (rdtsc_ordered() - start) / ((u64)ops * per);
 	}
 	sort_u64(per_op, BENCH_BATCHES);
 	pr_info("bench.%s=%llu min=%llu max=%llu batches=%d ops=%d\n", b->name,
 		per_op[BENCH_BATCHES / 2], per_op[0], per_op[BENCH_BATCHES - 1],
-		BENCH_BATCHES, BENCH_OPS);
+		BENCH_BATCHES, ops);
 }
 
 int bench_run(const char *filter)
 {
+	struct mm_struct *mm = bench_user_setup();
 	int i, n = 0;
 
+	if (!mm) {
+		pr_err("bench: no memory for the user address space\n");
+		return 0;
+	}
 	for (i = 0; i < ARRAY_SIZE(benches); i++) {
 		if (strcmp(filter, "all") && !glob_match(filter, benches[i].name))
 			continue;
 		bench_run_one(&benches[i]);
 		n++;
 	}
+	bench_user_teardown(mm);
 	pr_info("bench: %d benchmark(s) run\n", n);
 	return n;
 }
