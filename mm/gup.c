@@ -65,8 +65,7 @@ static void gup_release(struct page **pages, unsigned long n,
 	unsigned long i;
 
 	for (i = 0; i < n; i++)
-		put_page_refs(pages[i], flags & FOLL_PIN ?
-					GUP_PIN_COUNTING_BIAS : 1);
+		put_page_refs(pages[i], gup_page_refs(flags & FOLL_PIN));
 }
 
 /* The page mapped at addr for the access, or NULL (mmap_lock held). */
@@ -112,10 +111,7 @@ static int gup_one(struct mm_struct *mm, unsigned long addr,
 	if (WARN_ON(!page))	/* the fault just mapped it */
 		return -EFAULT;
 	if (pagep) {
-		if (flags & FOLL_PIN)
-			page_ref_add(page, GUP_PIN_COUNTING_BIAS);
-		else
-			page_ref_inc(page);
+		gup_grab_page(page, flags & FOLL_PIN);
 		*pagep = page;
 	}
 	return 0;
@@ -200,7 +196,7 @@ void unpin_user_page(struct page *page)
 	if (WARN_ON(!page_maybe_dma_pinned(page)))	/* not pinned: a bug */
 		return;
 	mod_node_page_state(NR_FOLL_PIN_RELEASED, 1);
-	put_page_refs(page, GUP_PIN_COUNTING_BIAS);
+	put_page_refs(page, gup_page_refs(true));
 }
 
 void unpin_user_pages(struct page **pages, unsigned long npages)

@@ -4,18 +4,24 @@
  * both directions at awkward sizes with the data checked through the
  * pinned pages' kernel addresses, every bad input with the counts back
  * where they were, lock contention between CPUs, completion counting,
- * the scatterlist helper, and random map/lock/unlock/unmap cycles on
- * every CPU at once.  Ordering between threads is checked with flags,
- * never with time.
+ * the scatterlist helper, the lifetime rules through the kiobuf (munmap,
+ * exit and fork while mapped; the pages freed at unmap_kiobuf()),
+ * free_kiovec() of a kiobuf still mapped or locked, and random
+ * map/lock/unlock/unmap cycles on every CPU at once.  Ordering between
+ * threads is checked with flags, never with time.  The pin counters are
+ * global; cases run one at a time, so a case compares their difference.
  */
 #include <asm/pgtable.h>
+#include <kunit/capture.h>
 #include <kunit/test.h>
 #include <linux/completion.h>
 #include <linux/iobuf.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/page-flags.h>
 #include <linux/pagemap.h>
+#include <linux/preempt.h>
 #include <linux/scatterlist.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -29,6 +35,17 @@
 
 #define STRESS_LOOPS	1000
 #define STRESS_PAGES	8	/* the shared region the stress threads use */
+#define RW_PROT		(PROT_READ | PROT_WRITE)
+
+static unsigned long pins_acquired(void)
+{
+	return global_node_page_state(NR_FOLL_PIN_ACQUIRED);
+}
+
+static unsigned long pins_released(void)
+{
+	return global_node_page_state(NR_FOLL_PIN_RELEASED);
+}
 
 static int kiobuf_test_init(struct kunit *test)
 {
@@ -347,6 +364,200 @@ static void end_kio_request_counts(struct kunit *test)
 	free_kiovec(1, &iobuf);
 }
 
+/*
+ * Free pages with the caches settled: empty slabs back to the page
+ * allocator and every CPU's cached pages drained, as smp_test.c does, so
+ * that slab growth and per-CPU lists do not count as a leak.
+ */
+static unsigned long settled_free_pages(void)
+{
+	kmem_cache_shrink_all();
+	drain_all_pages();
+	return nr_free_pages();
+}
+
+/* The page is free now: on a free list, no references. */
+static bool page_is_free(struct page *page)
+{
+	return page_count(page) == 0 && (PageBuddy(page) || PagePcp(page));
+}
+
+/* Fill the kiobuf's pages through their kernel addresses, as a device. */
+static void device_fill(struct kiobuf *iobuf, int c)
+{
+	int i;
+
+	for (i = 0; i < iobuf->nr_pages; i++)
+		memset(page_address(iobuf->maplist[i]), c, PAGE_SIZE);
+}
+
+static bool page_holds(struct page *page, int c)
+{
+	const u8 *p = page_address(page);
+	unsigned long i;
+
+	for (i = 0; i < PAGE_SIZE; i++)
+		if (p[i] != c)
+			return false;
+	return true;
+}
+
+/*
+ * munmap while a kiobuf holds the pages: they keep the device's data,
+ * held by the pins alone, and unmap_kiobuf() frees them there and then.
+ */
+static void munmap_while_mapped(struct kunit *test)
+{
+	unsigned long va = region(test, 2, RW_PROT);
+	struct page *pages[2];
+	struct kiobuf *iobuf;
+	bool freed[2];
+	int i;
+
+	KUNIT_ASSERT_EQ(test, alloc_kiovec(1, &iobuf), 0);
+	KUNIT_ASSERT_EQ(test, map_user_kiobuf(READ, iobuf, va + 1, 2 * PAGE_SIZE - 2), 0);
+	device_fill(iobuf, 'U');
+	pages[0] = iobuf->maplist[0];
+	pages[1] = iobuf->maplist[1];
+	KUNIT_ASSERT_EQ(test, sys_munmap(va, 2 * PAGE_SIZE), 0L);
+	for (i = 0; i < 2; i++) {
+		KUNIT_EXPECT_NULL(test, mapped_page(test->priv, va + i * PAGE_SIZE));
+		KUNIT_EXPECT_EQ(test, page_count(pages[i]), (int)GUP_PIN_COUNTING_BIAS);
+		KUNIT_EXPECT_TRUE(test, page_holds(pages[i], 'U'));
+	}
+	KUNIT_EXPECT_EQ(test, lock_kiovec(1, &iobuf, 0), 0);
+	preempt_disable();	/* nothing on this CPU can take them meanwhile */
+	unmap_kiobuf(iobuf);	/* unlocks, unpins; the mm is not the last */
+	freed[0] = page_is_free(pages[0]);
+	freed[1] = page_is_free(pages[1]);
+	preempt_enable();
+	KUNIT_EXPECT_TRUE(test, freed[0]);
+	KUNIT_EXPECT_TRUE(test, freed[1]);
+	KUNIT_EXPECT_FALSE(test, PageLocked(pages[0]));
+	free_kiovec(1, &iobuf);
+}
+
+/*
+ * The process exits while a kiobuf holds its page: the kiobuf's
+ * reference keeps the address space (and the page, with its data)
+ * until unmap_kiobuf(), which uncharges the pins and frees it all.
+ */
+static void exit_while_mapped(struct kunit *test)
+{
+	struct mm_struct *other, *mine;
+	unsigned long va, free_before;
+	struct kiobuf *iobuf;
+	struct page *page;
+
+	KUNIT_ASSERT_EQ(test, alloc_kiovec(1, &iobuf), 0);
+	free_before = settled_free_pages();
+	other = mm_alloc();
+	KUNIT_ASSERT_NOT_NULL(test, other);
+	mine = set_current_mm(other);
+	va = region(test, 1, RW_PROT);
+	KUNIT_EXPECT_EQ(test, map_user_kiobuf(READ, iobuf, va, PAGE_SIZE), 0);
+	set_current_mm(mine);
+	KUNIT_ASSERT_EQ(test, iobuf->nr_pages, 1);
+	page = iobuf->maplist[0];
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&other->pinned_vm), 1L);
+	mmput(other);		/* the process's own reference: it exits */
+	KUNIT_EXPECT_EQ(test, atomic_read(&other->mm_users), 1);
+	device_fill(iobuf, 'E');
+	KUNIT_EXPECT_EQ(test, page_count(page), 1 + (int)GUP_PIN_COUNTING_BIAS);
+	KUNIT_EXPECT_TRUE(test, page_holds(page, 'E'));
+	unmap_kiobuf(iobuf);	/* the last reference to the mm */
+	KUNIT_EXPECT_EQ(test, page_count(page), 0);
+	/* The page, its page tables and the whole mm are back. */
+	KUNIT_EXPECT_EQ(test, settled_free_pages(), free_before);
+	free_kiovec(1, &iobuf);
+}
+
+/*
+ * fork while a kiobuf maps the parent's page for READ: the child gets
+ * its own copy at fork; the device's later writes reach only the
+ * parent, and the child's writes never reach the device's page.
+ */
+static void fork_while_mapped(struct kunit *test)
+{
+	struct mm_struct *mm = test->priv, *child;
+	unsigned long va = region(test, 1, RW_PROT);
+	struct kiobuf *iobuf;
+	struct page *copy;
+	u8 c = 'C';
+
+	KUNIT_ASSERT_EQ(test, alloc_kiovec(1, &iobuf), 0);
+	KUNIT_ASSERT_EQ(test, map_user_kiobuf(READ, iobuf, va, PAGE_SIZE), 0);
+	device_fill(iobuf, 'A');
+	child = dup_mm(mm);
+	KUNIT_ASSERT_NOT_NULL(test, child);
+	copy = mapped_page(child, va);
+	KUNIT_ASSERT_NOT_NULL(test, copy);
+	KUNIT_EXPECT_PTR_NE(test, copy, iobuf->maplist[0]);
+	KUNIT_EXPECT_PTR_EQ(test, mapped_page(mm, va), iobuf->maplist[0]);
+	KUNIT_EXPECT_TRUE(test, page_holds(copy, 'A'));
+	device_fill(iobuf, 'D');		/* DMA after the fork */
+	KUNIT_EXPECT_TRUE(test, page_holds(copy, 'A'));
+	KUNIT_EXPECT_EQ(test, get_user(c, (u8 __user *)va), 0);
+	KUNIT_EXPECT_EQ(test, c, 'D');
+	set_current_mm(child);			/* the child writes its copy */
+	KUNIT_EXPECT_EQ(test, put_user('C', (u8 __user *)va), 0);
+	set_current_mm(mm);
+	KUNIT_EXPECT_EQ(test, *(u8 *)page_address(copy), 'C');
+	KUNIT_EXPECT_TRUE(test, page_holds(iobuf->maplist[0], 'D'));
+	mmput(child);
+	unmap_kiobuf(iobuf);
+	KUNIT_EXPECT_EQ(test, page_count(mapped_page(mm, va)), 1);
+	free_kiovec(1, &iobuf);
+}
+
+/* How many times needle occurs in text. */
+static int occurrences(const char *text, const char *needle)
+{
+	int n = 0;
+
+	while ((text = strstr(text, needle))) {
+		n++;
+		text += strlen(needle);
+	}
+	return n;
+}
+
+/*
+ * free_kiovec() of a vector with a kiobuf mapped and locked (with an
+ * allocated maplist), an unused one and one mapped only: one report
+ * for each of the two, and every lock, pin and charge released.
+ */
+static void free_kiovec_mapped_or_locked(struct kunit *test)
+{
+	int big = KIO_STATIC_PAGES + 1, i;
+	unsigned long va = region(test, big, RW_PROT);
+	unsigned long acquired = pins_acquired(), released = pins_released();
+	struct mm_struct *mm = test->priv;
+	int users = atomic_read(&mm->mm_users);
+	struct kiobuf *iov[3];
+	const char *out;
+
+	KUNIT_ASSERT_EQ(test, alloc_kiovec(3, iov), 0);
+	KUNIT_ASSERT_EQ(test, map_user_kiobuf(READ, iov[0], va, big * PAGE_SIZE), 0);
+	KUNIT_ASSERT_EQ(test, lock_kiovec(1, &iov[0], 0), 0);
+	KUNIT_ASSERT_EQ(test, map_user_kiobuf(WRITE, iov[2], va, 10), 0);
+	kunit_capture_start();
+	free_kiovec(3, iov);
+	out = kunit_capture_stop();
+	KUNIT_EXPECT_EQ(test, occurrences(out, "kiobuf: freed while locked"), 1);
+	KUNIT_EXPECT_EQ(test, occurrences(out, "kiobuf: freed while mapped"), 1);
+	for (i = 0; i < big; i++) {
+		struct page *page = mapped_page(mm, va + i * PAGE_SIZE);
+
+		KUNIT_EXPECT_FALSE(test, PageLocked(page));
+		KUNIT_EXPECT_EQ(test, page_count(page), 1);
+	}
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&mm->pinned_vm), 0L);
+	KUNIT_EXPECT_EQ(test, atomic_read(&mm->mm_users), users);
+	KUNIT_EXPECT_EQ(test, pins_acquired() - acquired, (unsigned long)big + 1);
+	KUNIT_EXPECT_EQ(test, pins_released() - released, (unsigned long)big + 1);
+}
+
 static struct {
 	struct mm_struct *mm;
 	unsigned long va;
@@ -395,14 +606,16 @@ static void kiobuf_stress_all_cpus(struct kunit *test)
 	static struct kiobuf *iov[NR_CPUS];
 	static struct completion done[NR_CPUS];
 	static void *args[NR_CPUS][2];
-	unsigned long free_before, i;
-	int cpu, n = 0, threads = nr_threads;
+	unsigned long free_before, acquired, released, i;
+	int cpu, n = 0, n_started, threads = nr_threads;
 
 	stress.mm = test->priv;
 	stress.va = region(test, STRESS_PAGES, PROT_READ | PROT_WRITE);
 	stress.errors = 0;
 	KUNIT_ASSERT_EQ(test, alloc_kiovec(num_online_cpus(), iov), 0);
-	free_before = nr_free_pages();
+	free_before = settled_free_pages();
+	acquired = pins_acquired();
+	released = pins_released();
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		if (!cpu_data[cpu].online)
 			continue;
@@ -413,6 +626,7 @@ static void kiobuf_stress_all_cpus(struct kunit *test)
 							       cpu, "kiostress"));
 		n++;
 	}
+	n_started = n;
 	while (n--)
 		wait_for_completion(&done[n]);
 	wait_for_reaper(threads, 30 * HZ);	/* their stacks too */
@@ -423,7 +637,12 @@ static void kiobuf_stress_all_cpus(struct kunit *test)
 		KUNIT_EXPECT_FALSE(test, PageLocked(page));
 		KUNIT_EXPECT_FALSE(test, page_maybe_dma_pinned(page));
 	}
-	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);
+	KUNIT_EXPECT_EQ(test, settled_free_pages(), free_before);
+	/* Every pin handed out came back, here and over the whole boot. */
+	KUNIT_EXPECT_GE(test, pins_acquired() - acquired, (unsigned long)n_started);
+	KUNIT_EXPECT_EQ(test, pins_acquired() - acquired, pins_released() - released);
+	KUNIT_EXPECT_EQ(test, pins_acquired(), pins_released());
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&stress.mm->pinned_vm), 0L);
 	free_kiovec(num_online_cpus(), iov);
 }
 
@@ -433,6 +652,10 @@ static struct kunit_case kiobuf_cases[] = {
 	KUNIT_CASE(lock_kiovec_contention),
 	KUNIT_CASE(kiobuf_to_sg_merges_and_splits),
 	KUNIT_CASE(end_kio_request_counts),
+	KUNIT_CASE(munmap_while_mapped),
+	KUNIT_CASE(exit_while_mapped),
+	KUNIT_CASE(fork_while_mapped),
+	KUNIT_CASE(free_kiovec_mapped_or_locked),
 	KUNIT_CASE(kiobuf_stress_all_cpus),
 	{}
 };

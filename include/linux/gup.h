@@ -7,7 +7,9 @@
  * count still reaches 0 (and the page is freed) only when every mapping,
  * reference and pin is gone.
  *
- * Included by linux/mm.h.  docs/gup.md explains the rules.
+ * The arithmetic of the count is the inline helpers at the bottom, which
+ * mm/gup.c and mm/memory.c use and tests/host/test_gup.c checks on the
+ * host.  Included by linux/mm.h.  docs/gup.md explains the rules.
  */
 #ifndef _LINUX_GUP_H
 #define _LINUX_GUP_H
@@ -51,6 +53,23 @@ void unpin_user_pages_dirty_lock(struct page **pages, unsigned long npages,
  * from pin to unpin, e.g. get_task_mm()).
  */
 int account_pinned_vm(struct mm_struct *mm, unsigned long npages, bool inc);
+
+/*
+ * What one page taken by the pin core adds to its _refcount: a pin
+ * (pin_user_pages) GUP_PIN_COUNTING_BIAS, a plain reference
+ * (get_user_pages) 1.  Dropping it subtracts the same, through
+ * put_page_refs(), which frees the page when the count reaches 0.
+ */
+static inline int gup_page_refs(bool pin)
+{
+	return pin ? (int)GUP_PIN_COUNTING_BIAS : 1;
+}
+
+/* Take one pin or one plain reference on a page already held. */
+static inline void gup_grab_page(struct page *page, bool pin)
+{
+	page_ref_add(page, gup_page_refs(pin));
+}
 
 /* Maybe pinned: the count holds at least one pin's bias (Linux's test). */
 static inline bool page_maybe_dma_pinned(struct page *page)

@@ -92,6 +92,7 @@ static const struct ut_case cases[] = {
 	CASE(efault_tty, 0),
 	CASE(enosys, 0),
 	CASE(uname, 0),
+	CASE(rlimits, 0),
 	CASE(clock_monotonic, 0),
 	CASE(nanosleep, 0),
 	CASE(sched_yield, 0),

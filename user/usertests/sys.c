@@ -2,8 +2,8 @@
  * usertests: the system call boundary.  Every system call that takes a
  * pointer must answer EFAULT for NULL, for kernel addresses and for an
  * unmapped user address, and go on serving the process; unknown numbers
- * answer ENOSYS; and uname, clock_gettime, nanosleep and sched_yield
- * behave.
+ * answer ENOSYS; and uname, clock_gettime, nanosleep, sched_yield and
+ * the resource limit calls behave.
  *
  * The calls are made with syscall(), so the C library cannot check or
  * touch the pointers first.
@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
@@ -440,4 +441,75 @@ void test_fpu_preserved(void)
 	}
 	for (i = 0; i < 4; i++)
 		EXPECT_EXIT(ut_wait(pids[i]), 0);
+}
+
+/* A forked child's RLIMIT_MEMLOCK: exit 0 when it is cur/max. */
+static int child_memlock_is(rlim_t cur, rlim_t max)
+{
+	struct rlimit r;
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(getrlimit(RLIMIT_MEMLOCK, &r) || r.rlim_cur != cur ||
+		      r.rlim_max != max);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+/* VmPin of this process, in Linux's "VmPin:\t%8lu kB" line. */
+static int vmpin_line_present(void)
+{
+	char buf[2048];
+	int fd = open("/proc/self/status", O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return 0;
+	n = ut_read_full(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	return strstr(buf, "\nVmPin:\t       0 kB\n") != NULL;
+}
+
+/*
+ * getrlimit, setrlimit and prlimit64: Linux's 8 MiB RLIMIT_MEMLOCK,
+ * a lowered limit read back and inherited by fork, the old value
+ * returned by prlimit, and the errors.
+ */
+void test_rlimits(void)
+{
+	struct rlimit r, old, bad = { 2, 1 };
+	const rlim_t mib8 = 8UL << 20;
+
+	ASSERT_OK(getrlimit(RLIMIT_MEMLOCK, &r));
+	EXPECT_EQ(r.rlim_cur, mib8);
+	EXPECT_EQ(r.rlim_max, mib8);
+	r.rlim_cur = 4096;
+	ASSERT_OK(setrlimit(RLIMIT_MEMLOCK, &r));
+	ASSERT_OK(prlimit(0, RLIMIT_MEMLOCK, NULL, &old));
+	EXPECT_EQ(old.rlim_cur, 4096);
+	EXPECT_EQ(old.rlim_max, mib8);
+	EXPECT_EQ(child_memlock_is(4096, mib8), 0);
+	r.rlim_cur = 12288;
+	ASSERT_OK(prlimit(getpid(), RLIMIT_MEMLOCK, &r, &old));
+	EXPECT_EQ(old.rlim_cur, 4096);
+	ASSERT_OK(getrlimit(RLIMIT_MEMLOCK, &r));
+	EXPECT_EQ(r.rlim_cur, 12288);
+	/* Errors leave the limit as it was. */
+	EXPECT_ERRNO(setrlimit(RLIMIT_MEMLOCK, &bad), EINVAL);
+	EXPECT_ERRNO(setrlimit(RLIM_NLIMITS, &r), EINVAL);
+	EXPECT_ERRNO(getrlimit(RLIM_NLIMITS, &r), EINVAL);
+	EXPECT_ERRNO(syscall(SYS_getrlimit, RLIMIT_MEMLOCK, UT_UNMAPPED), EFAULT);
+	EXPECT_ERRNO(syscall(SYS_setrlimit, RLIMIT_MEMLOCK, UT_KERNEL_LOW), EFAULT);
+	EXPECT_ERRNO(syscall(SYS_prlimit64, 0, RLIMIT_MEMLOCK, 0, UT_UNMAPPED), EFAULT);
+	EXPECT_ERRNO(prlimit(99999, RLIMIT_MEMLOCK, NULL, &r), ESRCH);
+	ASSERT_OK(getrlimit(RLIMIT_MEMLOCK, &r));
+	EXPECT_EQ(r.rlim_cur, 12288);
+	EXPECT_EQ(r.rlim_max, mib8);
+	EXPECT_MSG(vmpin_line_present(), "no \"VmPin:\t       0 kB\" line in "
+		   "/proc/self/status");
 }

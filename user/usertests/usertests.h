@@ -213,6 +213,7 @@ void test_efault(void);
 void test_efault_kernel_read(void);
 void test_enosys(void);
 void test_uname(void);
+void test_rlimits(void);
 void test_clock_monotonic(void);
 void test_nanosleep(void);
 void test_sched_yield(void);
