@@ -30,6 +30,7 @@
 #include <uapi/asm/mman.h>
 
 #include "../kernel/uaccess_test.h"
+#include "test_mm.h"
 
 /* The counts a failed call must leave as they were. */
 struct gup_counts {
@@ -38,23 +39,9 @@ struct gup_counts {
 	int refs[4];
 };
 
-static int gup_test_init(struct kunit *test)
-{
-	struct mm_struct *mm = mm_alloc();
-
-	if (!mm)
-		return -ENOMEM;
-	kthread_use_mm(mm);
-	test->priv = mm;
-	return 0;
-}
-
 static void gup_test_exit(struct kunit *test)
 {
-	struct mm_struct *mm = test->priv;
-
-	kthread_unuse_mm(mm);
-	mmput(mm);
+	test_mm_exit(test);
 	memcpy(current->rlim, init_rlimits, sizeof(current->rlim));
 }
 
@@ -449,7 +436,7 @@ static struct kunit_case gup_cases[] = {
 
 static struct kunit_suite gup_suite = {
 	.name = "gup",
-	.init = gup_test_init,
+	.init = test_mm_init,
 	.exit = gup_test_exit,
 	.test_cases = gup_cases,
 };

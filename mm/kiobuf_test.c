@@ -33,6 +33,8 @@
 #include <linux/vmstat.h>
 #include <uapi/asm/mman.h>
 
+#include "test_mm.h"
+
 #define STRESS_LOOPS	1000
 #define STRESS_PAGES	8	/* the shared region the stress threads use */
 #define RW_PROT		(PROT_READ | PROT_WRITE)
@@ -45,25 +47,6 @@ static unsigned long pins_acquired(void)
 static unsigned long pins_released(void)
 {
 	return global_node_page_state(NR_FOLL_PIN_RELEASED);
-}
-
-static int kiobuf_test_init(struct kunit *test)
-{
-	struct mm_struct *mm = mm_alloc();
-
-	if (!mm)
-		return -ENOMEM;
-	kthread_use_mm(mm);
-	test->priv = mm;
-	return 0;
-}
-
-static void kiobuf_test_exit(struct kunit *test)
-{
-	struct mm_struct *mm = test->priv;
-
-	kthread_unuse_mm(mm);
-	mmput(mm);
 }
 
 /* An anonymous region of pages with prot, faulted in; its address. */
@@ -239,27 +222,6 @@ static int locker_thread(void *data)
 	WRITE_ONCE(l->acquired, true);
 	complete(&l->done);
 	return 0;
-}
-
-static int other_cpu(void)
-{
-	int self = raw_smp_processor_id(), cpu;
-
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
-		if (cpu != self && cpu_data[cpu].online)
-			return cpu;
-	return self;
-}
-
-static bool queue_has_sleeper(struct wait_queue_head *wq)
-{
-	unsigned long flags;
-	bool queued;
-
-	spin_lock_irqsave(&wq->lock, flags);
-	queued = !list_empty(&wq->head);
-	spin_unlock_irqrestore(&wq->lock, flags);
-	return queued;
 }
 
 /* a holds page 1; b spans pages 0-1 and must wait for a's unlock. */
@@ -662,8 +624,8 @@ static struct kunit_case kiobuf_cases[] = {
 
 static struct kunit_suite kiobuf_suite = {
 	.name = "kiobuf",
-	.init = kiobuf_test_init,
-	.exit = kiobuf_test_exit,
+	.init = test_mm_init,
+	.exit = test_mm_exit,
 	.test_cases = kiobuf_cases,
 };
 kunit_test_suite(kiobuf_suite);

@@ -19,26 +19,9 @@
 #include <linux/uaccess.h>
 #include <uapi/asm/mman.h>
 
+#include "test_mm.h"
+
 #define BASE	0x10000000UL		/* where the cases put their regions */
-
-static int mm_test_init(struct kunit *test)
-{
-	struct mm_struct *mm = mm_alloc();
-
-	if (!mm)
-		return -ENOMEM;
-	kthread_use_mm(mm);
-	test->priv = mm;
-	return 0;
-}
-
-static void mm_test_exit(struct kunit *test)
-{
-	struct mm_struct *mm = test->priv;
-
-	kthread_unuse_mm(mm);
-	mmput(mm);
-}
 
 static int count_regions(struct mm_struct *mm)
 {
@@ -400,8 +383,8 @@ static struct kunit_case mm_user_cases[] = {
 
 static struct kunit_suite mm_user_suite = {
 	.name = "mm_user",
-	.init = mm_test_init,
-	.exit = mm_test_exit,
+	.init = test_mm_init,
+	.exit = test_mm_exit,
 	.test_cases = mm_user_cases,
 };
 kunit_test_suite(mm_user_suite);

@@ -15,6 +15,8 @@
 #include <linux/spinlock.h>
 #include <linux/topology.h>
 
+#include "test_mm.h"
+
 #define EXCLUDE_LOOPS	500
 
 static void trylock_page_locked_fails(struct kunit *test)
@@ -68,28 +70,6 @@ static int waiter_thread(void *data)
 	unlock_page(w->page);
 	complete(&w->done);
 	return 0;
-}
-
-/* Another online CPU than this one if there is one, else this one. */
-static int other_cpu(void)
-{
-	int self = raw_smp_processor_id(), cpu;
-
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
-		if (cpu != self && cpu_data[cpu].online)
-			return cpu;
-	return self;
-}
-
-static bool queue_has_sleeper(struct wait_queue_head *wq)
-{
-	unsigned long flags;
-	bool queued;
-
-	spin_lock_irqsave(&wq->lock, flags);
-	queued = !list_empty(&wq->head);
-	spin_unlock_irqrestore(&wq->lock, flags);
-	return queued;
 }
 
 static void lock_page_sleeps_until_unlock(struct kunit *test)
