@@ -38,6 +38,11 @@ PANIC_RE = re.compile(r'Kernel panic - not syncing: ?(.*)')
 NO_MATCH_RE = re.compile(r'kunit: no test matches ktest=')
 
 
+# lib/kunit/executor.c's line when the preemption checker reported
+# outside the test that provokes it on purpose.
+STRAY_REPORTS_RE = re.compile(r'# preempt_check: \d+ report\(s\) outside')
+
+
 def qemu_program():
     """The emulator command: $QEMU (may include arguments) or the default."""
     return shlex.split(os.environ.get('QEMU', '')) or ['qemu-system-x86_64']
@@ -87,6 +92,13 @@ def boot_problems(run, timeout, ktap_results):
                             f'{run.status} (all passed) but the kernel '
                             f'reported {len(reported)} failing case(s)')]
     if run.status == EXIT_SOME_FAILED and not any_failure:
+        # The kernel fails a run whose cases passed when the preemption
+        # checker reported outside the test that expects it.
+        stray = [line for line in run.lines if STRAY_REPORTS_RE.search(line)]
+        if stray:
+            return [ktap.Result('', ktap.FAIL, stray[-1].strip(),
+                                [line for line in run.lines
+                                 if 'BUG: using smp_processor_id' in line])]
         return [ktap.Result('', ktap.FAIL,
                             f'exit status disagrees with KTAP: status '
                             f'{run.status} (some failed) but the KTAP output '
