@@ -11,6 +11,30 @@
 
 /* ---- the string routines ---- */
 
+/*
+ * "wxyz" in the last four bytes below end, where reading stops (the
+ * address limit, or an unmapped page): with no NUL before end the string
+ * routines fault, unless their count stops them first; a copy that count
+ * stops is not terminated.
+ */
+static void expect_unterminated_before(struct kunit *test, unsigned long end)
+{
+	char dst[16];
+
+	user_write(test, end - 4, "wxyz", 4);
+	KUNIT_EXPECT_EQ(test, strnlen_user(US(end - 4), 100), 0L);
+	KUNIT_EXPECT_EQ(test, strnlen_user(US(end - 4), 5), 0L);
+	KUNIT_EXPECT_EQ(test, strnlen_user(US(end - 4), 4), 5L);
+	KUNIT_EXPECT_EQ(test, strnlen_user(US(end - 4), 3), 4L);
+	KUNIT_EXPECT_EQ(test, strlen_user(US(end - 4)), 0L);
+	KUNIT_EXPECT_EQ(test, strncpy_from_user(dst, US(end - 4), 100), (long)-EFAULT);
+	KUNIT_EXPECT_EQ(test, strncpy_from_user(dst, US(end - 4), 5), (long)-EFAULT);
+	memset(dst, 0x55, sizeof(dst));
+	KUNIT_EXPECT_EQ(test, strncpy_from_user(dst, US(end - 4), 4), 4L);
+	KUNIT_EXPECT_EQ(test, memcmp(dst, "wxyz", 4), 0);
+	KUNIT_EXPECT_EQ(test, (u8)dst[4], 0x55);
+}
+
 void strings_at_task_size(struct kunit *test)
 {
 	unsigned long top = TASK_SIZE;
@@ -29,18 +53,8 @@ void strings_at_task_size(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, strncpy_from_user(dst, US(top - 1), 1), 0L);
 	KUNIT_EXPECT_EQ(test, dst[0], '\0');
 
-	/* No NUL before the limit: a fault, unless count stops first. */
-	user_write(test, top - 4, "wxyz", 4);
-	KUNIT_EXPECT_EQ(test, strnlen_user(US(top - 4), 100), 0L);
-	KUNIT_EXPECT_EQ(test, strnlen_user(US(top - 4), 5), 0L);
-	KUNIT_EXPECT_EQ(test, strnlen_user(US(top - 4), 4), 5L);
-	KUNIT_EXPECT_EQ(test, strlen_user(US(top - 4)), 0L);
-	KUNIT_EXPECT_EQ(test, strncpy_from_user(dst, US(top - 4), 100), (long)-EFAULT);
-	KUNIT_EXPECT_EQ(test, strncpy_from_user(dst, US(top - 4), 5), (long)-EFAULT);
-	memset(dst, 0x55, sizeof(dst));
-	KUNIT_EXPECT_EQ(test, strncpy_from_user(dst, US(top - 4), 4), 4L);
-	KUNIT_EXPECT_EQ(test, memcmp(dst, "wxyz", 4), 0);
-	KUNIT_EXPECT_EQ(test, (u8)dst[4], 0x55);	/* not terminated */
+	/* No NUL before the limit. */
+	expect_unterminated_before(test, top);
 
 	/* At and above the limit. */
 	KUNIT_EXPECT_EQ(test, strnlen_user(US(top), 10), 0L);
@@ -107,18 +121,7 @@ void strings_around_unmapped_page(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, dst, "abc");
 	KUNIT_EXPECT_EQ(test, strncpy_from_user(dst, US(end - 4), 4), 3L);
 	/* No NUL in the mapped part. */
-	user_write(test, end - 4, "wxyz", 4);
-	KUNIT_EXPECT_EQ(test, strnlen_user(US(end - 4), 100), 0L);
-	KUNIT_EXPECT_EQ(test, strnlen_user(US(end - 4), 5), 0L);
-	KUNIT_EXPECT_EQ(test, strnlen_user(US(end - 4), 4), 5L);
-	KUNIT_EXPECT_EQ(test, strnlen_user(US(end - 4), 3), 4L);
-	KUNIT_EXPECT_EQ(test, strlen_user(US(end - 4)), 0L);
-	KUNIT_EXPECT_EQ(test, strncpy_from_user(dst, US(end - 4), 100), (long)-EFAULT);
-	KUNIT_EXPECT_EQ(test, strncpy_from_user(dst, US(end - 4), 5), (long)-EFAULT);
-	memset(dst, 0x55, sizeof(dst));
-	KUNIT_EXPECT_EQ(test, strncpy_from_user(dst, US(end - 4), 4), 4L);
-	KUNIT_EXPECT_EQ(test, memcmp(dst, "wxyz", 4), 0);
-	KUNIT_EXPECT_EQ(test, (u8)dst[4], 0x55);
+	expect_unterminated_before(test, end);
 	/* Starting in the unmapped page. */
 	KUNIT_EXPECT_EQ(test, strnlen_user(US(end), 100), 0L);
 	KUNIT_EXPECT_EQ(test, strncpy_from_user(dst, US(end), 100), (long)-EFAULT);
