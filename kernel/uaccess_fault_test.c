@@ -15,6 +15,21 @@
 
 /* ---- a range whose end runs into an unmapped page ---- */
 
+/*
+ * A 100-byte copy into dst[128] (filled with 0x55 before) from a range
+ * with only its first k bytes mapped: left, the uncopied count, is
+ * 100 - k; the k bytes copied, the rest of the 100 zeroed, nothing past
+ * them touched.
+ */
+static void expect_copied_in(struct kunit *test, const u8 *dst, const u8 *src,
+			     unsigned long k, unsigned long left)
+{
+	KUNIT_EXPECT_EQ_MSG(test, left, 100 - k, "%lu bytes mapped", k);
+	KUNIT_EXPECT_EQ_MSG(test, memcmp(dst, src, k), 0, "%lu", k);
+	KUNIT_EXPECT_EQ_MSG(test, first_not(dst + k, 0, 100 - k), -1L, "%lu", k);
+	KUNIT_EXPECT_EQ_MSG(test, first_not(dst + 100, 0x55, 28), -1L, "%lu", k);
+}
+
 void end_in_unmapped_page(struct kunit *test)
 {
 	static const unsigned long before[] = { 1, 5, 64 };
@@ -44,17 +59,11 @@ void end_in_unmapped_page(struct kunit *test)
 		 * kernel buffer zeroed byte by byte, nothing past n touched.
 		 */
 		memset(dst, 0x55, sizeof(dst));
-		KUNIT_EXPECT_EQ_MSG(test, copy_from_user(dst, U(at), 100), 100 - k,
-				    "%lu bytes mapped", k);
-		KUNIT_EXPECT_EQ_MSG(test, memcmp(dst, src, k), 0, "%lu", k);
-		KUNIT_EXPECT_EQ_MSG(test, first_not(dst + k, 0, 100 - k), -1L, "%lu", k);
-		KUNIT_EXPECT_EQ_MSG(test, first_not(dst + 100, 0x55, 28), -1L, "%lu", k);
+		expect_copied_in(test, dst, src, k,
+				 copy_from_user(dst, U(at), 100));
 		memset(dst, 0x55, sizeof(dst));
-		KUNIT_EXPECT_EQ_MSG(test, __copy_from_user(dst, U(at), 100), 100 - k,
-				    "%lu bytes mapped", k);
-		KUNIT_EXPECT_EQ_MSG(test, memcmp(dst, src, k), 0, "%lu", k);
-		KUNIT_EXPECT_EQ_MSG(test, first_not(dst + k, 0, 100 - k), -1L, "%lu", k);
-		KUNIT_EXPECT_EQ_MSG(test, first_not(dst + 100, 0x55, 28), -1L, "%lu", k);
+		expect_copied_in(test, dst, src, k,
+				 __copy_from_user(dst, U(at), 100));
 
 		/* clear_user: k bytes cleared. */
 		user_fill(test, at - 1, 0x77, k + 1);
