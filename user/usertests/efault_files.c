@@ -104,29 +104,30 @@ static long expect_partial(const char *what, long ret, int err, size_t fit,
 		expect_partial(what, __r, errno, fit, __LINE__);	\
 	})
 
+/* read(file) of 200 bytes from the file's start into p, where 100 fit:
+ * those bytes, and the file offset moved by as many. */
+static void partial_file_read(int file, unsigned char *p, const char *what)
+{
+	long n;
+
+	lseek(file, 0, SEEK_SET);
+	n = PARTIAL(what, 100, SYS_read, file, p, 200);
+	EXPECT_MSG(file_bytes_ok(p, n, 0), "read(file): wrong bytes");
+	EXPECT_EQ(lseek(file, 0, SEEK_CUR), n);
+}
+
 /* A file read into the end of rw1 (then unmapped) and of rw2 (then
  * read-only): the bytes that fit, from the file's start. */
 static void partial_file_reads(int file)
 {
-	unsigned char *p;
-	long n;
-
 	memset(m.rw1, PATTERN, PAGE);
-	lseek(file, 0, SEEK_SET);
-	p = (unsigned char *)off_end(200);
-	n = PARTIAL("read(file) running into an unmapped page", 100,
-		    SYS_read, file, p, 200);
-	EXPECT_MSG(file_bytes_ok(p, n, 0), "read(file): wrong bytes");
-	EXPECT_EQ(lseek(file, 0, SEEK_CUR), n);
+	partial_file_read(file, (unsigned char *)off_end(200),
+			  "read(file) running into an unmapped page");
 	EXPECT_PATTERN("read(file)", m.rw1, PAGE - 100);
 
 	memset(m.rw2, PATTERN, PAGE);
-	lseek(file, 0, SEEK_SET);
-	p = (unsigned char *)into_ro(200);
-	n = PARTIAL("read(file) running into a read-only page", 100,
-		    SYS_read, file, p, 200);
-	EXPECT_MSG(file_bytes_ok(p, n, 0), "read(file): wrong bytes");
-	EXPECT_EQ(lseek(file, 0, SEEK_CUR), n);
+	partial_file_read(file, (unsigned char *)into_ro(200),
+			  "read(file) running into a read-only page");
 	EXPECT_RO_PAGE("read(file)");
 }
 
