@@ -5,7 +5,7 @@
  *
  * Each page of the range is faulted in as the access would fault it
  * (demand-zero, copy-on-write broken for FOLL_WRITE, the stack grown),
- * through the page-fault path's __handle_user_fault(), then taken:
+ * through the page-fault path's handle_mm_fault(), then taken:
  *  - get_user_pages(): a plain reference (page_ref_inc; put_page drops it);
  *  - pin_user_pages(): a pin, GUP_PIN_COUNTING_BIAS added to _refcount,
  *    so page_maybe_dma_pinned() can tell it from mappings and plain
@@ -98,7 +98,7 @@ static int gup_one(struct mm_struct *mm, unsigned long addr,
 		return -EFAULT;
 	page = follow_page(mm, addr, flags);
 	if (!page) {
-		err = __handle_user_fault(mm, addr, access);
+		err = handle_mm_fault(vma, addr, flags & FOLL_WRITE);
 		if (err)
 			return err;
 	}
