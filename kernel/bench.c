@@ -26,11 +26,10 @@
 #include <linux/compiler.h>
 #include <linux/glob.h>
 #include <linux/gfp.h>
+#include <linux/iobuf.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
-#include <linux/iobuf.h>
-#include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>

@@ -14,33 +14,23 @@
  * exception table or to an oops.
  *
  * Locking: handle_user_fault() takes mm->mmap_lock (a mutex), so it may
- * sleep: callers hold no spinlock and have interrupts on.
- * __handle_user_fault() is the same for a caller already holding it
- * (mm/gup.c faults a range in under one hold).
+ * sleep: callers hold no spinlock and have interrupts on.  mm/gup.c,
+ * which faults a range in under one hold, calls handle_mm_fault() itself.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 
-#include "internal.h"
-
-int __handle_user_fault(struct mm_struct *mm, unsigned long addr,
-			unsigned long vm_access)
-{
-	struct vm_area_struct *vma = find_extend_vma(mm, addr);
-
-	if (!vma || !(vma->vm_flags & vm_access))
-		return -EFAULT;
-	return handle_mm_fault(vma, addr, vm_access == VM_WRITE);
-}
-
 int handle_user_fault(struct mm_struct *mm, unsigned long addr,
 		      unsigned long vm_access)
 {
-	int err;
+	struct vm_area_struct *vma;
+	int err = -EFAULT;
 
 	mutex_lock(&mm->mmap_lock);
-	err = __handle_user_fault(mm, addr, vm_access);
+	vma = find_extend_vma(mm, addr);
+	if (vma && (vma->vm_flags & vm_access))
+		err = handle_mm_fault(vma, addr, vm_access == VM_WRITE);
 	mutex_unlock(&mm->mmap_lock);
 	return err;
 }

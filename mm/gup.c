@@ -5,7 +5,7 @@
  *
  * Each page of the range is faulted in as the access would fault it
  * (demand-zero, copy-on-write broken for FOLL_WRITE, the stack grown),
- * through the page-fault path's __handle_user_fault(), then taken:
+ * through the page-fault path's handle_mm_fault(), then taken:
  *  - get_user_pages(): a plain reference (page_ref_inc; put_page drops it);
  *  - pin_user_pages(): a pin, GUP_PIN_COUNTING_BIAS added to _refcount,
  *    so page_maybe_dma_pinned() can tell it from mappings and plain
@@ -98,7 +98,7 @@ static int gup_one(struct mm_struct *mm, unsigned long addr,
 		return -EFAULT;
 	page = follow_page(mm, addr, flags);
 	if (!page) {
-		err = __handle_user_fault(mm, addr, access);
+		err = handle_mm_fault(vma, addr, flags & FOLL_WRITE);
 		if (err)
 			return err;
 	}
@@ -117,13 +117,16 @@ static int gup_one(struct mm_struct *mm, unsigned long addr,
 	return 0;
 }
 
-/* The arguments: 0, or -EINVAL (bad flags, 0 pages, wrapping) / -EFAULT. */
+/*
+ * The caller's arguments: 0, or -EINVAL (bad flags, FOLL_PIN among them;
+ * 0 pages; wrapping) / -EFAULT.
+ */
 static long gup_check(unsigned long start, unsigned long nr_pages,
 		      unsigned int flags)
 {
 	unsigned long first = start & PAGE_MASK, len;
 
-	if (flags & ~(FOLL_ALLOWED | FOLL_PIN) || !nr_pages)
+	if (flags & ~FOLL_ALLOWED || !nr_pages)
 		return -EINVAL;
 	if (nr_pages > (~0UL >> PAGE_SHIFT))
 		return -EINVAL;
@@ -138,15 +141,14 @@ static long gup_check(unsigned long start, unsigned long nr_pages,
 	return 0;
 }
 
+/* Fault in and take the pages; the arguments passed gup_check(). */
 static long __gup(unsigned long start, unsigned long nr_pages,
 		  unsigned int flags, struct page **pages)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long i, addr = start & PAGE_MASK;
-	long err = gup_check(start, nr_pages, flags);
+	long err = 0;
 
-	if (err)
-		return err;
 	might_fault();
 	mutex_lock(&mm->mmap_lock);
 	for (i = 0; i < nr_pages; i++, addr += PAGE_SIZE) {
@@ -163,8 +165,10 @@ static long __gup(unsigned long start, unsigned long nr_pages,
 long get_user_pages(unsigned long start, unsigned long nr_pages,
 		    unsigned int gup_flags, struct page **pages)
 {
-	if (gup_flags & FOLL_PIN)
-		return -EINVAL;
+	long ret = gup_check(start, nr_pages, gup_flags);
+
+	if (ret)
+		return ret;
 	return __gup(start, nr_pages, gup_flags, pages);
 }
 
@@ -174,7 +178,7 @@ long pin_user_pages(unsigned long start, unsigned long nr_pages,
 	bool longterm = gup_flags & FOLL_LONGTERM;
 	long ret;
 
-	if (!pages || (gup_flags & FOLL_PIN))
+	if (!pages)
 		return -EINVAL;
 	ret = gup_check(start, nr_pages, gup_flags);
 	if (ret)

@@ -22,11 +22,7 @@ void build_all_zonelists(void);
 void init_per_zone_wmark_min(void);
 
 struct vm_area_struct;
-struct mm_struct;
 /* Make a pinned page its mapping's alone (mm/memory.c, mmap_lock held). */
 int unshare_user_page(struct vm_area_struct *vma, unsigned long addr);
-/* handle_user_fault() with mm->mmap_lock already held (mm/fault.c). */
-int __handle_user_fault(struct mm_struct *mm, unsigned long addr,
-			unsigned long vm_access);
 
 #endif

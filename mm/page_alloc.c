@@ -369,8 +369,9 @@ static void free_the_page(struct page *page, unsigned int order)
 	struct zone *zone = page_zone(page);
 	unsigned long flags;
 
+	/* The count is 0: nobody else reaches the page, plain updates do. */
 	ClearPageHead(page);
-	ClearPageDirty(page);
+	__ClearPageDirty(page);
 	page->private = 0;
 	if (order == 0) {
 		free_unref_page(zone, page);

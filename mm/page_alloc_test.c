@@ -1,9 +1,9 @@
 /*
  * Tests for the page allocator (suite "page_alloc"): every order, the
  * address conversions, exhaustion and recovery, GFP zone limits and
- * GFP_DMA32's fallback to ZONE_DMA, bad frees, reference counts,
- * GFP_ATOMIC from an interrupt, the node allocations from each CPU come
- * from, and the /proc-style reports.  They run in every QEMU
+ * GFP_DMA32's fallback to ZONE_DMA, bad frees, reference counts, the
+ * flags a free clears, GFP_ATOMIC from an interrupt, the node
+ * allocations from each CPU come from, and the /proc-style reports.  They run in every QEMU
  * configuration and only assume what the allocator promises; where an
  * expectation depends on the machine, it comes from what tests/run told
  * QEMU (kunit/machine.h), not from the kernel's own tables.
@@ -457,6 +457,26 @@ static void page_alloc_free_slab_page(struct kunit *test)
 	kfree(obj);
 }
 
+/*
+ * A page dirtied through a pin comes back from the allocator clean: the
+ * free clears PG_dirty, so its next owner does not inherit it.  Both
+ * orders, since order 0 goes to a per-CPU list and order 1 to the buddy
+ * lists.
+ */
+static void page_alloc_free_clears_dirty(struct kunit *test)
+{
+	unsigned int order;
+	struct page *page;
+
+	for (order = 0; order < 2; order++) {
+		page = alloc_pages(GFP_KERNEL, order);
+		KUNIT_ASSERT_NOT_NULL(test, page);
+		SetPageDirty(page);
+		__free_pages(page, order);
+		KUNIT_EXPECT_FALSE_MSG(test, PageDirty(page), "order %u", order);
+	}
+}
+
 static void page_alloc_refcount(struct kunit *test)
 {
 	struct page *page = alloc_pages(GFP_KERNEL, 0);
@@ -749,6 +769,7 @@ static struct kunit_case page_alloc_cases[] = {
 	KUNIT_CASE(page_alloc_free_slab_page),
 	KUNIT_CASE(page_alloc_drains_other_cpus_before_failing),
 	KUNIT_CASE(page_alloc_refcount),
+	KUNIT_CASE(page_alloc_free_clears_dirty),
 	KUNIT_CASE(page_alloc_atomic_in_interrupt),
 	KUNIT_CASE(page_alloc_local_node),
 	KUNIT_CASE(page_alloc_no_node_nearest_memory),

@@ -65,9 +65,10 @@ static inline bool PageLocked(const struct page *page)
 
 /*
  * PG_dirty is set on a user page that other CPUs may hold too (pins,
- * mappings), so it is set atomically; the allocator clears it when the
- * page is freed.  Nothing reads it yet: without a page cache or swap,
- * a dirty anonymous page has nowhere to be written back.
+ * mappings), so it is set atomically.  The allocator clears it with the
+ * plain __ClearPageDirty() when the page is freed, when nobody else can
+ * reach it.  Nothing reads it yet: without a page cache or swap, a
+ * dirty anonymous page has nowhere to be written back.
  */
 static inline bool PageDirty(const struct page *page)
 {
@@ -79,9 +80,10 @@ static inline void SetPageDirty(struct page *page)
 	set_bit(PG_dirty, &page->flags);
 }
 
-static inline void ClearPageDirty(struct page *page)
+/* For a page only the caller can reach (being freed): no locked bus cycle. */
+static inline void __ClearPageDirty(struct page *page)
 {
-	clear_bit(PG_dirty, &page->flags);
+	page->flags &= ~(1UL << PG_dirty);
 }
 
 static inline unsigned long page_to_section(const struct page *page)
