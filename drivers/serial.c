@@ -36,12 +36,25 @@
  * serial_rx_init() has run and the ring is not throttled; the ring is
  * throttled only after it was full, and unthrottled at half.
  *
+ * Loopback mode (tests only) would turn console output from other CPUs,
+ * or from an interrupt, into received bytes.  So while it is on, the
+ * console and the console terminal stand aside without waiting: their
+ * bytes go into a hold buffer, sent when loopback ends (what does not
+ * fit is counted and reported then).  Only serial_putc() reaches the
+ * looped-back UART.  Nobody spins on the loopback owner, so neither a
+ * printk on its own CPU nor one with interrupts off on the CPU that
+ * takes IRQ 4 can stall the test or deadlock.
+ *
  * Locking: rx_lock protects the ring, the throttle state and IER; the
  * handler takes it with interrupts already off, the others with
  * spin_lock_irqsave().  The counters are atomic.  The output path takes
- * no lock: until other CPUs run, lines from different CPUs cannot
- * interleave, and a handler's printk may land in the middle of another
- * line, which is harmless.
+ * no lock: a handler's printk may land in the middle of another line,
+ * which is harmless.  It counts itself in tx_writers while it writes
+ * to the UART, and checks rx_loopback after (full barriers on both
+ * sides), so serial_set_loopback(true) sees every writer that did not
+ * see the flag and waits for it to finish.  hold_lock protects the
+ * hold buffer and, with rx_loopback read under it, orders the flush at
+ * the end of loopback before any later direct write.
  *
  * Modern Linux's 8250 driver sits under the serial core and the tty
  * layer: it also uses the transmit interrupt and FIFO for output, and a
@@ -51,6 +64,8 @@
  * polled, for the same reason as here.
  */
 #include <asm/io.h>
+#include <asm/processor.h>
+#include <linux/atomic.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
@@ -104,6 +119,12 @@ static bool rx_throttled;	/* rx_lock; ring was full: ERBFI masked */
 static DEFINE_SPINLOCK(rx_lock);
 static void (*rx_notify)(void);		/* set once, before input matters */
 static bool rx_loopback;		/* serial_set_loopback() */
+static atomic_t tx_writers;		/* writing to the UART directly */
+#define SERIAL_HOLD_SIZE	8192
+static char hold_buf[SERIAL_HOLD_SIZE];	/* hold_lock; output in loopback */
+static unsigned int hold_len;		/* hold_lock */
+static unsigned int hold_lost;		/* hold_lock; bytes that did not fit */
+static DEFINE_SPINLOCK(hold_lock);
 static struct uart_icount icount;	/* atomic */
 static const char *uart_type = "unknown";	/* serial_init() */
 
@@ -129,23 +150,66 @@ void serial_putc(char c)
 	outb(c, COM1_BASE + UART_TX);
 }
 
-static void serial_write(const char *s, unsigned int len)
+/* Send or hold one byte of console output; hold_lock held to hold. */
+static void serial_out_byte(char c, bool hold)
+{
+	if (!hold)
+		serial_putc(c);
+	else if (hold_len < SERIAL_HOLD_SIZE)
+		hold_buf[hold_len++] = c;
+	else
+		hold_lost++;
+}
+
+static void serial_out_bytes(const char *s, size_t len, bool crlf, bool hold)
 {
 	while (len--) {
-		if (*s == '\n')
-			serial_putc('\r');
-		serial_putc(*s++);
+		if (crlf && *s == '\n')
+			serial_out_byte('\r', hold);
+		serial_out_byte(*s++, hold);
 	}
+}
+
+/* Hold the bytes if loopback is on; false: it is off, send them. */
+static bool serial_hold(const char *s, size_t len, bool crlf)
+{
+	unsigned long flags;
+	bool on;
+
+	spin_lock_irqsave(&hold_lock, flags);
+	on = READ_ONCE(rx_loopback);
+	if (on)
+		serial_out_bytes(s, len, crlf, true);
+	spin_unlock_irqrestore(&hold_lock, flags);
+	return on;
+}
+
+/* Console output: to the UART, or to the hold buffer during loopback. */
+static void serial_out(const char *s, size_t len, bool crlf)
+{
+	for (;;) {
+		atomic_inc(&tx_writers);
+		smp_mb();	/* pairs with serial_set_loopback(true) */
+		if (!READ_ONCE(rx_loopback)) {
+			serial_out_bytes(s, len, crlf, false);
+			atomic_dec(&tx_writers);
+			return;
+		}
+		atomic_dec(&tx_writers);
+		if (serial_hold(s, len, crlf))
+			return;
+	}
+}
+
+static void serial_write(const char *s, unsigned int len)
+{
+	serial_out(s, len, true);
 }
 
 void serial_tty_write(const unsigned char *buf, size_t len)
 {
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		serial_putc(buf[i]);
-		icount_inc(&icount.tx);
-	}
+	serial_out((const char *)buf, len, false);
+	__atomic_add_fetch(&icount.tx, len, __ATOMIC_RELAXED);
 }
 
 static struct console serial_console = {
@@ -290,20 +354,52 @@ static int serial_rx_init(void)
 }
 subsys_initcall(serial_rx_init);
 
+/* Let the bytes being sent leave the transmitter first. */
+static void serial_wait_idle(void)
+{
+	while (!(serial_lsr_in() & UART_LSR_TEMT))
+		;
+}
+
+/* Send what console output was held during loopback, then stop holding. */
+static void serial_flush_held(void)
+{
+	unsigned long flags;
+	unsigned int lost;
+
+	spin_lock_irqsave(&hold_lock, flags);
+	serial_out_bytes(hold_buf, hold_len, false, false);
+	hold_len = 0;
+	lost = hold_lost;
+	hold_lost = 0;
+	WRITE_ONCE(rx_loopback, false);
+	spin_unlock_irqrestore(&hold_lock, flags);
+	if (lost)
+		pr_warn("serial: %u bytes of console output lost in loopback\n",
+			lost);
+}
+
 /*
  * QEMU's 16550 raises the receive interrupt in loopback mode, which is
  * what the tests want.  (On a PC board the IRQ line is gated by the OUT2
  * pin, which loopback mode disconnects, so real hardware may stay quiet.)
+ * Console output is held from the moment loopback is asked for; the
+ * writers already past the check finish before the UART turns around.
  */
 void serial_set_loopback(bool on)
 {
-	while (!(serial_lsr_in() & UART_LSR_TEMT))
-		;	/* let the bytes being sent reach the line first */
-	if (on)
+	if (on) {
 		WRITE_ONCE(rx_loopback, true);
-	outb(UART_MCR_NORMAL | (on ? UART_MCR_LOOP : 0), COM1_BASE + UART_MCR);
-	if (!on)
-		WRITE_ONCE(rx_loopback, false);
+		smp_mb();	/* pairs with serial_out() */
+		while (atomic_read(&tx_writers))
+			cpu_relax();
+		serial_wait_idle();
+		outb(UART_MCR_NORMAL | UART_MCR_LOOP, COM1_BASE + UART_MCR);
+	} else {
+		serial_wait_idle();
+		outb(UART_MCR_NORMAL, COM1_BASE + UART_MCR);
+		serial_flush_held();
+	}
 }
 
 /* ---- /proc/tty/driver/serial ---- */

@@ -10,13 +10,14 @@
  * received (the receive count moved), so which bytes end up in the
  * ring, in the FIFO or lost does not depend on how fast the interrupt
  * is taken.  Waits halt until the next interrupt and are bounded by a
- * number of interrupts, never by a time limit.  Nothing may be printed
- * while the UART loops back (it would be received), so expectations
- * come after.
+ * number of interrupts, never by a time limit.  Console output during
+ * loopback is held back and sent after (it would be received
+ * otherwise), so expectations come after, to be printed in order.
  */
 #include <asm/processor.h>
 #include <kunit/test.h>
 #include <linux/kernel.h>
+#include <linux/printk.h>
 #include <linux/serial.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -152,6 +153,41 @@ static void serial_overrun_is_counted(struct kunit *test)
 	kfree(run);
 }
 
+/*
+ * Console and terminal output while the UART loops back, here from the
+ * test itself as from any CPU or interrupt, is held back: only the byte
+ * sent with serial_putc() is received.
+ */
+static void serial_console_stands_aside_in_loopback(struct kunit *test)
+{
+	static const unsigned char tty_msg[] = "held\n";
+	struct uart_icount before, after;
+	int c, first, second = -1, waits = 0;
+
+	while (serial_getc() >= 0)
+		;
+	serial_get_icount(&before);
+	serial_set_loopback(true);
+	pr_info("serial: this line waits for the end of loopback\n");
+	serial_tty_write(tty_msg, sizeof(tty_msg) - 1);
+	serial_putc('Z');
+	while ((first = serial_getc()) < 0 && waits++ < WAIT_IRQS)
+		halt();
+	for (waits = 0; waits < 2; waits++) {	/* a stray byte arrives too */
+		c = serial_getc();
+		if (c >= 0 && second < 0)
+			second = c;
+		halt();
+	}
+	serial_set_loopback(false);
+	serial_get_icount(&after);
+
+	KUNIT_EXPECT_EQ(test, first, 'Z');
+	KUNIT_EXPECT_EQ(test, second, -1);
+	KUNIT_EXPECT_EQ(test, after.rx - before.rx, 1);
+	KUNIT_EXPECT_EQ(test, after.tx - before.tx, sizeof(tty_msg) - 1);
+}
+
 /* Linux's serial core format, with the counts of what passed. */
 static void serial_proc_show_format(struct kunit *test)
 {
@@ -182,6 +218,7 @@ static void serial_proc_show_format(struct kunit *test)
 static struct kunit_case serial_cases[] = {
 	KUNIT_CASE(serial_full_ring_throttles_and_loses_nothing),
 	KUNIT_CASE(serial_overrun_is_counted),
+	KUNIT_CASE(serial_console_stands_aside_in_loopback),
 	KUNIT_CASE(serial_proc_show_format),
 	{}
 };

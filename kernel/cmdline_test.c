@@ -57,24 +57,32 @@ static void cmdline_find_flags(struct kunit *test)
 
 static void cmdline_copy_whole_words(struct kunit *test)
 {
+	static const struct {
+		const char *in;
+		int ret;
+		const char *out;
+	} cases[] = {
+		{ "alpha beta", 10, "alpha beta" },
+		/* 15 bytes and the NUL fit exactly. */
+		{ "alpha beta gamm", 15, "alpha beta gamm" },
+		/* One more: the last word goes whole, not its last byte. */
+		{ "alpha beta gamma", 11, "alpha beta" },
+		/* A quoted value is one word, spaces and all. */
+		{ "a=1 b=\"x y z w v\"", 4, "a=1" },
+		{ "abcdefghijklmnopq", 0, "" },
+		/* Only spaces past the end: nothing lost. */
+		{ "alpha                ", 21, "alpha" },
+	};
 	char buf[16];
+	unsigned int i;
 
-	KUNIT_EXPECT_EQ(test, cmdline_copy(buf, sizeof(buf), "alpha beta"), 10);
-	KUNIT_EXPECT_STREQ(test, buf, "alpha beta");
-	/* 15 bytes and the NUL fit exactly. */
-	KUNIT_EXPECT_EQ(test, cmdline_copy(buf, sizeof(buf), "alpha beta gamm"), 15);
-	KUNIT_EXPECT_STREQ(test, buf, "alpha beta gamm");
-	/* One more: the last word goes whole, not its last byte. */
-	KUNIT_EXPECT_EQ(test, cmdline_copy(buf, sizeof(buf), "alpha beta gamma"), 11);
-	KUNIT_EXPECT_STREQ(test, buf, "alpha beta");
-	/* A quoted value is one word, spaces and all. */
-	KUNIT_EXPECT_EQ(test, cmdline_copy(buf, sizeof(buf), "a=1 b=\"x y z w v\""), 4);
-	KUNIT_EXPECT_STREQ(test, buf, "a=1");
-	KUNIT_EXPECT_EQ(test, cmdline_copy(buf, sizeof(buf), "abcdefghijklmnopq"), 0);
-	KUNIT_EXPECT_STREQ(test, buf, "");
-	/* Only spaces past the end: nothing lost. */
-	KUNIT_EXPECT_EQ(test, cmdline_copy(buf, sizeof(buf), "alpha                "), 21);
-	KUNIT_EXPECT_STREQ(test, buf, "alpha");
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		KUNIT_EXPECT_EQ_MSG(test, cmdline_copy(buf, sizeof(buf),
+						       cases[i].in),
+				    cases[i].ret, "\"%s\"", cases[i].in);
+		KUNIT_EXPECT_STREQ_MSG(test, buf, cases[i].out, "\"%s\"",
+				       cases[i].in);
+	}
 }
 
 /* A stand-in for the kernel's options: it takes loglevel= and ktest=. */

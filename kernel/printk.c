@@ -11,8 +11,12 @@
  * next message still starts a line of its own, as Linux keeps a
  * truncated record a separate line.
  *
- * Locking: none yet.  Until other CPUs start (the SMP work), the kernel
- * runs on one CPU with interrupts off, so nothing can race.
+ * Locking: none.  Lines printed on several CPUs at once may interleave
+ * on the consoles; last_level is a hint for KERN_CONT, and a race on it
+ * only gives a continuation another line's level.  The console list
+ * has no lock either: the boot consoles register before other CPUs
+ * start, but kunit's capture console comes and goes at run time, so a
+ * printk on another CPU may miss it or write to it once more.
  */
 #include <linux/kernel.h>
 #include <linux/printk.h>

@@ -126,13 +126,17 @@ static void acpi_madt_interrupts(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ovr->gsi, 2);
 }
 
-/* Each of QEMU's node ids is the proximity domain of exactly one node. */
-static void check_pxm_map(struct kunit *test, int nr_nodes)
+/*
+ * The SRAT gave as many nodes as QEMU has, and each of QEMU's node ids
+ * is the proximity domain of exactly one node.
+ */
+static void check_nodes(struct kunit *test, const struct kunit_machine *m)
 {
+	int i, nr_nodes = m->nr_nodes;
 	unsigned long seen = 0;
 	u32 pxm;
-	int i;
 
+	KUNIT_ASSERT_EQ(test, acpi_info.nr_nodes, nr_nodes);
 	for (i = 0; i < nr_nodes; i++) {
 		pxm = acpi_info.node_to_pxm[i];
 		KUNIT_ASSERT_LT_MSG(test, pxm, nr_nodes,
@@ -157,8 +161,7 @@ static void acpi_srat_nodes(struct kunit *test)
 	}
 	KUNIT_ASSERT_EQ_MSG(test, acpi_info.srat_status, 0, "%s",
 			    acpi_info.srat_reason);
-	KUNIT_ASSERT_EQ(test, acpi_info.nr_nodes, m.nr_nodes);
-	check_pxm_map(test, m.nr_nodes);
+	check_nodes(test, &m);
 	/*
 	 * CPU i of -smp has APIC id i in QEMU's MADT (true for -smp N; a
 	 * topology with, say, 3 cores per socket leaves gaps in the ids).
@@ -202,8 +205,7 @@ static void acpi_srat_memory(struct kunit *test)
 	get_machine(test, &m);
 	if (!m.nr_nodes)
 		kunit_skip(test, "no NUMA nodes");
-	KUNIT_ASSERT_EQ(test, acpi_info.nr_nodes, m.nr_nodes);
-	check_pxm_map(test, m.nr_nodes);
+	check_nodes(test, &m);
 	for (node = 0; node < m.nr_nodes; node++) {
 		want = (u64)kunit_machine_node_mib(&m, node) << 20;
 		got = node_memory(node, &holds_zero);
@@ -228,8 +230,7 @@ static void acpi_slit_distances(struct kunit *test)
 	get_machine(test, &m);
 	if (!m.nr_nodes)
 		kunit_skip(test, "no ktest_dist= on the command line");
-	KUNIT_ASSERT_EQ(test, acpi_info.nr_nodes, m.nr_nodes);
-	check_pxm_map(test, m.nr_nodes);
+	check_nodes(test, &m);
 	for (i = 0; i < m.nr_nodes; i++)
 		for (j = 0; j < m.nr_nodes; j++)
 			KUNIT_EXPECT_EQ_MSG(test, acpi_info.distance[i][j],

@@ -58,18 +58,19 @@ static int fadt_pm_timer(const struct acpi_table *t, struct acpi_info *info,
 	return 0;
 }
 
+static int fadt_parse(const struct acpi_table *t, struct acpi_info *info,
+		      const char **reason)
+{
+	info->fadt_revision = t->p[ACPI_HDR_REVISION];
+	return fadt_pm_timer(t, info, reason);
+}
+
 void acpi_parse_fadt(const struct acpi_root *root, acpi_map_fn map,
 		     struct acpi_info *info)
 {
-	struct acpi_table t;
-	int ret;
+	int ret = acpi_table_parse(root, map, ACPI_SIG_FADT, FADT_V1_LENGTH,
+				   fadt_parse, info, &info->fadt_reason);
 
-	ret = acpi_find_table(root, map, ACPI_SIG_FADT, FADT_V1_LENGTH, &t,
-			      &info->fadt_reason);
-	if (!ret) {
-		info->fadt_revision = t.p[ACPI_HDR_REVISION];
-		ret = fadt_pm_timer(&t, info, &info->fadt_reason);
-	}
 	if (ret) {
 		info->fadt_revision = 0;
 		info->pm_timer_port = 0;

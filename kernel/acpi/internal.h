@@ -62,10 +62,12 @@ static inline u64 get_u64(const u8 *p)
 	return v;
 }
 
-/* Finding tables and walking their entries (kernel/acpi/tables.c). */
-int acpi_find_table(const struct acpi_root *root, acpi_map_fn map,
-		    const char *sig, u32 min_len, struct acpi_table *table,
-		    const char **reason);
+/* Parsing tables and walking their entries (kernel/acpi/tables.c). */
+typedef int (*acpi_table_handler)(const struct acpi_table *table,
+				  struct acpi_info *info, const char **reason);
+int acpi_table_parse(const struct acpi_root *root, acpi_map_fn map,
+		     const char *sig, u32 min_len, acpi_table_handler handler,
+		     struct acpi_info *info, const char **reason);
 
 typedef int (*acpi_entry_fn)(const u8 *entry, u8 type, u8 length,
 			     struct acpi_info *info, const char **reason);

@@ -122,22 +122,21 @@ static void madt_clear(struct acpi_info *info)
 	info->nr_overrides = 0;
 }
 
+static int madt_parse(const struct acpi_table *t, struct acpi_info *info,
+		      const char **reason)
+{
+	info->lapic_address = get_u32(t->p + MADT_LAPIC_ADDRESS);
+	info->pcat_compat = get_u32(t->p + MADT_FLAGS) & ACPI_MADT_PCAT_COMPAT;
+	return acpi_walk_entries(t, MADT_ENTRIES, madt_entry, info, reason);
+}
+
 void acpi_parse_madt(const struct acpi_root *root, acpi_map_fn map,
 		     struct acpi_info *info)
 {
-	struct acpi_table t;
-	int ret;
+	int ret = acpi_table_parse(root, map, ACPI_SIG_MADT, MADT_ENTRIES,
+				   madt_parse, info, &info->madt_reason);
 
-	ret = acpi_find_table(root, map, ACPI_SIG_MADT, MADT_ENTRIES, &t,
-			      &info->madt_reason);
-	if (!ret) {
-		info->lapic_address = get_u32(t.p + MADT_LAPIC_ADDRESS);
-		info->pcat_compat = get_u32(t.p + MADT_FLAGS) &
-				    ACPI_MADT_PCAT_COMPAT;
-		ret = acpi_walk_entries(&t, MADT_ENTRIES, madt_entry, info,
-					&info->madt_reason);
-		if (ret)
-			madt_clear(info);
-	}
+	if (ret)
+		madt_clear(info);
 	info->madt_status = ret;
 }

@@ -53,13 +53,9 @@ static int mcfg_entries(const struct acpi_table *t, struct acpi_info *info,
 void acpi_parse_mcfg(const struct acpi_root *root, acpi_map_fn map,
 		     struct acpi_info *info)
 {
-	struct acpi_table t;
-	int ret;
+	int ret = acpi_table_parse(root, map, ACPI_SIG_MCFG, MCFG_ENTRIES,
+				   mcfg_entries, info, &info->mcfg_reason);
 
-	ret = acpi_find_table(root, map, ACPI_SIG_MCFG, MCFG_ENTRIES, &t,
-			      &info->mcfg_reason);
-	if (!ret)
-		ret = mcfg_entries(&t, info, &info->mcfg_reason);
 	if (ret)
 		info->nr_mcfg = 0;
 	info->mcfg_status = ret;

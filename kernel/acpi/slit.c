@@ -91,24 +91,28 @@ static void slit_fill(struct acpi_info *info, const u8 *matrix, u32 n)
 	}
 }
 
-/* After the SRAT, whose proximity domains index the matrix. */
-void acpi_parse_slit(const struct acpi_root *root, acpi_map_fn map,
-		     struct acpi_info *info)
+static int slit_parse(const struct acpi_table *t, struct acpi_info *info,
+		      const char **reason)
 {
-	struct acpi_table t;
 	const u8 *matrix;
 	u32 n;
 	int ret;
 
-	ret = acpi_find_table(root, map, ACPI_SIG_SLIT, SLIT_ENTRIES, &t,
-			      &info->slit_reason);
-	if (!ret && info->nr_nodes == 0) {
-		info->slit_reason = "no usable SRAT to name its nodes";
-		ret = -EINVAL;
+	if (info->nr_nodes == 0) {
+		*reason = "no usable SRAT to name its nodes";
+		return -EINVAL;
 	}
-	if (!ret)
-		ret = slit_matrix(&t, info, &matrix, &n, &info->slit_reason);
+	ret = slit_matrix(t, info, &matrix, &n, reason);
 	if (!ret)
 		slit_fill(info, matrix, n);
-	info->slit_status = ret;
+	return ret;
+}
+
+/* After the SRAT, whose proximity domains index the matrix. */
+void acpi_parse_slit(const struct acpi_root *root, acpi_map_fn map,
+		     struct acpi_info *info)
+{
+	info->slit_status = acpi_table_parse(root, map, ACPI_SIG_SLIT,
+					     SLIT_ENTRIES, slit_parse, info,
+					     &info->slit_reason);
 }

@@ -174,20 +174,21 @@ static void srat_clear(struct acpi_info *info)
 		info->cpus[i].node = 0;
 }
 
+static int srat_parse(const struct acpi_table *t, struct acpi_info *info,
+		      const char **reason)
+{
+	int ret = acpi_walk_entries(t, SRAT_ENTRIES, srat_entry, info, reason);
+
+	return ret ? ret : srat_check(info, reason);
+}
+
 /* After the MADT: CPU affinity entries set the node of its CPUs. */
 void acpi_parse_srat(const struct acpi_root *root, acpi_map_fn map,
 		     struct acpi_info *info)
 {
-	struct acpi_table t;
-	int ret;
+	int ret = acpi_table_parse(root, map, ACPI_SIG_SRAT, SRAT_ENTRIES,
+				   srat_parse, info, &info->srat_reason);
 
-	ret = acpi_find_table(root, map, ACPI_SIG_SRAT, SRAT_ENTRIES, &t,
-			      &info->srat_reason);
-	if (!ret)
-		ret = acpi_walk_entries(&t, SRAT_ENTRIES, srat_entry, info,
-					&info->srat_reason);
-	if (!ret)
-		ret = srat_check(info, &info->srat_reason);
 	if (ret)
 		srat_clear(info);
 	info->srat_status = ret;

@@ -186,9 +186,9 @@ static u64 acpi_root_entry(const struct acpi_root *root, u32 i)
  * bytes) the root table lists.  Returns 0, -ENOENT when none has that
  * signature, or -EINVAL when all that have it are bad.
  */
-int acpi_find_table(const struct acpi_root *root, acpi_map_fn map,
-		    const char *sig, u32 min_len, struct acpi_table *table,
-		    const char **reason)
+static int acpi_find_table(const struct acpi_root *root, acpi_map_fn map,
+			   const char *sig, u32 min_len,
+			   struct acpi_table *table, const char **reason)
 {
 	const u8 *hdr;
 	u64 phys;
@@ -207,6 +207,24 @@ int acpi_find_table(const struct acpi_root *root, acpi_map_fn map,
 			return 0;
 		}
 	}
+	return ret;
+}
+
+/*
+ * Finds the table sig (see acpi_find_table()) and hands it to handler:
+ * the table's status, 0 or the first error, with *reason saying why.
+ * The caller clears what a failed handler may have taken.
+ */
+int acpi_table_parse(const struct acpi_root *root, acpi_map_fn map,
+		     const char *sig, u32 min_len, acpi_table_handler handler,
+		     struct acpi_info *info, const char **reason)
+{
+	struct acpi_table t;
+	int ret;
+
+	ret = acpi_find_table(root, map, sig, min_len, &t, reason);
+	if (!ret)
+		ret = handler(&t, info, reason);
 	return ret;
 }
 
