@@ -36,7 +36,8 @@ void serial_tty_write(const unsigned char *buf, size_t len);
 
 /*
  * Loopback mode (16550 MCR bit 4): what the UART sends comes straight
- * back to its receiver, and nothing reaches the line.  For tests.
+ * back to its receiver, and nothing reaches the line.  For tests; while
+ * it is on, console and terminal output is held and sent when it ends.
  */
 void serial_set_loopback(bool on);
 
