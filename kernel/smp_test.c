@@ -9,6 +9,7 @@
 #include <asm/traps.h>
 #include <kunit/test.h>
 #include <linux/bitops.h>
+#include <linux/atomic.h>
 #include <linux/completion.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
@@ -125,9 +126,9 @@ static void smp_completion_from_another_cpu(struct kunit *test)
 
 #define STRESS_SLOTS	256
 /*
- * Operations in all, shared by the CPUs (20000 each on four): with one
- * global lock, more virtual CPUs than host cores mostly spin, so the
- * total, not the per-CPU count, is what must stay bounded.
+ * Operations in all, shared by the CPUs (20000 each on four), so that
+ * a machine with more virtual CPUs than host cores does not take longer
+ * than the case timeout.
  */
 #define STRESS_TOTAL_OPS	80000
 
@@ -135,11 +136,12 @@ static int stress_ops;		/* per CPU, for this run */
 
 /*
  * Slots shared by every CPU: an object made on one CPU is usually freed
- * by another.  A page-allocator block is tagged in the low bits: bit 0
+ * by another.  A slot is swapped with xchg(), not under a lock: with a
+ * lock, a virtual CPU the host stops while holding it leaves every other
+ * one spinning.  A page-allocator block is tagged in the low bits: bit 0
  * set, the order in bits 1-2; a kmalloc object has them clear.
  */
 static unsigned long stress_slots[STRESS_SLOTS];
-static DEFINE_SPINLOCK(stress_lock);
 
 static u64 xorshift(u64 *s)
 {
@@ -171,7 +173,7 @@ static void stress_free(unsigned long v)
 static int stress_thread(void *data)
 {
 	u64 seed = 0x1234567ULL * (raw_smp_processor_id() + 1);
-	unsigned long flags, old, new;
+	unsigned long old, new;
 	int i, k;
 
 	for (i = 0; i < stress_ops; i++) {
@@ -179,10 +181,7 @@ static int stress_thread(void *data)
 
 		new = (r & 1) ? stress_alloc(r) : 0;
 		k = (r >> 16) % STRESS_SLOTS;
-		spin_lock_irqsave(&stress_lock, flags);
-		old = stress_slots[k];
-		stress_slots[k] = new;
-		spin_unlock_irqrestore(&stress_lock, flags);
+		old = xchg(&stress_slots[k], new);
 		stress_free(old);
 	}
 	return 0;
