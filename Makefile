@@ -90,6 +90,18 @@ DEV_SRCS := drivers/tty/n_tty.c drivers/tty/tty_io.c drivers/tty/console.c \
 DEV_TESTS := drivers/tty/tty_test.c drivers/serial_test.c drivers/mem_test.c \
 	fs/devfs_test.c fs/proc/proc_test.c
 
+# PCI: configuration space, enumeration, drivers, MSI (drivers/pci/).
+PCI_SRCS :=
+PCI_TESTS :=
+
+# The DMA mapping layer, swiotlb and DMA-API debugging (kernel/dma/).
+DMA_SRCS :=
+DMA_TESTS :=
+
+# Drivers for PCI devices (drivers/misc/).
+DRIVER_SRCS :=
+DRIVER_TESTS :=
+
 # Link order is test-run order for the in-kernel suites.
 KERNEL_SRCS := \
 	boot/head.asm \
@@ -115,6 +127,7 @@ KERNEL_SRCS := \
 	$(PROC_SRCS) \
 	$(FS_SRCS) \
 	$(DEV_SRCS) \
+	$(PCI_SRCS) $(DMA_SRCS) $(DRIVER_SRCS) \
 	drivers/serial.c drivers/vga.c \
 	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c arch/x86/lib/setjmp.asm \
 	lib/smp_processor_id.c kernel/bench.c \
@@ -135,7 +148,8 @@ KERNEL_SRCS := \
 	kernel/locking/locking_test.c kernel/smp_test.c kernel/panic_test.c \
 	$(FS_TESTS) \
 	$(DEV_TESTS) \
-	$(PROC_TESTS)
+	$(PROC_TESTS) \
+	$(PCI_TESTS) $(DMA_TESTS) $(DRIVER_TESTS)
 
 
 KERNEL_OBJS := $(patsubst %,$(B)/%.o,$(basename $(KERNEL_SRCS)))
