@@ -99,8 +99,8 @@ DMA_SRCS :=
 DMA_TESTS :=
 
 # Drivers for PCI devices (drivers/misc/).
-DRIVER_SRCS :=
-DRIVER_TESTS :=
+DRIVER_SRCS := drivers/misc/edu.c drivers/misc/edu_conf.c
+DRIVER_TESTS := drivers/misc/edu_test.c
 
 # Link order is test-run order for the in-kernel suites.
 KERNEL_SRCS := \
