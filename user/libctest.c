@@ -6,6 +6,8 @@
  *   libctest malloc SEED N   N random malloc/free/realloc/calloc steps
  *   libctest errors          strerror(0..140) and strsignal(1..64)
  *   libctest getopt OPTSTRING ARG...   what getopt() returns, one per line
+ *   libctest getopt_long OPTSTRING ARG...   the same for getopt_long()
+ *            with the long options all, file=, fill, opt[=] and set
  *   libctest strtol STR BASE           strtol/strtoul result, end, errno
  *   libctest string | qsort | env | stdio FILE    self-checks
  *
@@ -14,6 +16,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <malloc.h>
 #include <signal.h>
 #include <stdint.h>
@@ -332,6 +335,39 @@ static int cmd_getopt(int argc, char **argv)
 	return 0;
 }
 
+/* Long options "all", "file" ARG, "fill", "opt"[=ARG], "set" (a flag). */
+static int cmd_getopt_long(int argc, char **argv)
+{
+	static int set_flag;
+	static const struct option longopts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ "file", required_argument, NULL, 'f' },
+		{ "fill", no_argument, NULL, 'F' },
+		{ "opt", optional_argument, NULL, 'o' },
+		{ "set", no_argument, &set_flag, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, index;
+
+	if (argc < 3)
+		return -1;
+	argv += 2;
+	argc -= 2;
+	while ((c = getopt_long(argc, argv, argv[0], longopts, &index)) != -1) {
+		if (c == 0)
+			printf("flag %c (%s)\n", set_flag, longopts[index].name);
+		else if (optarg)
+			printf("%c %s\n", c, optarg);
+		else if (c == '?' || c == ':')
+			printf("%c %d\n", c, optopt);
+		else
+			printf("%c\n", c);
+	}
+	for (; optind < argc; optind++)
+		printf("operand %s\n", argv[optind]);
+	return 0;
+}
+
 static int cmd_strtol(int argc, char **argv)
 {
 	char *end;
@@ -482,7 +518,7 @@ static int usage(void)
 {
 	fprintf(stderr, "usage: libctest printf | malloc SEED STEPS | "
 		"errors | getopt OPTSTRING ARG... |\n"
-		"       strtol STRING BASE | string | qsort | env | "
+		"       getopt_long OPTSTRING ARG... | strtol STRING BASE | string | qsort | env | "
 		"stdio FILE\n");
 	return 2;
 }
@@ -500,6 +536,8 @@ int main(int argc, char **argv)
 		ret = cmd_errors();
 	else if (!strcmp(cmd, "getopt"))
 		ret = cmd_getopt(argc, argv);
+	else if (!strcmp(cmd, "getopt_long"))
+		ret = cmd_getopt_long(argc, argv);
 	else if (!strcmp(cmd, "strtol"))
 		ret = cmd_strtol(argc, argv);
 	else if (!strcmp(cmd, "string"))

@@ -12,7 +12,7 @@
 # process's registers when it switches.
 
 USER_PROGS := init sh ls cat echo ps kill free mkdir rm true false sleep \
-	fault libctest grep
+	fault libctest edu dmatest grep
 USER_PROGS += usertests
 USER_PROGS += fuzz
 

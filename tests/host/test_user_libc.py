@@ -358,6 +358,58 @@ class Getopt(UserTestCase):
         self.assertEqual(lines, ['? :'])
 
 
+class GetoptLong(UserTestCase):
+    """getopt_long(): libctest's table is all, file=, fill, opt[=], set."""
+
+    LONG = {'--all': 'a', '--file': 'f', '--fill': 'F'}
+
+    def lines(self, optstring, *args):
+        r = self.run_prog('libctest', 'getopt_long', optstring, *args)
+        self.assertEqual(r.returncode, 0)
+        return r.stdout.decode().splitlines(), r.stderr.decode()
+
+    def python_lines(self, optstring, args):
+        opts, rest = getopt.getopt(list(args), optstring,
+                                   ['all', 'file=', 'fill'])
+        lines = []
+        for o, v in opts:
+            name = self.LONG.get(o, o[1:])
+            lines.append(f'{name} {v}' if v else name)
+        return lines + [f'operand {a}' for a in rest]
+
+    def test_matches_python_getopt(self):
+        for args in [['--all', '-x', '--file', 'f1', 'op'],
+                     ['--file=a=b', '--fill', '-yv', '--', '--all'],
+                     ['--a', '--fill', '-', '--all'],
+                     ['-x', 'op', '--all']]:
+            with self.subTest(args=args):
+                lines, err = self.lines('xy:', *args)
+                self.assertEqual(lines, self.python_lines('xy:', args))
+                self.assertEqual(err, '')
+
+    def test_optional_argument_and_flag(self):
+        lines, err = self.lines('x', '--opt', '--opt=v', '--set', '-x',
+                                '--file=', '--opt', 'operand')
+        self.assertEqual(lines, ['o', 'o v', 'flag s (set)', 'x', 'f ', 'o',
+                                 'operand operand'])
+        self.assertEqual(err, '')
+
+    def test_errors(self):
+        lines, err = self.lines('x', '--nope', '--fi', '--all=1', '--file')
+        self.assertEqual(lines, ['? 0', '? 0', f'? {ord("a")}',
+                                 f'? {ord("f")}'])
+        self.assertEqual(err.splitlines(), [
+            "x: unrecognized option '--nope'",
+            "x: option '--fi' is ambiguous",
+            "x: option '--all' doesn't allow an argument",
+            "x: option '--file' requires an argument"])
+
+    def test_leading_colon_is_quiet(self):
+        lines, err = self.lines(':x', '--nope', '--file')
+        self.assertEqual(lines, ['? 0', f': {ord("f")}'])
+        self.assertEqual(err, '')
+
+
 class Strtol(UserTestCase):
     """strtol/strtoul: value, characters used, errno."""
 

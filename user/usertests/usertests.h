@@ -228,6 +228,24 @@ void test_efault_process(void);
 void test_efault_time(void);
 void test_efault_tty(void);
 
+void test_edu_copy_roundtrip(void);
+void test_edu_write_short_at_end(void);
+void test_edu_write_at_end_enospc(void);
+void test_edu_read_at_end_eof(void);
+void test_edu_lseek(void);
+void test_edu_zero_copy_roundtrip(void);
+void test_edu_zero_copy_mixed_paths(void);
+void test_edu_zero_copy_readonly(void);
+void test_edu_efault(void);
+void test_edu_dma_len0(void);
+void test_edu_dma_einval(void);
+void test_edu_unknown_ioctl(void);
+void test_edu_fact(void);
+void test_edu_info(void);
+void test_edu_concurrent_writers(void);
+void test_edu_kill_during_transfer(void);
+void test_edu_fork_cow_pinned(void);
+
 /* Helper modes: argv[1] of the program run by itself. */
 int ut_helper_print_args(int argc, char **argv);
 
