@@ -109,10 +109,13 @@ KERNEL_SRCS := \
 	kernel/main.c kernel/initcall.c kernel/printk.c kernel/panic.c \
 	arch/x86/kernel/traps.c \
 	arch/x86/kernel/dumpstack.c \
-	arch/x86/kernel/cpu.c arch/x86/kernel/irq.c kernel/kallsyms.c kernel/multiboot.c \
+	arch/x86/kernel/cpu.c arch/x86/kernel/irq.c \
+	kernel/irq/irqdesc.c kernel/irq/handle.c kernel/irq/manage.c \
+	kernel/irq/proc.c kernel/kallsyms.c kernel/multiboot.c \
 	$(ACPI_SRCS) kernel/acpi/init.c kernel/cmdline.c \
 	arch/x86/kernel/setup.c \
 	arch/x86/kernel/apic.c arch/x86/kernel/i8259.c arch/x86/kernel/ioapic.c \
+	arch/x86/kernel/msi.c \
 	arch/x86/kernel/tsc.c arch/x86/kernel/time.c \
 	arch/x86/kernel/irq_init.c arch/x86/kernel/smpboot.c boot/trampoline.asm \
 	arch/x86/kernel/smp.c kernel/smp.c arch/x86/kernel/reboot.c \

@@ -75,7 +75,7 @@
 #include <linux/spinlock.h>
 
 #define COM1_BASE	0x3f8
-#define COM1_IRQ	4	/* ISA IRQ */
+#define COM1_IRQ	4	/* ISA IRQ 4, Linux IRQ 4 */
 #define UART_CLOCK	115200	/* divisor 1 gives 115200 baud */
 #define BAUD		115200
 
@@ -270,12 +270,15 @@ static void serial_unthrottle(void)
 }
 
 /*
- * ISA IRQ 4.  Reading the receive buffer until the line status says it
- * is empty, or masking the interrupt when the ring is full, drops the
+ * IRQ 4.  Reading the receive buffer until the line status says it is
+ * empty, or masking the interrupt when the ring is full, drops the
  * UART's interrupt request, so the next byte (or the unmasking, with
- * bytes waiting) makes a new edge for the edge-triggered IOAPIC pin.
+ * bytes waiting) makes a new edge for the edge-triggered IOAPIC pin;
+ * and were the pin level triggered, the line is low again before the
+ * end of interrupt.  Only the receive interrupt is ever enabled, so the
+ * interrupt is always ours.
  */
-static void serial_interrupt(struct pt_regs *regs, void *data)
+static irqreturn_t serial_interrupt(int irq, void *dev_id)
 {
 	void (*notify)(void) = READ_ONCE(rx_notify);
 
@@ -284,6 +287,7 @@ static void serial_interrupt(struct pt_regs *regs, void *data)
 	spin_unlock(&rx_lock);
 	if (notify && !READ_ONCE(rx_loopback))
 		notify();
+	return IRQ_HANDLED;
 }
 
 void serial_set_rx_notify(void (*notify)(void))
@@ -334,13 +338,13 @@ void serial_get_icount(struct uart_icount *ic)
  */
 static int serial_rx_init(void)
 {
-	int vector = request_irq(COM1_IRQ, serial_interrupt, NULL, "ttyS0");
+	int ret = request_irq(COM1_IRQ, serial_interrupt, 0, "ttyS0", NULL);
 	unsigned long flags;
 
-	if (vector < 0) {
+	if (ret) {
 		pr_warn("serial: no input interrupt for ttyS0 (error %d)\n",
-			vector);
-		return vector;
+			ret);
+		return ret;
 	}
 	outb(UART_MCR_NORMAL, COM1_BASE + UART_MCR);
 	spin_lock_irqsave(&rx_lock, flags);
@@ -348,8 +352,7 @@ static int serial_rx_init(void)
 	serial_rx_chars();
 	serial_update_ier();
 	spin_unlock_irqrestore(&rx_lock, flags);
-	pr_info("serial: ttyS0 input by interrupt: ISA IRQ %d on vector %#x\n",
-		COM1_IRQ, vector);
+	pr_info("serial: ttyS0 input by interrupt: IRQ %d\n", COM1_IRQ);
 	return 0;
 }
 subsys_initcall(serial_rx_init);

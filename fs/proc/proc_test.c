@@ -67,7 +67,7 @@ static void proc_files_have_linux_first_lines(struct kunit *test)
 		{ "/proc/buddyinfo", "Node 0, zone " },
 		{ "/proc/zoneinfo", "Node 0, zone " },
 		{ "/proc/slabinfo", "slabinfo - version: 2.1\n" },
-		{ "/proc/interrupts", "            CPU0" },
+		{ "/proc/interrupts", "           CPU0       " },
 		{ "/proc/cpuinfo", "processor\t: 0\n" },
 		{ "/proc/uptime", "" },
 		{ "/proc/vmstat", "nr_free_pages " },

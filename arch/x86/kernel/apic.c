@@ -36,6 +36,7 @@
 #define pr_fmt(fmt) "APIC: " fmt
 
 #include <asm/apic.h>
+#include <asm/hw_irq.h>
 #include <asm/msr.h>
 #include <asm/irq_vectors.h>
 #include <asm/irqflags.h>
@@ -43,7 +44,6 @@
 #include <asm/processor.h>
 #include <linux/acpi.h>
 #include <linux/errno.h>
-#include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>

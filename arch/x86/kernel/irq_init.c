@@ -4,7 +4,8 @@
  *
  *   init_8259A()     the legacy PICs remapped and masked for good;
  *   lapic_init()     this CPU's local APIC on, irq_eoi set;
- *   ioapic_init()    every IOAPIC mapped, all its pins masked;
+ *   ioapic_init()    every IOAPIC mapped, all its pins masked, an IRQ
+ *                    descriptor for each pin;
  *   time_init()      TSC and APIC timer calibrated against the PIT
  *                    (needs the local APIC; interrupts still off);
  *   apic_timer_init() the tick, HZ times a second;

@@ -16,11 +16,11 @@
  * hold any of them.
  */
 #include <asm/apic.h>
+#include <asm/hw_irq.h>
 #include <asm/irq_vectors.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <linux/delay.h>
-#include <linux/interrupt.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/smp.h>

@@ -38,13 +38,13 @@
  * timer only when the CPU does not say its own frequency.
  */
 #include <asm/apic.h>
+#include <asm/hw_irq.h>
 #include <asm/irq_vectors.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
 #include <linux/bug.h>
 #include <linux/delay.h>
 #include <linux/init.h>
-#include <linux/interrupt.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/ktime.h>

@@ -12,6 +12,7 @@
  */
 #include <asm/apic.h>
 #include <asm/cmdline.h>
+#include <asm/hw_irq.h>
 #include <asm/irq_vectors.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -19,7 +20,6 @@
 #include <kunit/test.h>
 #include <linux/acpi.h>
 #include <linux/delay.h>
-#include <linux/interrupt.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/ktime.h>
@@ -203,7 +203,7 @@ static void timer_tick_rate(struct kunit *test)
 	int n;
 
 	local_irq_save(flags);		/* no tick between the reads */
-	ticks0 = irq_count(LOCAL_TIMER_VECTOR, cpu);
+	ticks0 = vector_count(LOCAL_TIMER_VECTOR, cpu);
 	j0 = jiffies;
 	local_irq_restore(flags);
 	t0 = ktime_get_ns();
@@ -212,7 +212,7 @@ static void timer_tick_rate(struct kunit *test)
 		elapsed = ktime_get_ns() - t0;
 	}
 	local_irq_save(flags);
-	ticks = irq_count(LOCAL_TIMER_VECTOR, cpu) - ticks0;
+	ticks = vector_count(LOCAL_TIMER_VECTOR, cpu) - ticks0;
 	j = jiffies - j0;
 	local_irq_restore(flags);
 	kunit_info(test, "%lu ticks in %llu ms", ticks,

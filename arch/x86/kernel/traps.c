@@ -18,6 +18,7 @@
  *
  * IDT layout: Intel SDM vol. 3, 6.14.1 (64-bit interrupt gates).
  */
+#include <asm/hw_irq.h>
 #include <asm/page.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
@@ -26,7 +27,6 @@
 #include <asm/traps.h>
 #include <kunit/try-catch.h>
 #include <linux/init.h>
-#include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>

@@ -9,6 +9,7 @@
 #ifndef _ASM_I8259_H
 #define _ASM_I8259_H
 
+#include <asm/irq_vectors.h>
 #include <linux/types.h>
 
 #define PIC_MASTER_CMD		0x20
@@ -16,8 +17,6 @@
 #define PIC_SLAVE_CMD		0xa0
 #define PIC_SLAVE_IMR		0xa1
 #define PIC_CASCADE_IR		2	/* master input the slave drives */
-
-#define NR_IRQS_LEGACY		16	/* ISA IRQs 0-15 */
 
 /* Remap both PICs to vectors 0x20-0x2f and mask every line. */
 void init_8259A(void);

@@ -5,7 +5,9 @@
  * entry per input pin, saying which vector, which CPU, which trigger
  * mode and polarity, and whether the pin is masked.  Pins are numbered
  * system-wide as Global System Interrupts (GSIs): an IOAPIC serves
- * gsi_base .. gsi_base + its pin count - 1 (ACPI MADT).
+ * gsi_base .. gsi_base + its pin count - 1 (ACPI MADT).  Drivers name a
+ * pin by its Linux IRQ number (the ISA IRQ, or the GSI from 16 up) and
+ * use request_irq(); this header is for the interrupt code and tests.
  *
  * Register layout: Intel 82093AA I/O APIC data sheet, section 3.
  */
@@ -34,21 +36,19 @@
 /* High 32 bits: destination APIC id in bits 24-31 */
 #define IO_APIC_DEST_SHIFT		24
 
-/* Map every IOAPIC of acpi_info and mask all its pins (boot CPU). */
+/*
+ * Map every IOAPIC of acpi_info, mask all its pins, and set up an IRQ
+ * descriptor of the "IO-APIC" chip for each pin that has an IRQ number
+ * (boot CPU).  A pin is routed (vector, trigger, the boot CPU) and
+ * unmasked when its IRQ gets its first action (request_irq()).
+ */
 void ioapic_init(void);
 
 /*
- * Deliver gsi as vector to the CPU with APIC id dest_apic_id (fixed
- * delivery, physical destination), edge or level triggered, active high
- * or low, and unmask it.  0, -ENODEV (no IOAPIC serves gsi) or -EINVAL
- * (a vector or APIC id that does not fit).
+ * One past the last GSI of any IOAPIC (0 without one); the IRQ numbers
+ * from max(gsi_top, NR_IRQS_LEGACY) up are for MSI.
  */
-int ioapic_route(unsigned int gsi, unsigned int vector, u32 dest_apic_id,
-		 bool level, bool active_low);
-
-/* Stop / resume delivery of gsi, keeping its route. */
-void ioapic_mask(unsigned int gsi);
-void ioapic_unmask(unsigned int gsi);
+extern unsigned int gsi_top;
 
 /* The low half of gsi's redirection entry (for tests), or 0 if none. */
 u32 ioapic_read_entry(unsigned int gsi);
