@@ -130,7 +130,10 @@ static int msi_capability_init(struct pci_dev *dev)
 
 	if (irq < 0)
 		return irq;
-	irq_compose_msi_msg(irq, &msg);
+	if (irq_compose_msi_msg(irq, &msg)) {
+		irq_free_msi(irq);
+		return -EINVAL;
+	}
 	pci_msi_mask(dev, true);
 	msi_write_msg(dev, &msg);
 	msi_set_enable(dev, true);
@@ -236,7 +239,7 @@ static int msix_capability_init(struct pci_dev *dev, unsigned int n)
 			goto fail;
 		}
 		dev->msix_irqs[i] = irq;
-		irq_compose_msi_msg(irq, &msg);
+		irq_compose_msi_msg(irq, &msg);	/* cannot fail: irq is MSI */
 		msix_write_entry(dev->msix_table + i * PCI_MSIX_ENTRY_SIZE,
 				 &msg, false);
 	}
