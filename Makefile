@@ -106,7 +106,8 @@ DRIVER_TESTS :=
 KERNEL_SRCS := \
 	boot/head.asm \
 	arch/x86/kernel/entry.asm \
-	kernel/main.c kernel/initcall.c kernel/printk.c kernel/panic.c \
+	kernel/main.c kernel/initcall.c kernel/printk.c kernel/printk_ringbuffer.c \
+	kernel/syslog.c kernel/panic.c \
 	arch/x86/kernel/traps.c \
 	arch/x86/kernel/dumpstack.c \
 	arch/x86/kernel/cpu.c arch/x86/kernel/irq.c kernel/kallsyms.c kernel/multiboot.c \
@@ -135,7 +136,8 @@ KERNEL_SRCS := \
 	lib/scatterlist.c \
 	lib/kunit/test.c lib/kunit/program.c lib/kunit/try-catch.c \
 	lib/kunit/executor.c lib/kunit/capture.c lib/kunit/machine.c \
-	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \
+	lib/kunit/kunit_test.c lib/vsprintf_test.c kernel/printk_ringbuffer_test.c \
+	lib/string_test.c \
 	lib/smp_processor_id_test.c \
 	lib/atomic_test.c lib/refcount_test.c \
 	kernel/cmdline_test.c kernel/initcall_test.c kernel/multiboot_test.c \
