@@ -4,7 +4,8 @@
  * records dropped whole, cursors that fall behind, long text cut), the
  * text syslog(2) makes of records, and the real log through do_syslog()
  * on kernel buffers (under KERNEL_DS): a printk'd line, KERN_CONT and
- * multi-line messages, and the errors for bad arguments.
+ * multi-line messages, the boot's first line kept, and the errors for
+ * bad arguments.
  */
 #include <kunit/test.h>
 #include <linux/errno.h>
@@ -15,7 +16,7 @@
 #include <linux/syslog.h>
 #include <linux/uaccess.h>
 
-#include "printk_ringbuffer.h"
+#include "printk_internal.h"
 
 #define SMALL_RING	PRB_MIN_SIZE
 
@@ -248,6 +249,28 @@ static void syslog_read_all_has_printk_lines(struct kunit *test)
 	kfree(log);
 }
 
+/* The boot's first line is the log's first record, unless it wrapped. */
+static void log_keeps_boot_banner(struct kunit *test)
+{
+	static const char banner[] = "Ferry version ";
+	const struct printk_log *rec;
+	struct prb_cursor c;
+	unsigned long flags;
+	bool found;
+	u64 first;
+
+	spin_lock_irqsave(&logbuf_lock, flags);
+	first = log_rb.first_seq;
+	prb_cursor_first(&log_rb, &c);
+	rec = prb_next(&log_rb, &c, NULL);
+	found = rec && rec->level == 6 && rec->text_len >= sizeof(banner) - 1 &&
+		!memcmp(prb_text(rec), banner, sizeof(banner) - 1);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+	if (first)
+		kunit_skip(test, "the log has wrapped since boot");
+	KUNIT_EXPECT_TRUE(test, found);
+}
+
 static void syslog_bad_arguments(struct kunit *test)
 {
 	char buf[16];
@@ -279,6 +302,7 @@ static struct kunit_case printk_ringbuffer_cases[] = {
 	KUNIT_CASE(prb_store_cuts_long_text),
 	KUNIT_CASE(prb_format_prefix_time_and_cont),
 	KUNIT_CASE(prb_format_measures_and_caps),
+	KUNIT_CASE(log_keeps_boot_banner),
 	KUNIT_CASE(syslog_read_all_has_printk_lines),
 	KUNIT_CASE(syslog_bad_arguments),
 	{}
