@@ -92,10 +92,8 @@ static struct prb_cursor syslog_print_all_start(size_t size)
 	if (c.seq < log_rb.first_seq)
 		prb_cursor_first(&log_rb, &c);
 	total = syslog_text_size(&c, false);
-	while (total > size) {
-		rec = prb_next(&log_rb, &c, NULL);
-		total -= prb_format(rec, &line_open, NULL, 0);
-	}
+	while (total > size && (rec = prb_next(&log_rb, &c, NULL)))
+		total -= min(total, prb_format(rec, &line_open, NULL, 0));
 	spin_unlock_irqrestore(&logbuf_lock, flags);
 	return c;
 }
