@@ -106,7 +106,8 @@ DRIVER_TESTS := drivers/misc/edu_test.c
 KERNEL_SRCS := \
 	boot/head.asm \
 	arch/x86/kernel/entry.asm \
-	kernel/main.c kernel/initcall.c kernel/printk.c kernel/panic.c \
+	kernel/main.c kernel/initcall.c kernel/printk.c kernel/printk_ringbuffer.c \
+	kernel/syslog.c kernel/panic.c \
 	arch/x86/kernel/traps.c \
 	arch/x86/kernel/dumpstack.c \
 	arch/x86/kernel/cpu.c arch/x86/kernel/irq.c \
@@ -138,7 +139,8 @@ KERNEL_SRCS := \
 	lib/scatterlist.c \
 	lib/kunit/test.c lib/kunit/program.c lib/kunit/try-catch.c \
 	lib/kunit/executor.c lib/kunit/capture.c lib/kunit/machine.c \
-	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \
+	lib/kunit/kunit_test.c lib/vsprintf_test.c kernel/printk_ringbuffer_test.c \
+	lib/string_test.c \
 	lib/smp_processor_id_test.c \
 	lib/atomic_test.c lib/refcount_test.c \
 	kernel/cmdline_test.c kernel/initcall_test.c kernel/multiboot_test.c \
@@ -273,6 +275,7 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iarch/x86/include -Iinclude -Itests/host
 HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c mm/buddy.c mm/slab_obj.c \
+	kernel/printk_ringbuffer.c \
 	lib/scatterlist.c \
 	$(ACPI_SRCS) drivers/tty/n_tty.c \
 	fs/cpio.c

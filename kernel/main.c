@@ -153,6 +153,7 @@ void kernel_main(u32 magic, u32 mbi_phys)
 {
 	struct task_struct *init;
 
+	cpu_early_init();
 	serial_init();
 	vga_init();
 	pr_info("Ferry version " FERRY_VERSION " (x86_64), compiler " __VERSION__ "\n");

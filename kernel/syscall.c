@@ -58,6 +58,7 @@ static const sys_call_ptr_t sys_call_table[NR_syscalls] = {
 	__SYSCALL(__NR_unlink, sys_unlink)
 	__SYSCALL(__NR_setpgid, sys_setpgid)
 	__SYSCALL(__NR_getrlimit, sys_getrlimit)
+	__SYSCALL(__NR_syslog, sys_syslog)
 	__SYSCALL(__NR_getppid, sys_getppid)
 	__SYSCALL(__NR_getpgrp, sys_getpgrp)
 	__SYSCALL(__NR_setsid, sys_setsid)

@@ -79,4 +79,7 @@ long sys_prlimit64(pid_t pid, unsigned int resource,
 		   const struct rlimit64 __user *new_rlim,
 		   struct rlimit64 __user *old_rlim);
 
+/* The kernel log (kernel/syslog.c) */
+long sys_syslog(int type, char __user *buf, int len);
+
 #endif

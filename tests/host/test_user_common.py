@@ -20,6 +20,7 @@ ROOT = os.path.dirname(os.path.dirname(HOST_DIR))
 BIN = os.path.join(ROOT, 'build', 'user', 'bin')
 PROGRAMS = ['init', 'sh', 'ls', 'cat', 'echo', 'ps', 'kill', 'free',
             'mkdir', 'rm', 'true', 'false', 'sleep', 'fault', 'libctest',
+            'dmesg', 'hexdump', 'cmp', 'head', 'wc', 'lspci',
             'usertests', 'fuzz', 'edu', 'dmatest']
 TIMEOUT = 60
 

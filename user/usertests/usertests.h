@@ -221,6 +221,12 @@ void test_fpu_preserved(void);
 
 void test_fork_page_refcount_smp(void);
 
+void test_syslog_read_all(void);
+void test_syslog_segfault_logged(void);
+void test_syslog_errors(void);
+void test_syslog_clear(void);
+void test_syslog_read(void);
+
 void test_efault_files(void);
 void test_efault_partial(void);
 void test_efault_paths(void);

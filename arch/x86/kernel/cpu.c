@@ -171,6 +171,18 @@ static void smap_smep_init(int cpu)
 		write_cr4(read_cr4() | X86_CR4_SMAP);
 }
 
+/*
+ * Point GS at the boot CPU's cpu_data before anything else runs, so that
+ * the per-CPU reads (the CPU number, the preemption count a spinlock
+ * raises) work from the first printk on, which takes the log's lock;
+ * cpu_init(0) sets up the rest.  Linux's head_64.S likewise loads the
+ * GS base before start_kernel().
+ */
+void cpu_early_init(void)
+{
+	wrmsr(MSR_GS_BASE, (u64)&cpu_data[0]);
+}
+
 void cpu_init(int cpu)
 {
 	struct cpu_data *c = &cpu_data[cpu];

@@ -3,6 +3,8 @@
  *
  *   memblock_setup()  RAM from the multiboot2 map; reserve the first MiB,
  *                     the kernel image, the boot information and modules;
+ *   setup_log_buf()   the kernel log to a larger buffer if log_buf_len=
+ *                     asks for one (kernel/printk.c);
  *   acpi_init()       the ACPI tables (read through the boot direct map);
  *   numa_init()       nodes for CPUs and memory, from SRAT and SLIT;
  *   paging_init()     the final page tables: all RAM mapped, W^X image;
@@ -23,6 +25,7 @@
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/slab.h>
+#include <linux/syslog.h>
 #include <linux/topology.h>
 
 static void memblock_add_ram(void)
@@ -61,6 +64,7 @@ static void memblock_setup(void)
 void setup_memory(void)
 {
 	memblock_setup();
+	setup_log_buf();
 	acpi_init();
 	numa_init();
 	paging_init();

@@ -39,6 +39,7 @@
 #define __NR_rmdir		84
 #define __NR_unlink		87
 #define __NR_getrlimit		97
+#define __NR_syslog		103
 #define __NR_getppid		110
 #define __NR_setpgid		109
 #define __NR_getpgrp		111

@@ -52,6 +52,7 @@
 #define SYS_unlinkat		__NR_unlinkat
 #define SYS_pipe2		__NR_pipe2
 #define SYS_getrlimit		__NR_getrlimit
+#define SYS_syslog		__NR_syslog
 #define SYS_setrlimit		__NR_setrlimit
 #define SYS_prlimit64		__NR_prlimit64
 

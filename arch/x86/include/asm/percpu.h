@@ -58,6 +58,8 @@ static inline struct cpu_data *this_cpu(void)
 	return p;
 }
 
+/* GS at cpu_data[0], for the boot CPU's first steps (before cpu_init(0)). */
+void cpu_early_init(void);
 /* Load this CPU's GDT, TSS and GS base, and the shared IDT; set its features. */
 void cpu_init(int cpu);
 /* Whether SMAP and SMEP are on, and rep movsb is fast (set by CPU 0). */
