@@ -95,7 +95,8 @@ PCI_SRCS :=
 PCI_TESTS :=
 
 # The DMA mapping layer, swiotlb and DMA-API debugging (kernel/dma/).
-DMA_SRCS :=
+DMA_SRCS := kernel/dma/mapping.c kernel/dma/direct.c kernel/dma/swiotlb.c \
+	kernel/dma/debug.c
 DMA_TESTS :=
 
 # Drivers for PCI devices (drivers/misc/).

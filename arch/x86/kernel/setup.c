@@ -6,6 +6,9 @@
  *   acpi_init()       the ACPI tables (read through the boot direct map);
  *   numa_init()       nodes for CPUs and memory, from SRAT and SLIT;
  *   paging_init()     the final page tables: all RAM mapped, W^X image;
+ *   swiotlb_init()    the DMA bounce-buffer pools, low memory set aside
+ *                     before the page allocator can hand it out (Linux:
+ *                     pci_iommu_alloc() from mem_init());
  *   mem_init()        struct pages, zones, zonelists, and all free memory
  *                     to the page allocator; memblock retires;
  *   kmem_cache_init() the kmalloc caches (vmalloc needs no set-up).
@@ -23,6 +26,7 @@
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/slab.h>
+#include <linux/swiotlb.h>
 #include <linux/topology.h>
 
 static void memblock_add_ram(void)
@@ -64,6 +68,7 @@ void setup_memory(void)
 	acpi_init();
 	numa_init();
 	paging_init();
+	swiotlb_init();
 	mem_init();
 	kmem_cache_init();
 }
