@@ -95,8 +95,10 @@ PCI_SRCS :=
 PCI_TESTS :=
 
 # The DMA mapping layer, swiotlb and DMA-API debugging (kernel/dma/).
-DMA_SRCS :=
-DMA_TESTS :=
+DMA_SRCS := kernel/dma/mapping.c kernel/dma/direct.c kernel/dma/swiotlb.c \
+	kernel/dma/debug.c
+DMA_TESTS := kernel/dma/dma_test_util.c kernel/dma/dma_test.c \
+	kernel/dma/dma_sg_test.c kernel/dma/swiotlb_test.c kernel/dma/debug_test.c
 
 # Drivers for PCI devices (drivers/misc/).
 DRIVER_SRCS := drivers/misc/edu.c drivers/misc/edu_conf.c

@@ -11,7 +11,10 @@
  *
  * The pinning benchmarks run in a user address space of their own
  * (BENCH_USER_PAGES pages at BENCH_USER_BASE, faulted in by the warm-up),
- * as a driver's read() would on behalf of a process.
+ * as a driver's read() would on behalf of a process.  The DMA ones map
+ * a 4 KiB kmalloc buffer for a 64-bit device, once as it is (direct) and
+ * once through a bounce buffer (the device's dma_force_bounce switch,
+ * so the figure does not depend on where the buffer landed).
  *
  * Under TCG the TSC follows host time, so a figure means most beside
  * another measured in the same run.  The loops make only the calls a
@@ -24,6 +27,7 @@
 #include <asm/tsc.h>
 #include <linux/bench.h>
 #include <linux/compiler.h>
+#include <linux/dma-mapping.h>
 #include <linux/glob.h>
 #include <linux/gfp.h>
 #include <linux/iobuf.h>
@@ -101,6 +105,34 @@ static void kmalloc_pairs(int ops, unsigned long size)
 	}
 }
 
+static struct device_driver bench_driver = { .name = "bench" };
+static u64 bench_dma_mask = DMA_BIT_MASK(64);
+static struct device bench_dma_dev = {
+	.name = "bench",
+	.driver = &bench_driver,
+	.dma_mask = &bench_dma_mask,
+	.coherent_dma_mask = DMA_BIT_MASK(64),
+	.numa_node = NUMA_NO_NODE,
+};
+static void *bench_dma_buf;
+
+/* dma_map_single() + dma_unmap_single() of 4 KiB to the device. */
+static void dma_map_pairs(int ops, unsigned long bounce)
+{
+	dma_addr_t addr;
+	int i;
+
+	bench_dma_dev.dma_force_bounce = bounce;
+	for (i = 0; i < ops; i++) {
+		addr = dma_map_single(&bench_dma_dev, bench_dma_buf, PAGE_SIZE,
+				      DMA_TO_DEVICE);
+		if (!dma_mapping_error(&bench_dma_dev, addr))
+			dma_unmap_single(&bench_dma_dev, addr, PAGE_SIZE,
+					 DMA_TO_DEVICE);
+		barrier();
+	}
+}
+
 static const struct bench benches[] = {
 	{ "page_pair_order0", page_pairs, 0, 0, 1 },
 	{ "page_pair_order3", page_pairs, 3, 0, 1 },
@@ -114,6 +146,8 @@ static const struct bench benches[] = {
 	{ "pin_unpin_1", pin_pairs, 1, 0, 1 },
 	{ "pin_unpin_16", pin_pairs, 16, 200, 16 },
 	{ "pin_unpin_256", pin_pairs, 256, 20, 256 },
+	{ "dma_map_single_direct", dma_map_pairs, 0, 0, 1 },
+	{ "dma_map_single_bounced", dma_map_pairs, 1, 0, 1 },
 };
 
 /*
@@ -187,12 +221,19 @@ int bench_run(const char *filter)
 		pr_err("bench: no memory for the user address space\n");
 		return 0;
 	}
+	bench_dma_buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!bench_dma_buf) {
+		pr_err("bench: no memory for the DMA buffer\n");
+		bench_user_teardown(mm);
+		return 0;
+	}
 	for (i = 0; i < ARRAY_SIZE(benches); i++) {
 		if (strcmp(filter, "all") && !glob_match(filter, benches[i].name))
 			continue;
 		bench_run_one(&benches[i]);
 		n++;
 	}
+	kfree(bench_dma_buf);
 	bench_user_teardown(mm);
 	pr_info("bench: %d benchmark(s) run\n", n);
 	return n;

@@ -218,9 +218,12 @@ void memblock_for_each_free_range(void (*fn)(phys_addr_t base, phys_addr_t end,
 	}
 }
 
-/* The search for the highest free range that fits (top-down, as Linux). */
+/*
+ * The search for the highest free range that fits (top-down, as Linux),
+ * within [start, limit).
+ */
 struct memblock_find {
-	phys_addr_t size, align, limit, found;
+	phys_addr_t size, align, start, limit, found;
 	int nid;
 };
 
@@ -232,6 +235,7 @@ static void memblock_find_range(phys_addr_t base, phys_addr_t end, int nid,
 
 	if (f->nid != NUMA_NO_NODE && nid != f->nid)
 		return;
+	base = max(base, f->start);
 	end = min(end, f->limit);
 	if (end < base + f->size)
 		return;
@@ -241,15 +245,19 @@ static void memblock_find_range(phys_addr_t base, phys_addr_t end, int nid,
 }
 
 static phys_addr_t memblock_find_in_range(phys_addr_t size, phys_addr_t align,
+					  phys_addr_t start, phys_addr_t end,
 					  int nid)
 {
-	struct memblock_find f = { size, align, memblock.current_limit, 0, nid };
+	struct memblock_find f = { size, align, start,
+				   min(end, memblock.current_limit), 0, nid };
 
 	memblock_for_each_free_range(memblock_find_range, &f);
 	return f.found;
 }
 
-phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align, int nid)
+static phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
+					    phys_addr_t start, phys_addr_t end,
+					    int nid)
 {
 	phys_addr_t found;
 
@@ -257,12 +265,25 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align, int nid)
 		return 0;
 	size = ALIGN(size, PAGE_SIZE);
 	align = max(align, (phys_addr_t)PAGE_SIZE);
-	found = memblock_find_in_range(size, align, nid);
+	start = max(start, (phys_addr_t)PAGE_SIZE);	/* 0 means "failed" */
+	found = memblock_find_in_range(size, align, start, end, nid);
 	if (!found && nid != NUMA_NO_NODE)
-		found = memblock_find_in_range(size, align, NUMA_NO_NODE);
+		found = memblock_find_in_range(size, align, start, end,
+					       NUMA_NO_NODE);
 	if (!found || memblock_reserve(found, size))
 		return 0;
 	return found;
+}
+
+phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align, int nid)
+{
+	return memblock_alloc_range_nid(size, align, 0, (phys_addr_t)-1, nid);
+}
+
+phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
+				      phys_addr_t start, phys_addr_t end)
+{
+	return memblock_alloc_range_nid(size, align, start, end, NUMA_NO_NODE);
 }
 
 void *memblock_alloc_node(phys_addr_t size, phys_addr_t align, int nid)

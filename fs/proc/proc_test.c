@@ -71,6 +71,8 @@ static void proc_files_have_linux_first_lines(struct kunit *test)
 		{ "/proc/cpuinfo", "processor\t: 0\n" },
 		{ "/proc/uptime", "" },
 		{ "/proc/vmstat", "nr_free_pages " },
+		{ "/proc/swiotlb", "pool main [mem 0x" },
+		{ "/proc/dma-api", "disabled " },
 		{ "/proc/tty/driver/serial", "serinfo:1.0 driver revision:\n"
 		  "0: uart:16550A port:000003F8 irq:4 tx:" },
 	};
@@ -517,7 +519,7 @@ static void proc_listings(struct kunit *test)
 	static const char *const names[] = {
 		" . ", " .. ", " meminfo ", " buddyinfo ", " zoneinfo ",
 		" slabinfo ", " interrupts ", " cpuinfo ", " uptime ", " vmstat ",
-		" self ",
+		" swiotlb ", " dma-api ", " self ",
 	};
 	struct listing *l = kzalloc(sizeof(*l), GFP_KERNEL);
 	char name[24], path[24];

@@ -1,6 +1,7 @@
 /*
  * procfs, mounted at /proc: the root directory with Linux's text files
  * (meminfo, buddyinfo, zoneinfo, slabinfo, interrupts, cpuinfo, uptime),
+ * the DMA layer's counters (swiotlb, dma-api: Linux has them in debugfs),
  * /proc/tty, "self", and a directory for every process (base.c).
  *
  * /proc/self is the caller's own directory.  In Linux it is a symbolic
@@ -21,6 +22,7 @@
  * the fixed subdirectories, such as proc_tty.c's /proc/tty) and the
  * generators and base.c take what they need.
  */
+#include <linux/dma-mapping.h>
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/interrupt.h>
@@ -48,13 +50,17 @@ PROC_SHOW_FILL(interrupts_show)
 PROC_SHOW_FILL(cpuinfo_show)
 PROC_SHOW_FILL(uptime_show)
 PROC_SHOW_FILL(vmstat_show)
+PROC_SHOW_FILL(swiotlb_proc_show)
+PROC_SHOW_FILL(dma_api_proc_show)
 
 static const struct proc_entry proc_root_entries[] = {
 	{ .name = "buddyinfo", .fill = buddyinfo_show_fill },
 	{ .name = "cpuinfo", .fill = cpuinfo_show_fill },
+	{ .name = "dma-api", .fill = dma_api_proc_show_fill },
 	{ .name = "interrupts", .fill = interrupts_show_fill },
 	{ .name = "meminfo", .fill = meminfo_show_fill },
 	{ .name = "slabinfo", .fill = slabinfo_show_fill },
+	{ .name = "swiotlb", .fill = swiotlb_proc_show_fill },
 	{ .name = "tty", .dir = &proc_tty_dir },
 	{ .name = "uptime", .fill = uptime_show_fill },
 	{ .name = "vmstat", .fill = vmstat_show_fill },

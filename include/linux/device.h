@@ -10,6 +10,11 @@
  * the first mapping, and only read after that.  driver is set by the bus
  * while it probes and cleared after remove; the bus's own lock guards it.
  *
+ * bus_dma_limit, dma_parms and dma_force_bounce are set, like the masks,
+ * before the first mapping; dma_force_bounce is this kernel's own switch
+ * (tests and benchmarks use it to bounce a device that needs no bouncing,
+ * as swiotlb=force does for every device).
+ *
  * Linux's struct device also has a kobject, a parent chain, power
  * management and a bus type; none of those is built here.
  */
@@ -23,6 +28,17 @@ struct device_driver {
 	const char *name;
 };
 
+/*
+ * Limits of one DMA descriptor, when the device has them (Linux's
+ * struct device_dma_parameters): dma_map_sg() never merges segments
+ * into one longer than max_segment_size or crossing a multiple of
+ * segment_boundary_mask + 1.
+ */
+struct device_dma_parameters {
+	unsigned int max_segment_size;
+	unsigned long segment_boundary_mask;
+};
+
 struct device {
 	char name[24];			/* "0000:00:04.0", or a test's name */
 	struct device_driver *driver;	/* bound driver, NULL if none */
@@ -30,6 +46,10 @@ struct device {
 	u64 coherent_dma_mask;		/* for dma_alloc_coherent() */
 	int numa_node;			/* NUMA_NO_NODE if unknown */
 	void *driver_data;		/* dev_set_drvdata() */
+	/* The DMA layer's (kernel/dma/, docs/dma.md); zero means default. */
+	u64 bus_dma_limit;		/* the bus's own reach, 0: none */
+	struct device_dma_parameters *dma_parms;	/* NULL: 64 KiB, 4 GiB */
+	bool dma_force_bounce;		/* bounce every streaming mapping */
 };
 
 static inline const char *dev_name(const struct device *dev)

@@ -51,6 +51,9 @@ void memblock_set_current_limit(phys_addr_t limit);
  * memblock_phys_alloc() the physical address; NULL / 0 on failure.
  */
 phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align, int nid);
+/* The same, on any node, wholly inside [start, end) (a device's reach). */
+phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
+				      phys_addr_t start, phys_addr_t end);
 void *memblock_alloc_node(phys_addr_t size, phys_addr_t align, int nid);
 #define memblock_alloc(size, align) memblock_alloc_node(size, align, NUMA_NO_NODE)
 

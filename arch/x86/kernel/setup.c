@@ -8,6 +8,9 @@
  *   acpi_init()       the ACPI tables (read through the boot direct map);
  *   numa_init()       nodes for CPUs and memory, from SRAT and SLIT;
  *   paging_init()     the final page tables: all RAM mapped, W^X image;
+ *   swiotlb_init()    the DMA bounce-buffer pools, low memory set aside
+ *                     before the page allocator can hand it out (Linux:
+ *                     pci_iommu_alloc() from mem_init());
  *   mem_init()        struct pages, zones, zonelists, and all free memory
  *                     to the page allocator; memblock retires;
  *   kmem_cache_init() the kmalloc caches (vmalloc needs no set-up).
@@ -25,6 +28,7 @@
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/slab.h>
+#include <linux/swiotlb.h>
 #include <linux/syslog.h>
 #include <linux/topology.h>
 
@@ -68,6 +72,7 @@ void setup_memory(void)
 	acpi_init();
 	numa_init();
 	paging_init();
+	swiotlb_init();
 	mem_init();
 	kmem_cache_init();
 }
