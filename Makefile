@@ -90,8 +90,9 @@ DEV_SRCS := drivers/tty/n_tty.c drivers/tty/tty_io.c drivers/tty/console.c \
 DEV_TESTS := drivers/tty/tty_test.c drivers/serial_test.c drivers/mem_test.c \
 	fs/devfs_test.c fs/proc/proc_test.c
 
-# PCI: configuration space, enumeration, drivers, MSI (drivers/pci/).
-PCI_SRCS :=
+# PCI: configuration space, enumeration, drivers, MSI (drivers/pci/),
+# and the ioread/iowrite cookies drivers use (lib/iomap.c).
+PCI_SRCS := lib/iomap.c
 PCI_TESTS :=
 
 # The DMA mapping layer, swiotlb and DMA-API debugging (kernel/dma/).
