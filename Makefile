@@ -91,8 +91,9 @@ DEV_TESTS := drivers/tty/tty_test.c drivers/serial_test.c drivers/mem_test.c \
 	fs/devfs_test.c fs/proc/proc_test.c
 
 # PCI: configuration space, enumeration, drivers, MSI (drivers/pci/),
-# and the ioread/iowrite cookies drivers use (lib/iomap.c).
-PCI_SRCS := lib/iomap.c
+# the ioread/iowrite cookies drivers use (lib/iomap.c) and /proc
+# entries made at run time for /proc/bus/pci (fs/proc/pde.c).
+PCI_SRCS := fs/proc/pde.c lib/iomap.c
 PCI_TESTS :=
 
 # The DMA mapping layer, swiotlb and DMA-API debugging (kernel/dma/).
