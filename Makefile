@@ -99,7 +99,7 @@ PCI_SRCS := fs/proc/pde.c lib/iomap.c \
 	drivers/pci/access.c drivers/pci/bar.c drivers/pci/probe.c \
 	drivers/pci/search.c drivers/pci/pci.c drivers/pci/iomap.c \
 	drivers/pci/pci-driver.c drivers/pci/proc.c
-PCI_TESTS :=
+PCI_TESTS := drivers/pci/pci_test.c
 
 # The DMA mapping layer, swiotlb and DMA-API debugging (kernel/dma/).
 DMA_SRCS :=
