@@ -90,9 +90,16 @@ DEV_SRCS := drivers/tty/n_tty.c drivers/tty/tty_io.c drivers/tty/console.c \
 DEV_TESTS := drivers/tty/tty_test.c drivers/serial_test.c drivers/mem_test.c \
 	fs/devfs_test.c fs/proc/proc_test.c
 
-# PCI: configuration space, enumeration, drivers, MSI (drivers/pci/).
-PCI_SRCS :=
-PCI_TESTS :=
+# PCI: configuration space, enumeration, drivers, MSI (drivers/pci/),
+# the x86 configuration mechanisms (arch/x86/pci/), the ioread/iowrite
+# cookies (lib/iomap.c) and /proc entries made at run time for
+# /proc/bus/pci (fs/proc/pde.c).
+PCI_SRCS := fs/proc/pde.c lib/iomap.c \
+	arch/x86/pci/direct.c arch/x86/pci/mmconfig.c arch/x86/pci/common.c \
+	drivers/pci/access.c drivers/pci/bar.c drivers/pci/probe.c \
+	drivers/pci/search.c drivers/pci/pci.c drivers/pci/iomap.c \
+	drivers/pci/pci-driver.c drivers/pci/proc.c
+PCI_TESTS := drivers/pci/pci_test.c
 
 # The DMA mapping layer, swiotlb and DMA-API debugging (kernel/dma/).
 DMA_SRCS := kernel/dma/mapping.c kernel/dma/direct.c kernel/dma/swiotlb.c \

@@ -6,15 +6,9 @@
 #define _FS_PROC_INTERNAL_H
 
 #include <linux/fs.h>
+#include <linux/list.h>
+#include <linux/proc_fs.h>
 #include <linux/types.h>
-
-/*
- * Fill buf (size bytes) with a file's text; return its length, or
- * -errno (-ESRCH: the process is gone).  A text that ends near the end
- * of buf is taken as cut short (generic.c), and the file asks again
- * with more room.
- */
-typedef ssize_t (*proc_fill_t)(pid_t pid, char *buf, size_t size);
 
 struct proc_dir;
 
@@ -32,16 +26,47 @@ struct proc_dir {
 	unsigned long first_ino;
 };
 
+/*
+ * An entry made at run time (pde.c).  (C) constant once made
+ * (L) proc_subdir_lock
+ */
+struct proc_dir_entry {
+	struct proc_entry entry;	/* (C) name; fill for a text file */
+	umode_t mode;			/* (C) S_IFDIR or S_IFREG, permissions */
+	loff_t size;			/* st_size (proc_set_size(), at setup) */
+	unsigned long ino;		/* (C) PROC_PDE_INO(n) */
+	const struct file_operations *fops;	/* (C) proc_create_data() */
+	void *data;			/* (C) pde_data() */
+	struct proc_dir_entry *parent;	/* (C) */
+	struct list_head subdir;	/* (L) its children, oldest first */
+	struct list_head sibling;	/* (L) in parent->subdir */
+	char name[];			/* (C) entry.name points here */
+};
+
+/* The root of those entries: its children show in /proc itself. */
+extern struct proc_dir_entry proc_root;
+/* The child of dir called name: a new inode or ERR_PTR(-ENOENT...). */
+struct inode *proc_pde_lookup(struct proc_dir_entry *dir,
+			      const struct qstr *name);
+/*
+ * Emit dir's children from ctx->pos on, child n at first_pos + n:
+ * false when the caller's buffer filled.
+ */
+bool proc_pde_readdir(struct proc_dir_entry *dir, struct dir_context *ctx,
+		      loff_t first_pos);
+
 /* What i_private of every proc inode points to (freed at eviction). */
 struct proc_inode_info {
 	pid_t pid;				/* 0 outside /proc/PID */
 	const struct proc_entry *entry;		/* NULL: /proc, a /proc/PID dir */
+	struct proc_dir_entry *pde;		/* an entry made at run time */
 };
 
 /*
  * Inode numbers: fixed, so stat and getdents64 agree across lookups.
  * The fixed entries are below PROC_PID_INO(0): /proc's own from 2,
- * /proc/tty's from 64, /proc/tty/driver's from 72.
+ * /proc/tty's from 64, /proc/tty/driver's from 72.  Entries made at
+ * run time are numbered from 2^40, above every pid's.
  */
 #define PROC_ROOT_INO		1UL
 #define PROC_STATIC_INO(i)	(2UL + (i))
@@ -50,8 +75,12 @@ struct proc_inode_info {
 #define PROC_PID_INO(pid)	(((unsigned long)(pid) + 1) << 8)
 #define PROC_PID_FILE_INO(pid, i) (PROC_PID_INO(pid) + 1 + (i))
 #define PROC_SELF_INO		(PROC_PID_INO(0) - 1)	/* "self" as listed */
+#define PROC_PDE_INO(n)		((1UL << 40) + (n))
 
-/* Directory positions: 0 ".", 1 "..", entries from 2, "self", pids after. */
+/*
+ * Directory positions: 0 ".", 1 "..", entries from 2, "self", then the
+ * entries made at run time, pids from PROC_PID_POS(0).
+ */
 #define PROC_FIRST_POS		2
 #define PROC_PID_POS(pid)	(1024 + (loff_t)(pid))
 

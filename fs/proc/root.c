@@ -2,7 +2,9 @@
  * procfs, mounted at /proc: the root directory with Linux's text files
  * (meminfo, buddyinfo, zoneinfo, slabinfo, interrupts, cpuinfo, uptime),
  * the DMA layer's counters (swiotlb, dma-api: Linux has them in debugfs),
- * /proc/tty, "self", and a directory for every process (base.c).
+ * /proc/tty, "self", the entries other code made at run time (pde.c:
+ * /proc/bus and what is below it), and a directory for every process
+ * (base.c).  A name is looked up in that order.
  *
  * /proc/self is the caller's own directory.  In Linux it is a symbolic
  * link to the caller's pid; this VFS has no symbolic links, so looking
@@ -111,6 +113,9 @@ static struct inode *proc_root_lookup(struct inode *dir,
 			return inode ? inode : ERR_PTR(-ENOMEM);
 		}
 	}
+	inode = proc_pde_lookup(&proc_root, name);
+	if (!IS_ERR(inode) || PTR_ERR(inode) != -ENOENT)
+		return inode;
 	if (!strcmp(name->name, "self"))
 		pid = current->pid;	/* 0 for an idle task: none */
 	else
@@ -142,6 +147,9 @@ static int proc_root_iterate(struct file *file, struct dir_context *ctx)
 			return 0;
 		ctx->pos = self + 1;
 	}
+	if (ctx->pos < PROC_PID_POS(0) &&
+	    !proc_pde_readdir(&proc_root, ctx, self + 1))
+		return 0;
 	return proc_pid_readdir(ctx);
 }
 
@@ -180,4 +188,5 @@ void proc_root_init(void)
 		return;
 	}
 	pr_info("proc: mounted on /proc\n");	/* root: procfs's for ever */
+	proc_mkdir("bus", NULL);
 }

@@ -6,7 +6,8 @@
  * (docs/testing.md): ktest_cpus=N; ktest_numa=none, or MASK:MIB/...
  * with one entry per QEMU node in node-id order (the hex bitmask of its
  * CPUs, its memory in MiB); ktest_dist=D.D... (the distance matrix, row
- * by row, row: from); ktest_ram=MIB.
+ * by row, row: from); ktest_ram=MIB; ktest_edu=N:B (N edu PCI devices,
+ * B of them behind a bridge).
  *
  * QEMU names each node's proximity domain (PXM) in the ACPI SRAT after
  * its node id, while the kernel numbers its nodes in the order the SRAT
@@ -32,6 +33,8 @@
 
 struct kunit_machine {
 	int nr_cpus;			/* ktest_cpus=, 0 when absent */
+	int nr_edu;			/* ktest_edu=N:, -1 when absent */
+	int nr_edu_bridged;		/* ktest_edu=:B, -1 when absent */
 	int nr_nodes;			/* QEMU nodes, 0 for ktest_numa=none */
 	/* By QEMU node id, which is also its proximity domain: */
 	unsigned long cpus[MAX_NUMNODES];	/* bitmask of its CPUs */

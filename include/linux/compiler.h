@@ -15,6 +15,8 @@
 #endif
 /* A pointer into user space: never dereferenced, only passed to uaccess.h. */
 #define __user
+/* A pointer to device memory: read and written only through asm/io.h. */
+#define __iomem
 /* A cast that changes a pointer's address space on purpose. */
 #define __force
 

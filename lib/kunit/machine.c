@@ -81,6 +81,28 @@ static int option_num(const char *option, unsigned long *out)
 	return end && !*end ? 0 : -EINVAL;
 }
 
+/* ktest_edu=N:B into m (both -1 when absent); 0 or -EINVAL. */
+static int read_edu(struct kunit_machine *m)
+{
+	unsigned long n, b;
+	const char *s;
+	char val[24];
+
+	m->nr_edu = m->nr_edu_bridged = -1;
+	if (cmdline_find_option(boot_command_line, "ktest_edu", val,
+				sizeof(val)) < 0)
+		return 0;
+	s = parse_num(val, 10, &n);
+	if (!s || *s++ != ':')
+		return -EINVAL;
+	s = parse_num(s, 10, &b);
+	if (!s || *s || b > n || n > 256)
+		return -EINVAL;
+	m->nr_edu = n;
+	m->nr_edu_bridged = b;
+	return 0;
+}
+
 /* Without NUMA: one node 0 with every CPU and all the RAM. */
 static int read_one_node(struct kunit_machine *m)
 {
@@ -118,6 +140,8 @@ int kunit_machine_read(struct kunit_machine *m)
 	if (ret == -EINVAL || cpus > NR_CPUS)
 		return -EINVAL;
 	m->nr_cpus = cpus;
+	if (read_edu(m))
+		return -EINVAL;
 	if (cmdline_find_option(boot_command_line, "ktest_numa", buf,
 				sizeof(buf)) < 0)
 		return -ENOENT;

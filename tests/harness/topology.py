@@ -1,9 +1,10 @@
 """What the kernel should find on a machine QEMU's arguments describe:
-its CPUs, chipset, NUMA nodes and distances, and the ktest_* options
-that tell the kernel's tests.
+its CPUs, chipset, NUMA nodes and distances, its edu PCI devices, and
+the ktest_* options that tell the kernel's tests.
 
 The kernel's "acpi" suite compares its ACPI tables with what QEMU was
-told, through these command-line options (before ktest_sum=):
+told, and the "pci" suite the devices it enumerated, through these
+command-line options (before ktest_sum=):
 
   ktest_cpus=N          -smp N
   ktest_machine=pc|q35  the chipset (q35 has an MCFG table, pc has none)
@@ -12,6 +13,8 @@ told, through these command-line options (before ktest_sum=):
                         bitmask of its CPUs, MIB its memory in MiB
   ktest_dist=D.D.D...   with NUMA only: the distance matrix, row-major
                         (row: from, column: to)
+  ktest_edu=N:B         N -device edu, B of them on the bus of a bridge
+                        (bus= naming a pci-bridge or PCIe port's id)
 
 GRUB gives ';' and a few other characters a meaning, so the values use
 only letters, digits, '.', ':' and '/'.
@@ -22,6 +25,9 @@ from dataclasses import dataclass, field
 
 LOCAL_DISTANCE = 10          # QEMU's defaults, and Linux's without a SLIT
 REMOTE_DISTANCE = 20
+# QEMU devices whose id names a bus behind a bridge (bus=ID).
+PCI_BRIDGES = {'pci-bridge', 'pcie-pci-bridge', 'pcie-root-port', 'ioh3420',
+               'x3130-upstream', 'xio3130-downstream'}
 CMDLINE_VALUE_RE = re.compile(r'^[0-9A-Za-z.:/]+$')
 
 
@@ -46,6 +52,8 @@ class Topology:
     node_cpus: list = field(default_factory=list)   # CPU bitmask per node
     node_mib: list = field(default_factory=list)    # MiB per node
     distance: list = field(default_factory=list)    # [from][to]; [] if no NUMA
+    edu: int = 0                # -device edu
+    edu_bridged: int = 0        # ... of them behind a bridge
 
     def kernel_options(self):
         """The ktest_* options describing this topology."""
@@ -59,6 +67,7 @@ class Topology:
         if self.distance:
             options.append(('ktest_dist', '.'.join(
                 str(d) for row in self.distance for d in row)))
+        options.append(('ktest_edu', f'{self.edu}:{self.edu_bridged}'))
         for name, value in options:
             if not CMDLINE_VALUE_RE.match(value):
                 raise ValueError(f'{name}={value} has characters GRUB '
@@ -211,11 +220,30 @@ def complete_distance(given, i, j):
     return given.get((i, j), given.get((j, i)))
 
 
+def edu_devices(args):
+    """(all, behind a bridge): the edu devices of the -device options.
+
+    One is behind a bridge when its bus= names the id of a bridge
+    (PCI_BRIDGES) given in args; without bus= it sits on bus 0.
+    """
+    bridges, edu_buses = set(), []
+    for value in qemu_options(args, '-device'):
+        driver, pairs = split_qemu_option(value)
+        keys = dict(pairs)
+        driver = driver or keys.get('driver', '')
+        if driver in PCI_BRIDGES and 'id' in keys:
+            bridges.add(keys['id'])
+        elif driver == 'edu':
+            edu_buses.append(keys.get('bus'))
+    return len(edu_buses), sum(bus in bridges for bus in edu_buses)
+
+
 def machine_topology(args):
     """The Topology QEMU builds from its arguments `args`."""
     cpus = smp_cpus(args)
     nodes = numa_nodes(args, cpus)
     topology = Topology(cpus=cpus, machine=machine_chipset(args))
+    topology.edu, topology.edu_bridged = edu_devices(args)
     if nodes:
         topology.node_cpus = [mask for mask, _ in nodes]
         topology.node_mib = [mib for _, mib in nodes]

@@ -225,7 +225,7 @@ class Harness(unittest.TestCase):
         self.assertIn('-device edu', output)
         self.assertIn('-cdrom build/test-iso/small.iso -boot d', output)
         prefix = ('ktest=pmm.* ktest_ram=64 panic=-1 ktest_cpus=1 '
-                  'ktest_machine=pc ktest_numa=none')
+                  'ktest_machine=pc ktest_numa=none ktest_edu=2:1')
         checksum = format(zlib.crc32(prefix.encode()), '08x')
         self.assertIn(f'{prefix} ktest_sum={checksum}\n', output)
 
@@ -238,7 +238,7 @@ class Harness(unittest.TestCase):
         self.assertRegex(line, r' ktest_cpus=4 ktest_machine=q35 '
                                r'ktest_numa=1:1024/2:3072/4:2048/8:0 '
                                r'ktest_dist=10\.30\.15\.25\.32\.[0-9.]+ '
-                               r'ktest_sum=[0-9a-f]{8}$')
+                               r'ktest_edu=1:0 ktest_sum=[0-9a-f]{8}$')
 
     def test_configuration_tests_restrict_the_filter(self):
         status, output = self.run_harness('pass', '--list', '--filter',
@@ -389,25 +389,36 @@ class MachineTopology(unittest.TestCase):
     def test_no_numa(self):
         self.assertEqual(self.configs['small'].topology().kernel_options(),
                          ['ktest_cpus=1', 'ktest_machine=pc',
-                          'ktest_numa=none'])
+                          'ktest_numa=none', 'ktest_edu=2:1'])
         self.assertEqual(self.options('-machine q35 -m 1G'),
                          ['ktest_cpus=1', 'ktest_machine=q35',
-                          'ktest_numa=none'])
+                          'ktest_numa=none', 'ktest_edu=0:0'])
+
+    def test_edu_devices_behind_bridges(self):
+        self.assertEqual(self.options(
+            '-device edu -device pcie-root-port,id=rp1,chassis=1 '
+            '-device edu,bus=rp1 -device edu,bus=pcie.0 '
+            '-device pci-bridge,id=br1,chassis_nr=2 '
+            '-device edu,bus=br1,addr=1 -device virtio-rng')[-1],
+            'ktest_edu=4:2')
 
     def test_configured_machines(self):
         expected = {
             'numa2': ['ktest_cpus=4', 'ktest_machine=q35',
-                      'ktest_numa=3:512/c:512', 'ktest_dist=10.20.20.10'],
+                      'ktest_numa=3:512/c:512', 'ktest_dist=10.20.20.10',
+                      'ktest_edu=2:0'],
             'numa4': ['ktest_cpus=4', 'ktest_machine=q35',
                       'ktest_numa=1:1024/2:3072/4:2048/8:0',
                       'ktest_dist=10.30.15.25.32.10.24.16.'
-                      '17.26.10.21.27.18.23.10'],
+                      '17.26.10.21.27.18.23.10', 'ktest_edu=1:0'],
             'numa3': ['ktest_cpus=2', 'ktest_machine=q35',
                       'ktest_numa=1:512/2:0/0:256',
-                      'ktest_dist=10.20.20.20.10.20.20.20.10'],
+                      'ktest_dist=10.20.20.20.10.20.20.20.10',
+                      'ktest_edu=2:1'],
             # QEMU's node 0 has no CPU: the kernel calls it node 1.
             'numa0cpu': ['ktest_cpus=2', 'ktest_machine=q35',
-                         'ktest_numa=0:256/3:128', 'ktest_dist=10.20.20.10'],
+                         'ktest_numa=0:256/3:128', 'ktest_dist=10.20.20.10',
+                         'ktest_edu=0:0'],
         }
         for name, options in expected.items():
             with self.subTest(name):
