@@ -98,7 +98,7 @@ PCI_SRCS := fs/proc/pde.c lib/iomap.c \
 	arch/x86/pci/direct.c arch/x86/pci/mmconfig.c arch/x86/pci/common.c \
 	drivers/pci/access.c drivers/pci/bar.c drivers/pci/probe.c \
 	drivers/pci/search.c drivers/pci/pci.c drivers/pci/iomap.c \
-	drivers/pci/pci-driver.c drivers/pci/proc.c
+	drivers/pci/pci-driver.c drivers/pci/proc.c drivers/pci/msi.c
 PCI_TESTS := drivers/pci/pci_test.c
 
 # The DMA mapping layer, swiotlb and DMA-API debugging (kernel/dma/).

@@ -44,6 +44,7 @@
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/iobuf.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/pci.h>
 #include <linux/scatterlist.h>
@@ -175,9 +176,10 @@ static int edu_dma_run(struct edu_device *edu, dma_addr_t addr, u32 offset,
 
 /* ---- Transfers and their buffers ---- */
 
-static bool edu_bounced(struct edu_device *edu, dma_addr_t addr)
+/* Did the DMA layer hand out a bounce slot?  (Bus = physical here.) */
+static bool edu_bounced(dma_addr_t addr)
 {
-	return is_swiotlb_buffer(&edu->pdev->dev, addr);
+	return is_swiotlb_buffer(addr);
 }
 
 /* Unmap, unpin and free everything a transfer holds. */
@@ -266,9 +268,12 @@ static int edu_lock(struct edu_device *edu)
 	return ret;
 }
 
-static bool edu_window_ok(u32 offset, u32 len)
+/* Does [offset, offset + len) lie in the part of the buffer served? */
+static bool edu_window_ok(struct edu_device *edu, u32 offset, u32 len)
 {
-	return offset <= EDU_BUF_SIZE && len <= EDU_BUF_SIZE - offset;
+	u32 window = edu->cfg.window_bytes;
+
+	return offset <= window && len <= window - offset;
 }
 
 /* The copied path: buf (direct-map memory) <-> the device's window. */
@@ -279,7 +284,7 @@ static int edu_copy(struct edu_device *edu, void *buf, u32 offset, u32 len,
 	struct edu_xfer *x;
 	int ret;
 
-	if (!edu_window_ok(offset, len))
+	if (!edu_window_ok(edu, offset, len))
 		return -EINVAL;
 	if (!len)
 		return 0;
@@ -302,7 +307,7 @@ static int edu_copy(struct edu_device *edu, void *buf, u32 offset, u32 len,
 	ret = edu_dma_run(edu, x->addr, offset, len, dir == DMA_TO_DEVICE);
 	if (!ret) {
 		edu_count(edu, dir == DMA_TO_DEVICE, len,
-			  edu_bounced(edu, x->addr));
+			  edu_bounced(x->addr));
 		edu->info.copied++;
 	}
 	edu_xfer_end(edu, x, ret);
@@ -373,7 +378,7 @@ static int edu_run_segments(struct edu_device *edu, struct edu_xfer *x,
 	int i, ret;
 
 	for_each_sg(x->sg, s, x->mapped, i) {
-		bool bounced = edu_bounced(edu, sg_dma_address(s));
+		bool bounced = edu_bounced(sg_dma_address(s));
 
 		ret = edu_dma_run(edu, sg_dma_address(s), offset,
 				  sg_dma_len(s), to_device);
@@ -394,7 +399,7 @@ int edu_zero_copy(struct edu_device *edu, struct edu_dma *req)
 
 	req->bounced = 0;
 	if (req->direction > EDU_DMA_FROM_DEVICE ||
-	    !edu_window_ok(req->offset, req->len))
+	    !edu_window_ok(edu, req->offset, req->len))
 		return -EINVAL;
 	if (!req->len)
 		return 0;
@@ -476,12 +481,14 @@ static int edu_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
-/* Clip a request at *ppos to the window: the bytes to move, or 0. */
-static u32 edu_clip(loff_t pos, size_t count)
+/* Clip a request at pos to the window: the bytes to move, or 0. */
+static u32 edu_clip(struct edu_device *edu, loff_t pos, size_t count)
 {
-	if (pos >= EDU_BUF_SIZE)
+	u32 window = edu->cfg.window_bytes;
+
+	if (pos >= window)
 		return 0;
-	return min(count, (size_t)(EDU_BUF_SIZE - pos));
+	return min(count, (size_t)(window - pos));
 }
 
 static ssize_t edu_read(struct file *file, char __user *ubuf, size_t count,
@@ -493,7 +500,7 @@ static ssize_t edu_read(struct file *file, char __user *ubuf, size_t count,
 
 	if (*ppos < 0)
 		return -EINVAL;
-	len = edu_clip(*ppos, count);
+	len = edu_clip(file->private_data, *ppos, count);
 	if (!len)
 		return 0;
 	buf = kmalloc(len, GFP_KERNEL);
@@ -520,7 +527,7 @@ static ssize_t edu_write(struct file *file, const char __user *ubuf,
 		return -EINVAL;
 	if (!count)
 		return 0;
-	len = edu_clip(*ppos, count);
+	len = edu_clip(file->private_data, *ppos, count);
 	if (!len)
 		return -ENOSPC;		/* a full fixed-size device */
 	buf = kmalloc(len, GFP_KERNEL);
@@ -537,7 +544,9 @@ static ssize_t edu_write(struct file *file, const char __user *ubuf,
 
 static loff_t edu_llseek(struct file *file, loff_t offset, int whence)
 {
-	return fixed_size_llseek(file, offset, whence, EDU_BUF_SIZE);
+	struct edu_device *edu = file->private_data;
+
+	return fixed_size_llseek(file, offset, whence, edu->cfg.window_bytes);
 }
 
 static long edu_ioctl_info(struct edu_device *edu, void __user *arg)
@@ -703,6 +712,7 @@ static void edu_fill_info(struct edu_device *edu)
 	edu->info.irq_mode = edu->irq < 0 ? EDU_IRQ_POLL : edu->cfg.irq_mode;
 	edu->info.dma_bits = edu->cfg.dma_bits;
 	edu->info.timeout_ms = edu->cfg.timeout_ms;
+	edu->info.window_bytes = edu->cfg.window_bytes;
 }
 
 /* A free minor, claimed for edu; -ENOSPC when all are taken. */
@@ -842,7 +852,7 @@ struct pci_driver edu_driver = {
 	.remove = edu_remove,
 };
 
-static int __init edu_init(void)
+static int edu_init(void)
 {
 	int ret = register_chrdev(0, "edu", &edu_fops);
 

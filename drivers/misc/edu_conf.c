@@ -6,6 +6,7 @@
  *	dma_bits = 28		# DMA mask width, 24..64
  *	irq = msi		# msi, intx or poll
  *	timeout_ms = 1000	# 1..60000
+ *	window_bytes = 4095	# 1..4096: see uapi/linux/edu.h
  *	[0000:00:0a.0]
  *	dma_bits = 64
  *
@@ -25,6 +26,7 @@ const struct edu_config edu_default_config = {
 	.dma_bits = 28,			/* the device's own mask */
 	.irq_mode = EDU_IRQ_MSI,
 	.timeout_ms = 1000,		/* ten times a transfer's 100 ms */
+	.window_bytes = EDU_BUF_SIZE - 1,	/* QEMU < 8.0: see edu.h */
 };
 
 struct edu_conf_key {
@@ -69,10 +71,21 @@ static int edu_set_timeout(struct edu_config *cfg, const char *value)
 	return 0;
 }
 
+static int edu_set_window(struct edu_config *cfg, const char *value)
+{
+	unsigned int bytes;
+
+	if (kstrtouint(value, 10, &bytes) || bytes < 1 || bytes > EDU_BUF_SIZE)
+		return -EINVAL;
+	cfg->window_bytes = bytes;
+	return 0;
+}
+
 static const struct edu_conf_key edu_conf_keys[] = {
 	{ "dma_bits", edu_set_dma_bits },
 	{ "irq", edu_set_irq },
 	{ "timeout_ms", edu_set_timeout },
+	{ "window_bytes", edu_set_window },
 };
 
 static bool edu_space(char c)

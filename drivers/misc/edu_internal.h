@@ -50,6 +50,7 @@ struct edu_config {
 	unsigned int dma_bits;		/* DMA mask width, 24..64 */
 	unsigned int irq_mode;		/* EDU_IRQ_MSI, _INTX or _POLL */
 	unsigned int timeout_ms;	/* how long a DMA may take */
+	unsigned int window_bytes;	/* of the buffer served, 1..4096 */
 };
 
 /* A transfer whose buffer the device may still be using. */

@@ -19,6 +19,7 @@
 #include <kunit/capture.h>
 #include <kunit/test.h>
 #include <linux/dma-mapping.h>
+#include <linux/fdtable.h>
 #include <linux/gfp.h>
 #include <linux/iobuf.h>
 #include <linux/kernel.h>
@@ -32,6 +33,7 @@
 #include <uapi/asm/mman.h>
 #include <uapi/linux/fcntl.h>
 
+#include "../../kernel/dma/debug.h"
 #include "../../mm/test_mm.h"
 #include "edu_internal.h"
 
@@ -144,13 +146,15 @@ static void edu_copied_round_trips(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, in);
 	KUNIT_ASSERT_NOT_NULL(test, out);
+	u32 window = edu->cfg.window_bytes;
+
 	KUNIT_EXPECT_EQ(test, round_trip(edu, in, out, 0, 1, 1), 0);
-	KUNIT_EXPECT_EQ(test, round_trip(edu, in, out, 0, EDU_BUF_SIZE, 2), 0);
-	KUNIT_EXPECT_EQ(test, round_trip(edu, in, out, 4093, 3, 3), 0);
+	KUNIT_EXPECT_EQ(test, round_trip(edu, in, out, 0, window, 2), 0);
+	KUNIT_EXPECT_EQ(test, round_trip(edu, in, out, window - 3, 3, 3), 0);
 	KUNIT_EXPECT_EQ(test, edu->info.transfers_to_device -
 			      before.transfers_to_device, 3ull);
 	KUNIT_EXPECT_EQ(test, edu->info.bytes_from_device -
-			      before.bytes_from_device, 4100ull);
+			      before.bytes_from_device, window + 4ull);
 	KUNIT_EXPECT_EQ(test, edu->info.copied - before.copied, 6ull);
 	kfree(in);
 	kfree(out);
@@ -163,15 +167,17 @@ static void edu_bad_requests(struct kunit *test)
 	struct edu_device *edu = first_edu(test);
 	struct edu_info before = edu->info;
 	struct edu_dma req = { .len = 1, .offset = 0, .direction = 2 };
-	u8 buf[8] = { 0 };
+	u8 *buf = kzalloc(8, GFP_KERNEL);
 
-	KUNIT_EXPECT_EQ(test, edu_copy_to_device(edu, buf, EDU_BUF_SIZE, 1), -EINVAL);
-	KUNIT_EXPECT_EQ(test, edu_copy_to_device(edu, buf, 4095, 2), -EINVAL);
+	u32 window = edu->cfg.window_bytes;
+
+	KUNIT_EXPECT_EQ(test, edu_copy_to_device(edu, buf, window, 1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, edu_copy_to_device(edu, buf, window - 1, 2), -EINVAL);
 	KUNIT_EXPECT_EQ(test, edu_copy_from_device(edu, buf, 0xffffffff, 2), -EINVAL);
 	KUNIT_EXPECT_EQ(test, edu_copy_to_device(edu, buf, 10, 0), 0);
 	KUNIT_EXPECT_EQ(test, edu_zero_copy(edu, &req), -EINVAL);
 	req.direction = EDU_DMA_TO_DEVICE;
-	req.offset = 4000;
+	req.offset = window - 96;
 	req.len = 97;
 	KUNIT_EXPECT_EQ(test, edu_zero_copy(edu, &req), -EINVAL);
 	req.len = 0;
@@ -180,6 +186,7 @@ static void edu_bad_requests(struct kunit *test)
 			before.transfers_to_device);
 	KUNIT_EXPECT_EQ(test, edu->info.transfers_from_device,
 			before.transfers_from_device);
+	kfree(buf);
 	edu_put(edu);
 }
 
@@ -219,6 +226,7 @@ static void edu_zero_copy_round_trips(struct kunit *test)
 		.direction = EDU_DMA_TO_DEVICE,
 	};
 	u64 zero_copy = edu->info.zero_copy;
+	u32 last;
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	fill(buf, 200, 7);
@@ -229,8 +237,9 @@ static void edu_zero_copy_round_trips(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, check(buf, 200, 7), 200u);
 
 	fill(buf, 1, 9);
-	KUNIT_EXPECT_EQ(test, edu_copy_to_device(edu, buf, 4095, 1), 0);
-	req = (struct edu_dma){ .addr = va + 33, .len = 1, .offset = 4095,
+	last = edu->cfg.window_bytes - 1;
+	KUNIT_EXPECT_EQ(test, edu_copy_to_device(edu, buf, last, 1), 0);
+	req = (struct edu_dma){ .addr = va + 33, .len = 1, .offset = last,
 				.direction = EDU_DMA_FROM_DEVICE };
 	KUNIT_EXPECT_EQ(test, edu_zero_copy(edu, &req), 0);
 	KUNIT_ASSERT_EQ(test, copy_from_user(buf, (void __user *)va + 33, 1), 0ul);
@@ -428,8 +437,9 @@ static void edu_bad_settings_give_defaults(struct kunit *test)
 static void edu_remove_leaves_nothing(struct kunit *test)
 {
 	struct edu_device *edu = first_edu(test);
-	u8 buf[4];
+	u8 *buf = kmalloc(4, GFP_KERNEL);	/* never the stack: see dma.md */
 
+	KUNIT_ASSERT_NOT_NULL(test, buf);
 	pci_unregister_driver(&edu_driver);
 	KUNIT_EXPECT_EQ(test, dma_debug_device_entries(&edu->pdev->dev), 0);
 	KUNIT_EXPECT_NULL(test, pci_get_drvdata(edu->pdev));
@@ -441,6 +451,7 @@ static void edu_remove_leaves_nothing(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, edu);
 	KUNIT_EXPECT_EQ(test, edu_copy_to_device(edu, buf, 0, 4), 0);
 	edu_put(edu);
+	kfree(buf);
 }
 
 /* ---- Bouncing ---- */
@@ -540,6 +551,12 @@ static void edu_conf_parser(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, cfg.dma_bits, 64u);
 	KUNIT_EXPECT_EQ(test, cfg.irq_mode, (unsigned int)EDU_IRQ_POLL);
 	KUNIT_EXPECT_EQ(test, cfg.timeout_ms, 1000u);
+	KUNIT_EXPECT_EQ(test, cfg.window_bytes, 4095u);
+	KUNIT_EXPECT_EQ(test, edu_parse_config("window_bytes = 4096", "x", &cfg,
+					       err, sizeof(err)), 0);
+	KUNIT_EXPECT_EQ(test, cfg.window_bytes, 4096u);
+	KUNIT_EXPECT_EQ(test, edu_parse_config("window_bytes = 4097", "x", &cfg,
+					       err, sizeof(err)), -EINVAL);
 
 	KUNIT_EXPECT_EQ(test, edu_parse_config("dma_bits = 23\n", "x", &cfg,
 					       err, sizeof(err)), -EINVAL);
@@ -556,6 +573,27 @@ static void edu_conf_parser(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, edu_parse_config("irq = poll\n[y]\ntimeout_ms = 0\n",
 					       "x", &cfg, err, sizeof(err)), -EINVAL);
 	KUNIT_EXPECT_EQ(test, cfg.irq_mode, (unsigned int)EDU_IRQ_MSI);
+}
+
+/*
+ * The case's thread gets a user address space (the zero-copy cases) and
+ * a descriptor table: probing reads /etc/edu.conf with sys_open().
+ */
+static int edu_test_init(struct kunit *test)
+{
+	current->files = alloc_files();
+	if (!current->files)
+		return -ENOMEM;
+	return test_mm_init(test);
+}
+
+static void edu_test_exit(struct kunit *test)
+{
+	struct files_struct *files = current->files;
+
+	test_mm_exit(test);
+	current->files = NULL;
+	put_files_struct(files);
 }
 
 static struct kunit_case edu_cases[] = {
@@ -577,8 +615,8 @@ static struct kunit_case edu_cases[] = {
 
 static struct kunit_suite edu_suite = {
 	.name = "edu",
-	.init = test_mm_init,
-	.exit = test_mm_exit,
+	.init = edu_test_init,
+	.exit = edu_test_exit,
 	.test_cases = edu_cases,
 };
 kunit_test_suite(edu_suite);

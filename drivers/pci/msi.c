@@ -33,21 +33,19 @@
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
+#include <linux/irq.h>
 #include <linux/kernel.h>
 #include <linux/msi.h>
 #include <linux/pci.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
-static bool pci_msi_disable;	/* pci=nomsi */
+static bool pci_msi_disable;	/* pci=nomsi, set before any driver runs */
 
-static int __init pci_setup(char *str)
+void pci_no_msi(void)
 {
-	if (!strcmp(str, "nomsi"))
-		pci_msi_disable = true;
-	return 1;
+	pci_msi_disable = true;
 }
-__setup("pci=", pci_setup);
 
 bool pci_msi_enabled(void)
 {
@@ -301,6 +299,9 @@ int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs,
 	    min_vecs == 1 && msi_capability_init(dev) > 0)
 		return 1;
 	if ((flags & PCI_IRQ_LEGACY) && min_vecs == 1 && pci_has_intx(dev)) {
+		/* QEMU's PCI links are level, active high (their _CRS). */
+		if (irq_set_irq_type(dev->irq, IRQ_TYPE_LEVEL_HIGH))
+			return -ENOSPC;
 		pci_intx(dev, true);
 		return 1;
 	}
