@@ -5,7 +5,8 @@
 #                   (tests/run)
 #   make clang-check  the kernel and user programs built by clang into
 #                   build/clang (part of make test)
-#   make bench      in-kernel microbenchmarks (BENCH=glob), build/bench.json
+#   make bench      in-kernel microbenchmarks (BENCH=glob), build/bench.json;
+#                   ICOUNT=1: the TSC counts instructions (docs/bench.md)
 #   make debug      QEMU waiting for gdb, which stops at kernel_main
 #   make clean      remove build/
 #
@@ -130,7 +131,7 @@ KERNEL_SRCS := \
 	$(PCI_SRCS) $(DMA_SRCS) $(DRIVER_SRCS) \
 	drivers/serial.c drivers/vga.c \
 	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c arch/x86/lib/setjmp.asm \
-	lib/smp_processor_id.c kernel/bench.c \
+	lib/smp_processor_id.c kernel/bench.c kernel/bench_ops.c kernel/bench_scale.c \
 	lib/refcount.c \
 	lib/scatterlist.c \
 	lib/kunit/test.c lib/kunit/program.c lib/kunit/try-catch.c \
@@ -324,11 +325,14 @@ test: deps all
 	@$(PYTHON) tests/run --host --clang $(addprefix --config ,$(CONFIGS)) \
 		$(if $(TESTS),--filter '$(TESTS)') --accel $(ACCEL)
 
-# Benchmarks: an ISO booting with bench=$(BENCH), run by tools/bench.py.
+# Benchmarks: an ISO booting with bench=$(BENCH), run by tools/bench.py;
+# ICOUNT=1 runs QEMU with -icount shift=0 (docs/bench.md).
 BENCH ?= all
+ICOUNT ?=
 bench: deps
 	@$(MAKE) -s ISO=$(B)/bench.iso CMDLINE='bench=$(BENCH)' $(B)/bench.iso
-	@$(PYTHON) tools/bench.py --iso $(B)/bench.iso --out $(B)/bench.json
+	@$(PYTHON) tools/bench.py --iso $(B)/bench.iso --out $(B)/bench.json \
+		$(if $(filter 1,$(ICOUNT)),--icount)
 
 clean:
 	rm -rf $(B)
