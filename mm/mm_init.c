@@ -223,12 +223,15 @@ static void build_zonelists(struct pglist_data *pgdat)
 	z->zone = NULL;
 }
 
+/* Every node's zonelists; then each CPU's first node with memory. */
 void build_all_zonelists(void)
 {
-	int nid;
+	int nid, cpu;
 
 	for_each_online_node(nid)
 		build_zonelists(NODE_DATA(nid));
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		set_cpu_numa_mem(cpu, local_memory_node(cpu_to_node(cpu)));
 }
 
 /* Bytes of struct page arrays: one array per present section. */
