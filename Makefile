@@ -130,13 +130,15 @@ KERNEL_SRCS := \
 	$(DEV_SRCS) \
 	$(PCI_SRCS) $(DMA_SRCS) $(DRIVER_SRCS) \
 	drivers/serial.c drivers/vga.c \
-	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c arch/x86/lib/setjmp.asm \
+	lib/string.c arch/x86/lib/memcpy_64.c \
+	lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c arch/x86/lib/setjmp.asm \
 	lib/smp_processor_id.c kernel/bench.c kernel/bench_ops.c kernel/bench_scale.c \
 	lib/refcount.c \
 	lib/scatterlist.c \
 	lib/kunit/test.c lib/kunit/program.c lib/kunit/try-catch.c \
 	lib/kunit/executor.c lib/kunit/capture.c lib/kunit/machine.c \
 	lib/kunit/kunit_test.c lib/vsprintf_test.c lib/string_test.c \
+	arch/x86/lib/memcpy_64_test.c \
 	lib/smp_processor_id_test.c \
 	lib/atomic_test.c lib/refcount_test.c \
 	kernel/cmdline_test.c kernel/initcall_test.c kernel/multiboot_test.c \
