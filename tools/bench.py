@@ -6,7 +6,8 @@ The kernel, started with bench=GLOB, prints one line per metric,
 (TSC cycles per operation unless a unit is given; "%" for the multi-CPU
 ratios), a "bench: NAME skipped: why" line for each metric this machine
 cannot measure, and powers QEMU off through isa-debug-exit.  This script
-prints a table of the metrics and writes them to a JSON file:
+prints a table of the metrics, keeps the serial output beside the JSON
+file (bench.log for bench.json) and writes the metrics to that file:
   {"machine": "...", "icount": false,
    "metrics": {"NAME": {"median": .., "min": .., "max": .., "unit": ..}},
    "skipped": {"NAME": "why"}}
@@ -101,6 +102,9 @@ def main():
     except subprocess.TimeoutExpired:
         print('bench: QEMU did not finish in time', file=sys.stderr)
         return 1
+    log = re.sub(r'\.json$', '', args.out) + '.log'
+    with open(log, 'w') as f:
+        f.write(out)
     metrics, skipped, failed = parse(out)
     if not metrics:
         print('bench: no results in the output:\n' + out[-2000:], file=sys.stderr)
