@@ -11,6 +11,8 @@
  *                        the node's memory), buddy lists, per-CPU lists;
  *   build_all_zonelists() fallback order: this node's zones from the
  *                        highest down, then the other nodes by distance;
+ *                        then each CPU's first node with memory
+ *                        (numa_mem_id());
  *   memblock_free_all()  free memory joins the buddy lists.
  */
 #include <linux/kernel.h>
