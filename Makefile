@@ -5,7 +5,8 @@
 #                   (tests/run)
 #   make clang-check  the kernel and user programs built by clang into
 #                   build/clang (part of make test)
-#   make bench      in-kernel microbenchmarks (BENCH=glob), build/bench.json
+#   make bench      in-kernel microbenchmarks (BENCH=glob), build/bench.json;
+#                   ICOUNT=1: the TSC counts instructions (docs/bench.md)
 #   make debug      QEMU waiting for gdb, which stops at kernel_main
 #   make clean      remove build/
 #
@@ -142,14 +143,15 @@ KERNEL_SRCS := \
 	$(DEV_SRCS) \
 	$(PCI_SRCS) $(DMA_SRCS) $(DRIVER_SRCS) \
 	drivers/serial.c drivers/vga.c \
-	lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c arch/x86/lib/setjmp.asm \
-	lib/smp_processor_id.c kernel/bench.c \
+	lib/string.c arch/x86/lib/memcpy_64.c \
+	lib/vsprintf.c lib/glob.c lib/crc32.c lib/kstrtox.c arch/x86/lib/setjmp.asm \
+	lib/smp_processor_id.c kernel/bench.c kernel/bench_ops.c kernel/bench_scale.c \
 	lib/refcount.c \
 	lib/scatterlist.c \
 	lib/kunit/test.c lib/kunit/program.c lib/kunit/try-catch.c \
 	lib/kunit/executor.c lib/kunit/capture.c lib/kunit/machine.c \
 	lib/kunit/kunit_test.c lib/vsprintf_test.c kernel/printk_ringbuffer_test.c \
-	lib/string_test.c \
+	lib/string_test.c arch/x86/lib/memcpy_64_test.c \
 	lib/smp_processor_id_test.c \
 	lib/atomic_test.c lib/refcount_test.c \
 	kernel/cmdline_test.c kernel/initcall_test.c kernel/multiboot_test.c \
@@ -339,11 +341,14 @@ test: deps all
 	@$(PYTHON) tests/run --host --clang $(addprefix --config ,$(CONFIGS)) \
 		$(if $(TESTS),--filter '$(TESTS)') --accel $(ACCEL)
 
-# Benchmarks: an ISO booting with bench=$(BENCH), run by tools/bench.py.
+# Benchmarks: an ISO booting with bench=$(BENCH), run by tools/bench.py;
+# ICOUNT=1 runs QEMU with -icount shift=0 (docs/bench.md).
 BENCH ?= all
+ICOUNT ?=
 bench: deps
 	@$(MAKE) -s ISO=$(B)/bench.iso CMDLINE='bench=$(BENCH)' $(B)/bench.iso
-	@$(PYTHON) tools/bench.py --iso $(B)/bench.iso --out $(B)/bench.json
+	@$(PYTHON) tools/bench.py --iso $(B)/bench.iso --out $(B)/bench.json \
+		$(if $(filter 1,$(ICOUNT)),--icount)
 
 clean:
 	rm -rf $(B)

@@ -11,6 +11,8 @@
  *                        the node's memory), buddy lists, per-CPU lists;
  *   build_all_zonelists() fallback order: this node's zones from the
  *                        highest down, then the other nodes by distance;
+ *                        then each CPU's first node with memory
+ *                        (numa_mem_id());
  *   memblock_free_all()  free memory joins the buddy lists.
  */
 #include <linux/kernel.h>
@@ -223,12 +225,15 @@ static void build_zonelists(struct pglist_data *pgdat)
 	z->zone = NULL;
 }
 
+/* Every node's zonelists; then each CPU's first node with memory. */
 void build_all_zonelists(void)
 {
-	int nid;
+	int nid, cpu;
 
 	for_each_online_node(nid)
 		build_zonelists(NODE_DATA(nid));
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		set_cpu_numa_mem(cpu, local_memory_node(cpu_to_node(cpu)));
 }
 
 /* Bytes of struct page arrays: one array per present section. */

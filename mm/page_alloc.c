@@ -44,6 +44,7 @@ struct pglist_data node_data[MAX_NUMNODES];
 unsigned long node_online_map;
 unsigned long node_memory_map;
 int nr_online_nodes;
+int _numa_mem_[NR_CPUS];
 
 int local_memory_node(int nid)
 {

@@ -6,12 +6,20 @@
  * to SLAB_NODE_RESERVE empty ones; more empty slabs go back to the page
  * allocator), and per CPU a magazine of free objects (struct
  * array_cache).  The fast path pops from or pushes to this CPU's
- * magazine with interrupts off and no lock.  The slow path refills an
- * empty magazine with batchcount objects from the node's slabs, or
- * flushes batchcount objects from a full one back to their slabs, under
- * the node's list_lock.  An object whose slab is on another node is
- * freed straight to that slab, so each node's slabs only hold objects of
- * its own memory.  See docs/mm.md for why magazines.
+ * magazine with interrupts off (one save and restore) and no lock:
+ * slab_alloc_fast() and slab_free_fast(), inlined into
+ * kmem_cache_alloc(), kmem_cache_free() and kfree().  Whatever they do
+ * not finish goes to slab_alloc_slow() or slab_free_slow(): debugging,
+ * zeroing, a zone or a node asked for, an object of another node, and
+ * an empty or full magazine, which is refilled with batchcount objects
+ * from the node's slabs, or flushed of batchcount objects back to their
+ * slabs, under the node's list_lock.  kmalloc() of a constant size is
+ * inline (linux/slab.h): a kmem_cache_alloc() of the right cache.
+ *
+ * An object whose slab is on another node is freed straight to that
+ * slab, so each node's slabs only hold objects of its own memory, and a
+ * magazine only objects of its CPU's memory node.  See docs/mm.md for
+ * why magazines.
  *
  * A slab's pages have PG_slab and slab_cache set; its first page also
  * carries the free list and the count of objects handed out (including
@@ -39,25 +47,7 @@
 static LIST_HEAD(slab_caches);
 static DEFINE_MUTEX(slab_mutex);
 static slab_flags_t slab_debug_flags;	/* slab_debug: for every cache */
-/*
- * kmalloc's caches: one set per zone a caller may ask for, so GFP_DMA
- * and GFP_DMA32 memory is what it says (Linux: enum kmalloc_cache_type).
- */
-enum kmalloc_cache_type {
-	KMALLOC_NORMAL,
-	KMALLOC_DMA32,
-	KMALLOC_DMA,
-	NR_KMALLOC_TYPES
-};
-
-static struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_NR];
-
-static enum kmalloc_cache_type kmalloc_type(gfp_t flags)
-{
-	if (flags & __GFP_DMA)
-		return KMALLOC_DMA;
-	return flags & __GFP_DMA32 ? KMALLOC_DMA32 : KMALLOC_NORMAL;
-}
+struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_NR];
 
 static bool slab_debug(const struct kmem_cache *s)
 {
@@ -226,69 +216,179 @@ static void *slab_wrong_zone(struct kmem_cache *s, gfp_t gfp,
 	return NULL;
 }
 
-static void *slab_alloc(struct kmem_cache *s, gfp_t gfp, int nid,
-			unsigned long caller)
+/* This CPU's magazine of s.  Interrupts are off. */
+static struct array_cache *cpu_cache(struct kmem_cache *s)
+{
+	return &s->cpu_cache[smp_processor_id()];
+}
+
+/*
+ * With interrupts off: from this CPU's magazine (refilled when empty)
+ * when nid is NUMA_NO_NODE or this CPU's memory node, else one object
+ * straight from nid's slabs.
+ */
+static void *slab_alloc_irqoff(struct kmem_cache *s, gfp_t gfp, int nid)
 {
 	struct array_cache *ac;
-	unsigned long flags;
 	void *obj = NULL;
 
-	if (unlikely(gfp_zone(s->allocflags) > gfp_zone(gfp)))
-		return slab_wrong_zone(s, gfp, caller);
-	if (nid != NUMA_NO_NODE && nid >= 0 && nid < MAX_NUMNODES && node_online(nid))
-		nid = local_memory_node(nid);	/* a memoryless node: its nearest */
-	local_irq_save(flags);
-	if (nid == NUMA_NO_NODE || nid == numa_mem_id()) {
-		ac = &s->cpu_cache[smp_processor_id()];
-		obj = likely(ac->avail) ? ac->entry[--ac->avail] :
-					  cache_alloc_refill(s, ac, gfp);
-	} else if (nid >= 0 && nid < MAX_NUMNODES && node_online(nid)) {
+	if (nid != NUMA_NO_NODE && nid != numa_mem_id()) {
 		node_take(s, nid, gfp, &obj, 1);
+		return obj;
 	}
-	local_irq_restore(flags);
+	ac = cpu_cache(s);
+	if (ac->avail)
+		return ac->entry[--ac->avail];
+	return cache_alloc_refill(s, ac, gfp);
+}
 
-	if (unlikely(!obj)) {
+/* After the object is taken: failure report, debug checks, zeroing. */
+static void *slab_alloc_finish(struct kmem_cache *s, gfp_t gfp, int nid,
+			       void *obj, unsigned long caller)
+{
+	if (!obj) {
 		if (!(gfp & __GFP_NOWARN))
 			pr_warn("%pS: %s: cannot allocate an object (node %d)\n",
 				(void *)caller, s->name, nid);
 		return NULL;
 	}
-	if (unlikely(slab_debug(s)))
+	if (slab_debug(s))
 		slab_debug_alloc(s, obj, caller);
 	if (gfp & __GFP_ZERO)
 		memset(obj, 0, s->object_size);
 	return obj;
 }
 
-static void slab_free(struct kmem_cache *s, void *obj, unsigned long caller)
+/*
+ * Every allocation the fast path does not finish: the zone check, a
+ * node asked for, an empty magazine, debugging, zeroing.
+ */
+static noinline void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp,
+				      int nid, unsigned long caller)
 {
-	struct page *page = virt_to_slab(s, obj);
+	unsigned long flags;
+	void *obj;
+
+	if (unlikely(gfp_zone(s->allocflags) > gfp_zone(gfp)))
+		return slab_wrong_zone(s, gfp, caller);
+	if (nid != NUMA_NO_NODE) {
+		if (nid < 0 || nid >= MAX_NUMNODES || !node_online(nid))
+			return slab_alloc_finish(s, gfp, nid, NULL, caller);
+		nid = local_memory_node(nid);	/* a memoryless node: its nearest */
+	}
+	local_irq_save(flags);
+	obj = slab_alloc_irqoff(s, gfp, nid);
+	local_irq_restore(flags);
+	return slab_alloc_finish(s, gfp, nid, obj, caller);
+}
+
+/*
+ * The fast path: an object from this CPU's magazine, or NULL when it is
+ * empty.  Only for a cache without debugging and a request with no zone
+ * and no zeroing: nothing to check or do after the pop.
+ */
+static __always_inline void *slab_alloc_fast(struct kmem_cache *s, gfp_t gfp)
+{
+	struct array_cache *ac;
+	unsigned long flags;
+	void *obj = NULL;
+
+	if (unlikely(slab_debug(s) || (gfp & (GFP_ZONEMASK | __GFP_ZERO))))
+		return NULL;
+	local_irq_save(flags);
+	ac = cpu_cache(s);
+	if (likely(ac->avail))
+		obj = ac->entry[--ac->avail];
+	local_irq_restore(flags);
+	return obj;
+}
+
+static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
+					unsigned long caller)
+{
+	void *obj = slab_alloc_fast(s, gfp);
+
+	if (likely(obj))
+		return obj;
+	return slab_alloc_slow(s, gfp, NUMA_NO_NODE, caller);
+}
+
+/*
+ * Every free the fast path does not finish: debug checks, an object of
+ * another node (home to its own slab), a full magazine.
+ */
+static noinline void slab_free_slow(struct kmem_cache *s, struct page *page,
+				    void *obj, unsigned long caller)
+{
 	struct array_cache *ac;
 	unsigned long flags;
 
-	if (unlikely(slab_debug(s)) &&
-	    !slab_debug_free(s, page_address(page), obj, caller))
+	if (slab_debug(s) &&
+	    !slab_debug_free(s, page_address(virt_to_slab(s, obj)), obj, caller))
 		return;
 	local_irq_save(flags);
-	if (unlikely(page_to_nid(page) != numa_mem_id())) {
-		free_to_node(s, obj);		/* home to its own node */
+	if (page_to_nid(page) != numa_mem_id()) {
+		free_to_node(s, obj);
 	} else {
-		ac = &s->cpu_cache[smp_processor_id()];
-		if (unlikely(ac->avail == ac->limit))
+		ac = cpu_cache(s);
+		if (ac->avail == ac->limit)
 			cache_flusharray(s, ac, ac->batchcount);
 		ac->entry[ac->avail++] = obj;
 	}
 	local_irq_restore(flags);
 }
 
+/*
+ * The fast path: push obj (on page, a page of its slab) onto this CPU's
+ * magazine if it has room and obj is of this CPU's memory node; false
+ * otherwise, with nothing done.
+ */
+static __always_inline bool slab_free_fast(struct kmem_cache *s,
+					   struct page *page, void *obj)
+{
+	struct array_cache *ac;
+	unsigned long flags;
+	bool done = false;
+	int cpu;
+
+	local_irq_save(flags);
+	cpu = smp_processor_id();
+	ac = &s->cpu_cache[cpu];
+	if (likely(page_to_nid(page) == cpu_to_mem(cpu) && ac->avail < ac->limit)) {
+		ac->entry[ac->avail++] = obj;
+		done = true;
+	}
+	local_irq_restore(flags);
+	return done;
+}
+
+static __always_inline void slab_free(struct kmem_cache *s, struct page *page,
+				      void *obj, unsigned long caller)
+{
+	if (likely(!slab_debug(s)) && likely(slab_free_fast(s, page, obj)))
+		return;
+	slab_free_slow(s, page, obj, caller);
+}
+
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 {
-	return slab_alloc(s, flags, NUMA_NO_NODE, _RET_IP_);
+	return slab_alloc(s, flags, _RET_IP_);
 }
 
 void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t flags, int node)
 {
-	return slab_alloc(s, flags, node, _RET_IP_);
+	return slab_alloc_slow(s, flags, node, _RET_IP_);
+}
+
+/* The slab page of a kmalloc or cache object, or NULL if p is not one. */
+static __always_inline struct page *obj_to_slab_page(const void *p)
+{
+	struct page *page;
+
+	if (!virt_addr_valid((unsigned long)p))
+		return NULL;
+	page = virt_to_page(p);
+	return PageSlab(page) ? page : NULL;
 }
 
 void kmem_cache_free(struct kmem_cache *s, void *obj)
@@ -297,13 +397,13 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 
 	if (!obj)
 		return;
-	page = virt_addr_valid((unsigned long)obj) ? virt_to_page(obj) : NULL;
-	if (!page || !PageSlab(page) || page->slab_cache != s) {
+	page = obj_to_slab_page(obj);
+	if (unlikely(!page || page->slab_cache != s)) {
 		pr_err("BUG %s: kmem_cache_free of %p, not an object of this cache, from %pS\n",
 		       s->name, obj, (void *)_RET_IP_);
 		return;
 	}
-	slab_free(s, obj, _RET_IP_);
+	slab_free(s, page, obj, _RET_IP_);
 }
 
 /* ---- creating, shrinking and destroying caches ---- */
@@ -449,8 +549,10 @@ static void *kmalloc_large(size_t size, gfp_t flags, int node,
 	return page ? page_address(page) : NULL;
 }
 
-static void *__kmalloc(size_t size, gfp_t flags, int node, unsigned long caller)
+static void *kmalloc_caller(size_t size, gfp_t flags, int node,
+			    unsigned long caller)
 {
+	struct kmem_cache *s;
 	int index;
 
 	if (!size)
@@ -458,41 +560,45 @@ static void *__kmalloc(size_t size, gfp_t flags, int node, unsigned long caller)
 	index = kmalloc_index(size);
 	if (index < 0)
 		return kmalloc_large(size, flags, node, caller);
-	return slab_alloc(kmalloc_caches[kmalloc_type(flags)][index], flags,
-			  node, caller);
+	s = kmalloc_caches[kmalloc_type(flags)][index];
+	if (node == NUMA_NO_NODE)
+		return slab_alloc(s, flags, caller);
+	return slab_alloc_slow(s, flags, node, caller);
 }
 
-void *kmalloc(size_t size, gfp_t flags)
+void *__kmalloc(size_t size, gfp_t flags)
 {
-	return __kmalloc(size, flags, NUMA_NO_NODE, _RET_IP_);
+	return kmalloc_caller(size, flags, NUMA_NO_NODE, _RET_IP_);
 }
 
 void *kmalloc_node(size_t size, gfp_t flags, int node)
 {
-	return __kmalloc(size, flags, node, _RET_IP_);
+	return kmalloc_caller(size, flags, node, _RET_IP_);
 }
 
-static void __kfree(const void *p, unsigned long caller)
+static void kfree_caller(const void *p, unsigned long caller)
 {
 	struct page *page;
 
-	if (ZERO_OR_NULL_PTR(p))
+	if (unlikely(ZERO_OR_NULL_PTR(p)))
 		return;
+	page = obj_to_slab_page(p);
+	if (likely(page)) {
+		slab_free(page->slab_cache, page, (void *)p, caller);
+		return;
+	}
 	if (!virt_addr_valid((unsigned long)p)) {
 		pr_err("BUG: kfree of %p, not a kmalloc address, from %pS\n",
 		       p, (void *)caller);
 		return;
 	}
 	page = virt_to_page(p);
-	if (PageSlab(page))
-		slab_free(page->slab_cache, (void *)p, caller);
-	else
-		free_pages((unsigned long)p, page->private);	/* kmalloc_large */
+	free_pages((unsigned long)p, page->private);	/* kmalloc_large */
 }
 
 void kfree(const void *p)
 {
-	__kfree(p, _RET_IP_);
+	kfree_caller(p, _RET_IP_);
 }
 
 size_t ksize(const void *p)
@@ -513,17 +619,17 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 	void *q;
 
 	if (!new_size) {
-		__kfree(p, _RET_IP_);
+		kfree_caller(p, _RET_IP_);
 		return ZERO_SIZE_PTR;
 	}
 	if (new_size <= old)
 		return (void *)p;
-	q = __kmalloc(new_size, flags, NUMA_NO_NODE, _RET_IP_);
+	q = kmalloc_caller(new_size, flags, NUMA_NO_NODE, _RET_IP_);
 	if (!q)
 		return NULL;	/* p is left as it was */
 	if (old)
 		memcpy(q, p, old);
-	__kfree(p, _RET_IP_);
+	kfree_caller(p, _RET_IP_);
 	return q;
 }
 

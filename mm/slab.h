@@ -85,8 +85,10 @@ void slab_debug_alloc(struct kmem_cache *s, void *obj, unsigned long caller);
 bool slab_debug_free(struct kmem_cache *s, void *base,
 		     void *obj, unsigned long caller);
 
-/* The kmalloc size class for size (0..KMALLOC_NR-1), or -1 if too big. */
-#define KMALLOC_NR	13
+/*
+ * The kmalloc size class for size (0..KMALLOC_NR-1), or -1 if too big:
+ * a table by 8-byte steps up to 192 bytes, the highest bit above.
+ */
 int kmalloc_index(size_t size);
 unsigned int kmalloc_size(int index);
 

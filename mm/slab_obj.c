@@ -21,6 +21,7 @@
  * list_lock), or owns the slab alone (a new one); the debug checks look
  * only at one object, which the caller owns.
  */
+#include <linux/bitops.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -32,14 +33,19 @@ static const unsigned int kmalloc_sizes[KMALLOC_NR] = {
 	8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192,
 };
 
+/* The class of sizes 1..192, by (size - 1) / 8 (Linux's size_index). */
+static const u8 kmalloc_size_index[24] = {
+	0, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5,
+	6, 6, 6, 6, 6, 6, 6, 6,
+};
+
 int kmalloc_index(size_t size)
 {
-	int i;
-
-	for (i = 0; i < KMALLOC_NR; i++)
-		if (size <= kmalloc_sizes[i])
-			return i;
-	return -1;
+	if (size > KMALLOC_MAX_CACHE_SIZE)
+		return -1;
+	if (size <= 192)
+		return size ? kmalloc_size_index[(size - 1) / 8] : 0;
+	return fls(size - 1) - 1;	/* 193..256: 7, ... 4097..8192: 12 */
 }
 
 unsigned int kmalloc_size(int index)

@@ -1,6 +1,7 @@
 /*
- * Tests of kmalloc and object caches (suite "slab"): size classes,
- * alignment, ksize, krealloc, zeroing, kcalloc overflow, large and too
+ * Tests of kmalloc and object caches (suite "slab"): size classes
+ * (sizes known at run time and constant ones, whose cache the inline
+ * kmalloc() picks at compile time), alignment, ksize, krealloc, zeroing, kcalloc overflow, large and too
  * large requests, GFP_DMA, kmalloc_node on every node, physical
  * contiguity, constructors, the debug checks, destroy with live objects,
  * a million random operations that must leave every count as it was,
@@ -84,6 +85,65 @@ static void slab_every_size_class(struct kunit *test)
 	}
 	for (i = 0; i < ARRAY_SIZE(odd); i++)
 		check_size(test, odd[i]);
+}
+
+/* kmalloc() of a constant size, whose cache is picked at compile time. */
+#define CHECK_CONSTANT_SIZE(test, n)					\
+do {									\
+	void *p = kmalloc(n, GFP_KERNEL);				\
+									\
+	KUNIT_ASSERT_NOT_NULL_MSG(test, p, "constant size %d", n);	\
+	check_class(test, p, n);					\
+	kfree(p);							\
+} while (0)
+
+/* ... and with constant zone flags: the cache of that zone. */
+static void check_constant_zone(struct kunit *test, void *p, const char *name)
+{
+	KUNIT_ASSERT_NOT_NULL_MSG(test, p, "%s", name);
+	KUNIT_EXPECT_STREQ(test, virt_to_page(p)->slab_cache->name, name);
+	kfree(p);
+}
+
+static void slab_kmalloc_constant_sizes(struct kunit *test)
+{
+	u8 *z;
+	int i;
+
+	CHECK_CONSTANT_SIZE(test, 1);
+	CHECK_CONSTANT_SIZE(test, 8);
+	CHECK_CONSTANT_SIZE(test, 9);
+	CHECK_CONSTANT_SIZE(test, 16);
+	CHECK_CONSTANT_SIZE(test, 17);
+	CHECK_CONSTANT_SIZE(test, 32);
+	CHECK_CONSTANT_SIZE(test, 33);
+	CHECK_CONSTANT_SIZE(test, 64);
+	CHECK_CONSTANT_SIZE(test, 65);
+	CHECK_CONSTANT_SIZE(test, 96);
+	CHECK_CONSTANT_SIZE(test, 97);
+	CHECK_CONSTANT_SIZE(test, 128);
+	CHECK_CONSTANT_SIZE(test, 129);
+	CHECK_CONSTANT_SIZE(test, 192);
+	CHECK_CONSTANT_SIZE(test, 193);
+	CHECK_CONSTANT_SIZE(test, 256);
+	CHECK_CONSTANT_SIZE(test, 257);
+	CHECK_CONSTANT_SIZE(test, 512);
+	CHECK_CONSTANT_SIZE(test, 513);
+	CHECK_CONSTANT_SIZE(test, 1024);
+	CHECK_CONSTANT_SIZE(test, 1025);
+	CHECK_CONSTANT_SIZE(test, 2048);
+	CHECK_CONSTANT_SIZE(test, 2049);
+	CHECK_CONSTANT_SIZE(test, 4096);
+	CHECK_CONSTANT_SIZE(test, 4097);
+	CHECK_CONSTANT_SIZE(test, 8192);
+	CHECK_CONSTANT_SIZE(test, 8193);	/* pages */
+	check_constant_zone(test, kmalloc(64, GFP_DMA32), "dma32-kmalloc-64");
+	check_constant_zone(test, kmalloc(100, GFP_KERNEL | GFP_DMA), "dma-kmalloc-128");
+	z = kzalloc(200, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, z);
+	for (i = 0; i < 200; i++)
+		KUNIT_EXPECT_EQ_MSG(test, z[i], 0, "byte %d", i);
+	check_constant_zone(test, z, "kmalloc-256");
 }
 
 static void slab_zero_and_null(struct kunit *test)
@@ -492,6 +552,7 @@ static void slab_reports(struct kunit *test)
 
 static struct kunit_case slab_cases[] = {
 	KUNIT_CASE(slab_every_size_class),
+	KUNIT_CASE(slab_kmalloc_constant_sizes),
 	KUNIT_CASE(slab_zero_and_null),
 	KUNIT_CASE(slab_krealloc_keeps_content),
 	KUNIT_CASE(slab_kzalloc_and_kcalloc),

@@ -14,7 +14,8 @@
  * is seen before the bit is clear.
  *
  * hweight_long() counts bits, written out since the kernel links no
- * compiler runtime library for __builtin_popcount.
+ * compiler runtime library for __builtin_popcount; fls() finds the
+ * highest set bit (__builtin_clz is one instruction, bsr or lzcnt).
  */
 #ifndef _LINUX_BITOPS_H
 #define _LINUX_BITOPS_H
@@ -69,6 +70,12 @@ static inline unsigned int hweight_long(unsigned long w)
 	for (; w; w &= w - 1)	/* clears the lowest set bit */
 		n++;
 	return n;
+}
+
+/* The highest set bit, counted from 1; 0 when none (Linux's fls()). */
+static inline int fls(unsigned int x)
+{
+	return x ? 32 - __builtin_clz(x) : 0;
 }
 
 #endif

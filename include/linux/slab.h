@@ -7,6 +7,10 @@
  *   kmalloc(), kzalloc(), kcalloc(), kmalloc_node(), krealloc(), kfree(),
  *   ksize().
  *
+ * kmalloc() of a constant size is inline and picks its cache at compile
+ * time (as Linux's does): a kmem_cache_alloc() call.  Other sizes go to
+ * __kmalloc(), which looks the size class up in a table.
+ *
  * kmalloc memory is physically contiguous and in the direct map, so it
  * can be handed to the DMA map routines; a request too large for one
  * contiguous block fails (NULL).  kmalloc(0) returns ZERO_SIZE_PTR, which
@@ -17,6 +21,7 @@
 #define _LINUX_SLAB_H
 
 #include <asm/page.h>
+#include <linux/compiler.h>
 #include <linux/gfp.h>
 #include <linux/mmzone.h>
 #include <linux/types.h>
@@ -53,13 +58,78 @@ void kmem_cache_free(struct kmem_cache *s, void *obj);
 /* Give back every cached free object and every empty slab. */
 int kmem_cache_shrink(struct kmem_cache *s);
 
-void *kmalloc(size_t size, gfp_t flags);
 void *kmalloc_node(size_t size, gfp_t flags, int node);
 void *krealloc(const void *p, size_t new_size, gfp_t flags);
 void kfree(const void *p);
 size_t ksize(const void *p);
 
-static inline void *kzalloc(size_t size, gfp_t flags)
+/*
+ * kmalloc's caches: one set per zone a caller may ask for, so GFP_DMA
+ * and GFP_DMA32 memory is what it says (Linux: enum kmalloc_cache_type).
+ * Set up by kmem_cache_init(), constant after.
+ */
+enum kmalloc_cache_type {
+	KMALLOC_NORMAL,
+	KMALLOC_DMA32,
+	KMALLOC_DMA,
+	NR_KMALLOC_TYPES
+};
+
+/* Size classes 8, 16, 32, 64, 96, 128, 192, 256, 512 ... 8192 bytes. */
+#define KMALLOC_NR	13
+extern struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_NR];
+
+static __always_inline enum kmalloc_cache_type kmalloc_type(gfp_t flags)
+{
+	if (flags & __GFP_DMA)
+		return KMALLOC_DMA;
+	return flags & __GFP_DMA32 ? KMALLOC_DMA32 : KMALLOC_NORMAL;
+}
+
+/*
+ * The class of a size from 1 to KMALLOC_MAX_CACHE_SIZE, written so that
+ * it folds to a constant for a constant size (Linux's __kmalloc_index);
+ * kmalloc_index() (mm/slab.h) answers the same at run time.
+ */
+static __always_inline int __kmalloc_index(size_t size)
+{
+	if (size <= 8)
+		return 0;
+	if (size <= 16)
+		return 1;
+	if (size <= 32)
+		return 2;
+	if (size <= 64)
+		return 3;
+	if (size <= 96)
+		return 4;
+	if (size <= 128)
+		return 5;
+	if (size <= 192)
+		return 6;
+	if (size <= 256)
+		return 7;
+	if (size <= 512)
+		return 8;
+	if (size <= 1024)
+		return 9;
+	if (size <= 2048)
+		return 10;
+	return size <= 4096 ? 11 : 12;
+}
+
+/* Any size: the table lookup, or the page allocator above 8 KiB. */
+void *__kmalloc(size_t size, gfp_t flags);
+
+static __always_inline void *kmalloc(size_t size, gfp_t flags)
+{
+	if (__builtin_constant_p(size) && size && size <= KMALLOC_MAX_CACHE_SIZE)
+		return kmem_cache_alloc(kmalloc_caches[kmalloc_type(flags)]
+						      [__kmalloc_index(size)], flags);
+	return __kmalloc(size, flags);
+}
+
+static __always_inline void *kzalloc(size_t size, gfp_t flags)
 {
 	return kmalloc(size, flags | __GFP_ZERO);
 }

@@ -1,10 +1,12 @@
 /*
  * Kernel string and memory functions (lib/string.c), Linux names and
- * semantics.
+ * semantics.  An architecture may provide some itself (asm/string.h
+ * defines __HAVE_ARCH_MEMCPY and the like): x86 does memcpy and memset.
  */
 #ifndef _LINUX_STRING_H
 #define _LINUX_STRING_H
 
+#include <asm/string.h>
 #include <linux/types.h>
 
 void *memcpy(void *dst, const void *src, size_t n);

@@ -27,10 +27,29 @@ static inline int numa_node_id(void)
 /* The nearest node with memory to nid: nid itself unless it has none. */
 int local_memory_node(int nid);
 
-/* The node this CPU's allocations come from first (Linux's numa_mem_id()). */
+/*
+ * Each CPU's nearest node with memory, local_memory_node(cpu_to_node()),
+ * worked out once by build_all_zonelists() (Linux's per-CPU _numa_mem_).
+ */
+extern int _numa_mem_[NR_CPUS];
+
+static inline void set_cpu_numa_mem(int cpu, int node)
+{
+	_numa_mem_[cpu] = node;
+}
+
+static inline int cpu_to_mem(int cpu)
+{
+	return _numa_mem_[cpu];
+}
+
+/*
+ * The node this CPU's allocations come from first (Linux's
+ * numa_mem_id()); a hint, like numa_node_id().
+ */
 static inline int numa_mem_id(void)
 {
-	return local_memory_node(numa_node_id());
+	return cpu_to_mem(raw_smp_processor_id());
 }
 
 /* SLIT distance between two nodes (10 = local). */

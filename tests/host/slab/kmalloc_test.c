@@ -1,7 +1,8 @@
 /*
  * Case test_kmalloc_classes: kmalloc_index() picks the smallest class
  * that fits every size 1..8192 and none above; kmalloc_size() gives back
- * the 13 class sizes.
+ * the 13 class sizes; __kmalloc_index(), which an inline kmalloc() of a
+ * constant size folds at compile time, agrees with it on every size.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,9 @@ static bool check_kmalloc_classes(void)
 		REQUIRE(i == 0 || kern_kmalloc_size(i - 1) < size,
 			"kmalloc_index(%zu) = %d, but class %d (%u bytes) holds it",
 			size, i, i - 1, kern_kmalloc_size(i - 1));
+		REQUIRE(__kmalloc_index(size) == i,
+			"__kmalloc_index(%zu) = %d, kmalloc_index() = %d", size,
+			__kmalloc_index(size), i);
 	}
 	REQUIRE(kern_kmalloc_index(8193) == -1, "kmalloc_index(8193) = %d",
 		kern_kmalloc_index(8193));
