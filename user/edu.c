@@ -12,8 +12,9 @@
  * /dev/eduN in number order without -d).  fact prints "N! = RESULT", the
  * device's 32-bit result, with "(mod 2^32)" from 13 on, where the true
  * value no longer fits.  write sends a file (or standard input) to the
- * device's 4 KiB buffer at OFF; input longer than the 4096 - OFF bytes
- * left is refused whole, nothing written.  read copies LEN bytes (to
+ * device's buffer at OFF; input longer than the bytes left in the window
+ * the driver serves (4095 or 4096, the file's size) is refused whole,
+ * nothing written.  read copies LEN bytes (to
  * the end of the window by default) from OFF to standard output, raw.
  * Both move the data with lseek() + read()/write() (the driver copies
  * through a buffer of its own), or with -z straight between the device
@@ -503,11 +504,33 @@ static int load_input(const char *name, unsigned char *buf, size_t max,
 	return ret;
 }
 
+/*
+ * The bytes of the buffer the driver serves (its file size: 4095 under
+ * QEMU before 8.0, see <linux/edu.h>); -1 with a message if off lies
+ * past them or the device cannot say.
+ */
+static long device_window(int fd, const char *path, long off)
+{
+	long window = lseek(fd, 0, SEEK_END);
+
+	if (window < 0) {
+		fail(path);
+		return -1;
+	}
+	if (off > window) {
+		fprintf(stderr, "edu: %s: offset %ld is past the end of the "
+			"device window (%ld bytes)\n", path, off, window);
+		return -1;
+	}
+	return window;
+}
+
 static int cmd_write(int argc, char **argv)
 {
 	struct options o;
 	struct xfer x = { .direction = EDU_DMA_TO_DEVICE };
 	int ret = parse_options(argc, argv, "d:o:zvh", &o);
+	long window;
 
 	if (ret)
 		return ret < 0 ? 0 : ret;
@@ -517,12 +540,16 @@ static int cmd_write(int argc, char **argv)
 	if (!x.buf)
 		return fail("mmap");
 	x.off = o.off;
-	ret = load_input(argv[optind], x.buf, EDU_BUF_SIZE - o.off, &x.len);
-	if (ret)
-		return ret;
 	x.fd = open(o.dev, O_RDWR);
 	if (x.fd < 0)
 		return fail(o.dev);
+	window = device_window(x.fd, o.dev, o.off);
+	ret = window < 0 ? 1 :
+	      load_input(argv[optind], x.buf, window - o.off, &x.len);
+	if (ret) {
+		close(x.fd);
+		return ret;
+	}
 	x.path = o.dev;
 	x.zero_copy = o.zero_copy;
 	ret = xfer_run(&x, o.verbose);
@@ -553,25 +580,35 @@ static int cmd_read(int argc, char **argv)
 	struct options o;
 	struct xfer x = { .direction = EDU_DMA_FROM_DEVICE };
 	int ret = parse_options(argc, argv, "d:o:n:zvh", &o);
+	long window;
 
 	if (ret)
 		return ret < 0 ? 0 : ret;
 	if (optind != argc)
 		return usage();
-	if (o.len < 0)
-		o.len = EDU_BUF_SIZE - o.off;
-	if (o.off + o.len > EDU_BUF_SIZE) {
+	if (o.len >= 0 && o.off + o.len > EDU_BUF_SIZE) {
 		fprintf(stderr, "edu: -o %ld -n %ld: past the end of the "
 			"device window (%d bytes)\n", o.off, o.len,
 			EDU_BUF_SIZE);
 		return usage();
 	}
-	x.buf = alloc_buffer(o.len);
-	if (!x.buf)
-		return fail("mmap");
 	x.fd = open(o.dev, O_RDWR);
 	if (x.fd < 0)
 		return fail(o.dev);
+	window = device_window(x.fd, o.dev, o.off);
+	if (window >= 0 && o.len < 0)
+		o.len = window - o.off;
+	if (window >= 0 && o.off + o.len > window) {
+		fprintf(stderr, "edu: %s: -o %ld -n %ld: past the end of the "
+			"device window (%ld bytes)\n", o.dev, o.off, o.len,
+			window);
+		window = -1;
+	}
+	x.buf = window < 0 ? NULL : alloc_buffer(o.len);
+	if (!x.buf) {
+		close(x.fd);
+		return window < 0 ? 1 : fail("mmap");
+	}
 	x.path = o.dev;
 	x.off = o.off;
 	x.len = o.len;

@@ -281,10 +281,42 @@ static int add_info_counters(struct counters *c)
 	return 0;
 }
 
+/*
+ * The window the jobs share: the smallest of the devices' sizes (4095
+ * under QEMU before 8.0, 4096 after: <linux/edu.h>).  1 on an error.
+ */
+static int find_window(void)
+{
+	int i, fd;
+	long size;
+
+	opt.window = EDU_BUF_SIZE;
+	for (i = 0; i < opt.nr_devs; i++) {
+		fd = open(opt.dev[i], O_RDONLY);
+		size = fd < 0 ? -1 : lseek(fd, 0, SEEK_END);
+		if (size < 0) {
+			say(STDERR_FILENO, "dmatest: %s: %s\n", opt.dev[i],
+			    strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return 1;
+		}
+		close(fd);
+		if (size < opt.window)
+			opt.window = size;
+	}
+	if (opt.window < opt.jobs) {
+		say(STDERR_FILENO, "dmatest: a window of %ld bytes is too "
+		    "small for %ld jobs\n", opt.window, opt.jobs);
+		return 1;
+	}
+	return 0;
+}
+
 static int read_counters(struct counters *c)
 {
 	c->mem_free_kb = read_key(MEMINFO_FILE, "MemFree", 0);
-	c->swiotlb_used = read_key(SWIOTLB_FILE, "used", 1);
+	c->swiotlb_used = read_key(SWIOTLB_FILE, "io_tlb_used", 0);
 	c->pin_acquired = read_key(VMSTAT_FILE, "nr_foll_pin_acquired", 0);
 	c->pin_released = read_key(VMSTAT_FILE, "nr_foll_pin_released", 0);
 	return add_info_counters(c);
@@ -483,6 +515,8 @@ int main(int argc, char **argv)
 	if (ret)
 		return ret < 0 ? 0 : ret;
 	if (!opt.have_dev && find_devices())
+		return 1;
+	if (find_window())
 		return 1;
 	if (!opt.have_seed)
 		opt.seed = default_seed();
