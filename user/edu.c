@@ -482,10 +482,16 @@ static int read_all(int fd, unsigned char *buf, size_t max, size_t *total)
 }
 
 /* The input of write: FILE or "-" into buf; 0, or 1 (reported). */
+/* How messages name an input: "-" is standard input. */
+static const char *input_name(const char *name)
+{
+	return strcmp(name, "-") ? name : "standard input";
+}
+
 static int load_input(const char *name, unsigned char *buf, size_t max,
 		      size_t *len)
 {
-	const char *shown = strcmp(name, "-") ? name : "standard input";
+	const char *shown = input_name(name);
 	int fd = strcmp(name, "-") ? open(name, O_RDONLY) : STDIN_FILENO;
 	int ret;
 
@@ -505,18 +511,20 @@ static int load_input(const char *name, unsigned char *buf, size_t max,
 }
 
 /*
- * The bytes of the buffer the driver serves (its file size: 4095 under
- * QEMU before 8.0, see <linux/edu.h>); -1 with a message if off lies
- * past them or the device cannot say.
+ * The bytes of the buffer the driver serves (4095 under QEMU before
+ * 8.0, see <linux/edu.h>); -1 with a message if off lies past them or
+ * the file is no edu device.
  */
 static long device_window(int fd, const char *path, long off)
 {
-	long window = lseek(fd, 0, SEEK_END);
+	struct edu_info info;
+	long window;
 
-	if (window < 0) {
+	if (ioctl(fd, EDU_IOC_INFO, &info) < 0) {
 		fail(path);
 		return -1;
 	}
+	window = info.window_bytes;
 	if (off > window) {
 		fprintf(stderr, "edu: %s: offset %ld is past the end of the "
 			"device window (%ld bytes)\n", path, off, window);
@@ -540,15 +548,22 @@ static int cmd_write(int argc, char **argv)
 	if (!x.buf)
 		return fail("mmap");
 	x.off = o.off;
+	ret = load_input(argv[optind], x.buf, EDU_BUF_SIZE - o.off, &x.len);
+	if (ret)
+		return ret;
 	x.fd = open(o.dev, O_RDWR);
 	if (x.fd < 0)
 		return fail(o.dev);
 	window = device_window(x.fd, o.dev, o.off);
-	ret = window < 0 ? 1 :
-	      load_input(argv[optind], x.buf, window - o.off, &x.len);
-	if (ret) {
+	if (window >= 0 && x.len > (size_t)(window - o.off)) {
+		fprintf(stderr, "edu: %s: larger than the device window "
+			"(%zu > %ld bytes)\n", input_name(argv[optind]), x.len,
+			window - o.off);
+		window = -1;
+	}
+	if (window < 0) {
 		close(x.fd);
-		return ret;
+		return 1;
 	}
 	x.path = o.dev;
 	x.zero_copy = o.zero_copy;

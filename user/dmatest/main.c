@@ -282,19 +282,18 @@ static int add_info_counters(struct counters *c)
 }
 
 /*
- * The window the jobs share: the smallest of the devices' sizes (4095
- * under QEMU before 8.0, 4096 after: <linux/edu.h>).  1 on an error.
+ * The window the jobs share: the smallest the devices serve (4095 under
+ * QEMU before 8.0, 4096 after: <linux/edu.h>).  1 on an error.
  */
 static int find_window(void)
 {
+	struct edu_info info;
 	int i, fd;
-	long size;
 
 	opt.window = EDU_BUF_SIZE;
 	for (i = 0; i < opt.nr_devs; i++) {
 		fd = open(opt.dev[i], O_RDONLY);
-		size = fd < 0 ? -1 : lseek(fd, 0, SEEK_END);
-		if (size < 0) {
+		if (fd < 0 || ioctl(fd, EDU_IOC_INFO, &info) < 0) {
 			say(STDERR_FILENO, "dmatest: %s: %s\n", opt.dev[i],
 			    strerror(errno));
 			if (fd >= 0)
@@ -302,8 +301,8 @@ static int find_window(void)
 			return 1;
 		}
 		close(fd);
-		if (size < opt.window)
-			opt.window = size;
+		if (info.window_bytes < opt.window)
+			opt.window = info.window_bytes;
 	}
 	if (opt.window < opt.jobs) {
 		say(STDERR_FILENO, "dmatest: a window of %ld bytes is too "
@@ -516,11 +515,11 @@ int main(int argc, char **argv)
 		return ret < 0 ? 0 : ret;
 	if (!opt.have_dev && find_devices())
 		return 1;
-	if (find_window())
-		return 1;
 	if (!opt.have_seed)
 		opt.seed = default_seed();
 	print_header();
+	if (find_window())
+		return 1;
 	if (read_counters(&before))
 		return 1;
 	memset(&total, 0, sizeof(total));
