@@ -100,7 +100,7 @@ PCI_SRCS := fs/proc/pde.c lib/iomap.c \
 	drivers/pci/access.c drivers/pci/bar.c drivers/pci/probe.c \
 	drivers/pci/search.c drivers/pci/pci.c drivers/pci/iomap.c \
 	drivers/pci/pci-driver.c drivers/pci/proc.c drivers/pci/msi.c
-PCI_TESTS := drivers/pci/pci_test.c
+PCI_TESTS := drivers/pci/pci_test.c drivers/pci/msi_test.c
 
 # The DMA mapping layer, swiotlb and DMA-API debugging (kernel/dma/).
 DMA_SRCS := kernel/dma/mapping.c kernel/dma/direct.c kernel/dma/swiotlb.c \

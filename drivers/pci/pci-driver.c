@@ -122,6 +122,14 @@ void pci_unregister_driver(struct pci_driver *drv)
 	mutex_unlock(&pci_driver_mutex);
 }
 
+void pci_device_release_driver(struct pci_dev *dev)
+{
+	mutex_lock(&pci_driver_mutex);
+	if (dev->driver)
+		pci_unbind(dev);
+	mutex_unlock(&pci_driver_mutex);
+}
+
 void pci_device_attach(struct pci_dev *dev)
 {
 	struct pci_driver *drv;
