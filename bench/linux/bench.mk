@@ -11,7 +11,7 @@
 # LINUX_KVER picks the kernel: by default the newest /boot/vmlinuz-*
 # whose headers are installed (/lib/modules/VERSION/build).  The module
 # is compiled by LINUX_CC, the compiler Debian built that kernel with
-# (gcc), whatever CC says for Ferry.
+# (gcc), whatever CC and CROSS_COMPILE say for Ferry.
 
 BL         := $(B)/bench-linux
 LINUX_KVER ?= $(shell for k in $$(ls /boot 2>/dev/null | sed -n 's/^vmlinuz-//p' | \
@@ -36,7 +36,7 @@ $(BL)/module/ferry_bench.ko: $(BENCH_LINUX_SRCS) $(BL)/kver
 	$(quiet) KBUILD "$@ ($(LINUX_KVER))"
 	@mkdir -p $(dir $@)
 	$(Q)cp $(BENCH_LINUX_SRCS) $(dir $@)
-	$(Q)$(MAKE) -s -C $(LINUX_KDIR) M=$(abspath $(dir $@)) CC=$(LINUX_CC) \
+	$(Q)$(MAKE) -s -C $(LINUX_KDIR) M=$(abspath $(dir $@)) CC=$(LINUX_CC) CROSS_COMPILE= \
 		modules >$(BL)/module.log 2>&1 || { cat $(BL)/module.log; exit 1; }
 
 $(BL)/helper: bench/linux/helper.c bench/linux/ferry_bench.h
