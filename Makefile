@@ -5,8 +5,13 @@
 #                   (tests/run)
 #   make clang-check  the kernel and user programs built by clang into
 #                   build/clang (part of make test)
-#   make bench      in-kernel microbenchmarks (BENCH=glob), build/bench.json;
-#                   ICOUNT=1: the TSC counts instructions (docs/bench.md)
+#   make bench      in-kernel microbenchmarks (BENCH=glob), build/bench.json,
+#                   compared with bench/baseline.json; ICOUNT=1: the TSC
+#                   counts instructions (docs/bench.md)
+#   make bench-baseline  rewrite bench/baseline.json (BENCH_BOOTS boots)
+#   make bench-linux  the same metrics in Debian's Linux too, boots
+#                   alternating (BENCH_BOOTS of each): a table, build/bench.json
+#                   and build/bench.svg (docs/bench.md)
 #   make debug      QEMU waiting for gdb, which stops at kernel_main
 #   make clean      remove build/
 #
@@ -180,11 +185,13 @@ CMDLINE   ?=
 GRUB_CFG  := iso/grub.cfg
 
 .PHONY: all iso run print-qemu-run debug test bench syntax-check host-test-build \
-	clang-check deps clean
+	clang-check deps clean bench-baseline bench-linux deps-bench-linux
 all: $(B)/kernel.elf $(B)/ferry.iso
 
 # User space: libc, programs, initrd (rules in user/user.mk).
 include user/user.mk
+# The Linux side of make bench-linux (rules in bench/linux/bench.mk).
+include bench/linux/bench.mk
 
 deps:
 	@sh tools/deps.sh
@@ -349,6 +356,30 @@ bench: deps
 	@$(MAKE) -s ISO=$(B)/bench.iso CMDLINE='bench=$(BENCH)' $(B)/bench.iso
 	@$(PYTHON) tools/bench.py --iso $(B)/bench.iso --out $(B)/bench.json \
 		$(if $(filter 1,$(ICOUNT)),--icount)
+	$(if $(filter 1,$(ICOUNT)),,@$(PYTHON) tools/bench_baseline.py check --baseline bench/baseline.json $(B)/bench.json)
+
+# bench/baseline.json: Ferry's figures over BENCH_BOOTS boots of every
+# metric, the reference `make bench` flags changes against.  Commit it
+# with the change that moved it.  BENCH_WAIT: the most seconds to wait
+# before a boot while other emulators run on the host.
+BENCH_BOOTS ?= 5
+BENCH_WAIT ?= 300
+bench-baseline: deps
+	@$(MAKE) -s ISO=$(B)/bench.iso CMDLINE='bench=all' $(B)/bench.iso
+	@$(PYTHON) tools/bench_baseline.py write --baseline bench/baseline.json \
+		--iso $(B)/bench.iso --boots $(BENCH_BOOTS) --wait $(BENCH_WAIT)
+
+# Ferry beside Linux (tools/bench_linux.py; the Linux side's rules are in
+# bench/linux/bench.mk).
+deps-bench-linux:
+	@sh tools/deps.sh bench-linux
+
+bench-linux: deps-bench-linux
+	@$(MAKE) -s ISO=$(B)/bench.iso CMDLINE='bench=$(BENCH)' $(B)/bench.iso
+	@$(MAKE) -s $(BL)/initrd.cpio
+	@$(PYTHON) tools/bench_linux.py --iso $(B)/bench.iso --linux-kernel $(LINUX_IMAGE) \
+		--initrd $(BL)/initrd.cpio --filter '$(BENCH)' --boots $(BENCH_BOOTS) \
+		--wait $(BENCH_WAIT) --out $(B)/bench.json --chart $(B)/bench.svg
 
 clean:
 	rm -rf $(B)
