@@ -276,9 +276,13 @@ static bool edu_window_ok(struct edu_device *edu, u32 offset, u32 len)
 	return offset <= window && len <= window - offset;
 }
 
-/* The copied path: buf (direct-map memory) <-> the device's window. */
-static int edu_copy(struct edu_device *edu, void *buf, u32 offset, u32 len,
-		    enum dma_data_direction dir)
+/*
+ * The copied path, edu->lock held: buf (direct-map memory) <-> the
+ * window.  After -ETIMEDOUT the device may still use buf until the next
+ * operation on the device has begun (edu_reclaim() waits for it).
+ */
+static int __edu_copy(struct edu_device *edu, void *buf, u32 offset, u32 len,
+		      enum dma_data_direction dir)
 {
 	struct device *dev = &edu->pdev->dev;
 	struct edu_xfer *x;
@@ -291,17 +295,11 @@ static int edu_copy(struct edu_device *edu, void *buf, u32 offset, u32 len,
 	x = kzalloc(sizeof(*x), GFP_KERNEL);
 	if (!x)
 		return -ENOMEM;
-	ret = edu_lock(edu);
-	if (ret) {
-		kfree(x);
-		return ret;
-	}
 	x->dir = dir;
 	x->addr = dma_map_single(dev, buf, len, dir);
 	if (dma_mapping_error(dev, x->addr)) {
 		kfree(x);
-		ret = -ENOMEM;
-		goto out;
+		return -ENOMEM;
 	}
 	x->len = len;
 	ret = edu_dma_run(edu, x->addr, offset, len, dir == DMA_TO_DEVICE);
@@ -311,7 +309,17 @@ static int edu_copy(struct edu_device *edu, void *buf, u32 offset, u32 len,
 		edu->info.copied++;
 	}
 	edu_xfer_end(edu, x, ret);
-out:
+	return ret;
+}
+
+static int edu_copy(struct edu_device *edu, void *buf, u32 offset, u32 len,
+		    enum dma_data_direction dir)
+{
+	int ret = edu_lock(edu);
+
+	if (ret)
+		return ret;
+	ret = __edu_copy(edu, buf, offset, len, dir);
 	mutex_unlock(&edu->lock);
 	return ret;
 }
@@ -461,8 +469,10 @@ struct edu_device *edu_get(unsigned int minor)
 
 void edu_put(struct edu_device *edu)
 {
-	if (refcount_dec_and_test(&edu->ref))
+	if (refcount_dec_and_test(&edu->ref)) {
+		kfree(edu->buf);
 		kfree(edu);
+	}
 }
 
 static int edu_open(struct inode *inode, struct file *file)
@@ -491,25 +501,30 @@ static u32 edu_clip(struct edu_device *edu, loff_t pos, size_t count)
 	return min(count, (size_t)(window - pos));
 }
 
+/*
+ * read() and write() go through edu->buf, the device's own kmalloc'd
+ * buffer: after a timeout the device may still be using it, and it is
+ * touched again only once the device is idle (edu_lock()).
+ */
 static ssize_t edu_read(struct file *file, char __user *ubuf, size_t count,
 			loff_t *ppos)
 {
-	void *buf;
+	struct edu_device *edu = file->private_data;
 	u32 len;
 	int ret;
 
 	if (*ppos < 0)
 		return -EINVAL;
-	len = edu_clip(file->private_data, *ppos, count);
+	len = edu_clip(edu, *ppos, count);
 	if (!len)
 		return 0;
-	buf = kmalloc(len, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	ret = edu_copy_from_device(file->private_data, buf, *ppos, len);
-	if (!ret && copy_to_user(ubuf, buf, len))
+	ret = edu_lock(edu);
+	if (ret)
+		return ret;
+	ret = __edu_copy(edu, edu->buf, *ppos, len, DMA_FROM_DEVICE);
+	if (!ret && copy_to_user(ubuf, edu->buf, len))
 		ret = -EFAULT;
-	kfree(buf);
+	mutex_unlock(&edu->lock);
 	if (ret)
 		return ret;
 	*ppos += len;
@@ -519,7 +534,7 @@ static ssize_t edu_read(struct file *file, char __user *ubuf, size_t count,
 static ssize_t edu_write(struct file *file, const char __user *ubuf,
 			 size_t count, loff_t *ppos)
 {
-	void *buf;
+	struct edu_device *edu = file->private_data;
 	u32 len;
 	int ret;
 
@@ -527,15 +542,15 @@ static ssize_t edu_write(struct file *file, const char __user *ubuf,
 		return -EINVAL;
 	if (!count)
 		return 0;
-	len = edu_clip(file->private_data, *ppos, count);
+	len = edu_clip(edu, *ppos, count);
 	if (!len)
 		return -ENOSPC;		/* a full fixed-size device */
-	buf = kmalloc(len, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	ret = copy_from_user(buf, ubuf, len) ? -EFAULT :
-	      edu_copy_to_device(file->private_data, buf, *ppos, len);
-	kfree(buf);
+	ret = edu_lock(edu);
+	if (ret)
+		return ret;
+	ret = copy_from_user(edu->buf, ubuf, len) ? -EFAULT :
+	      __edu_copy(edu, edu->buf, *ppos, len, DMA_TO_DEVICE);
+	mutex_unlock(&edu->lock);
 	if (ret)
 		return ret;
 	*ppos += len;
@@ -780,6 +795,11 @@ static int edu_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 
 	if (!edu)
 		return -ENOMEM;
+	edu->buf = kmalloc(EDU_BUF_SIZE, GFP_KERNEL);
+	if (!edu->buf) {
+		kfree(edu);
+		return -ENOMEM;
+	}
 	edu->pdev = pdev;
 	refcount_set(&edu->ref, 1);
 	mutex_init(&edu->lock);
@@ -814,6 +834,7 @@ out_disable:
 out_minor:
 	edu_release_minor(edu);
 out_free:
+	kfree(edu->buf);
 	kfree(edu);
 	return ret;
 }
@@ -830,8 +851,10 @@ static void edu_remove(struct pci_dev *pdev)
 	edu_release_minor(edu);
 	devfs_unregister(edu->name);
 	mutex_lock(&edu->lock);
-	if (edu->stuck && edu_reclaim(edu))
-		dev_err(&pdev->dev, "still busy at remove: its buffer is leaked\n");
+	if (edu->stuck && edu_reclaim(edu)) {
+		dev_err(&pdev->dev, "still busy at remove: its buffers are leaked\n");
+		edu->buf = NULL;	/* the device may still write there */
+	}
 	edu->gone = true;
 	mutex_unlock(&edu->lock);
 	edu_free_irq(edu);

@@ -72,6 +72,7 @@ struct edu_device {
 	struct mutex lock;
 	bool gone;			/* (M) removed: files get -ENODEV */
 	struct edu_xfer *stuck;		/* (M) timed out, device still busy */
+	void *buf;			/* (M) read()/write()'s kernel buffer */
 	struct completion done;		/* (I) completed by the handler */
 	atomic_long_t irq_status;	/* (I) bits the handler acknowledged */
 	struct edu_info info;		/* (M) counters for EDU_IOC_INFO */
@@ -92,7 +93,11 @@ extern const struct edu_config edu_default_config;
 struct edu_device *edu_get(unsigned int minor);
 void edu_put(struct edu_device *edu);
 
-/* Device operations; each takes edu->lock.  0 or -errno. */
+/*
+ * Device operations; each takes edu->lock.  0 or -errno.  After
+ * -ETIMEDOUT the device may still use buf until the next operation on
+ * the device has begun.
+ */
 int edu_factorial(struct edu_device *edu, u32 n, u32 *result);
 int edu_copy_to_device(struct edu_device *edu, const void *buf, u32 offset,
 		       u32 len);

@@ -305,6 +305,46 @@ static void edu_timeout_and_recovery(struct kunit *test)
 	edu_put(edu);
 }
 
+/*
+ * A timeout shorter than the transfer (about 100 ms): -ETIMEDOUT while
+ * the device still works, the buffer kept mapped until it is idle, and
+ * the next transfer right.  On a machine so loaded that the transfer
+ * ended before the driver began to wait, it simply succeeds: both are
+ * accepted, and what each promises is checked.
+ */
+static void edu_timeout_while_busy(struct kunit *test)
+{
+	struct edu_device *edu = first_edu(test);
+	unsigned int timeout = edu->cfg.timeout_ms;
+	u64 timeouts = edu->info.timeouts;
+	u8 *in = kmalloc(256, GFP_KERNEL), *out = kmalloc(256, GFP_KERNEL);
+	int ret;
+
+	KUNIT_ASSERT_NOT_NULL(test, in);
+	KUNIT_ASSERT_NOT_NULL(test, out);
+	mutex_lock(&edu->lock);
+	edu->cfg.timeout_ms = 10;
+	mutex_unlock(&edu->lock);
+	fill(in, 256, 21);
+	ret = edu_copy_to_device(edu, in, 512, 256);
+	mutex_lock(&edu->lock);
+	edu->cfg.timeout_ms = timeout;
+	mutex_unlock(&edu->lock);
+	if (ret) {
+		KUNIT_EXPECT_EQ(test, ret, -ETIMEDOUT);
+		KUNIT_EXPECT_EQ(test, edu->info.timeouts - timeouts, 1ull);
+	}
+	/* The next operation waits for the device, then works. */
+	memset(out, 0, 256);
+	KUNIT_EXPECT_EQ(test, edu_copy_from_device(edu, out, 512, 256), 0);
+	KUNIT_EXPECT_EQ(test, check(out, 256, 21), 256u);
+	KUNIT_EXPECT_NULL(test, edu->stuck);
+	KUNIT_EXPECT_EQ(test, dma_debug_device_entries(&edu->pdev->dev), 0);
+	kfree(in);
+	kfree(out);
+	edu_put(edu);
+}
+
 /* ---- Probing again under other settings ---- */
 
 /* Replace /etc/edu.conf with text (NULL: remove it); 0 or -errno. */
@@ -605,6 +645,7 @@ static struct kunit_case edu_cases[] = {
 	KUNIT_CASE(edu_zero_copy_round_trips),
 	KUNIT_CASE(edu_zero_copy_bad_buffers),
 	KUNIT_CASE(edu_timeout_and_recovery),
+	KUNIT_CASE(edu_timeout_while_busy),
 	KUNIT_CASE(edu_high_buffers_bounce),
 	KUNIT_CASE(edu_wide_device_goes_direct),
 	KUNIT_CASE(edu_interrupt_modes),
