@@ -185,7 +185,8 @@ CMDLINE   ?=
 GRUB_CFG  := iso/grub.cfg
 
 .PHONY: all iso run print-qemu-run debug test bench syntax-check host-test-build \
-	clang-check deps clean bench-baseline bench-linux deps-bench-linux
+	clang-check deps clean bench-baseline bench-linux deps-bench-linux \
+	lab grade
 all: $(B)/kernel.elf $(B)/ferry.iso
 
 # User space: libc, programs, initrd (rules in user/user.mk).
@@ -347,6 +348,20 @@ syntax-check: $(patsubst %.c,$(B)/%.o,$(filter %.c,$(KERNEL_SRCS))) \
 test: deps all
 	@$(PYTHON) tests/run --host --clang $(addprefix --config ,$(CONFIGS)) \
 		$(if $(TESTS),--filter '$(TESTS)') --accel $(ACCEL)
+
+# The classroom labs (docs/labs/README.md).  make lab LAB=name OUT=dir
+# writes a lab's student tree (tools/mklab); make grade LAB=name runs its
+# graded tests and prints the score (tools/grade.py, the points in
+# docs/labs/grade.conf); without LAB, the student tree's own lab, or
+# every lab.
+LAB_USAGE := usage: make lab LAB=name OUT=dir (labs: docs/labs/grade.conf)
+lab:
+	@test -n '$(LAB)' && test -n '$(OUT)' || { echo '$(LAB_USAGE)' >&2; exit 2; }
+	@$(PYTHON) tools/mklab '$(LAB)' '$(OUT)'
+
+# grade builds the tree itself: one that does not build still scores 0.
+grade: deps
+	@$(PYTHON) tools/grade.py $(LAB)
 
 # Benchmarks: an ISO booting with bench=$(BENCH), run by tools/bench.py;
 # ICOUNT=1 runs QEMU with -icount shift=0 (docs/bench.md).
