@@ -92,6 +92,7 @@ unsigned long __copy_to_user(void __user *to, const void *from, unsigned long n)
 	return copy_user_generic((void __force *)to, from, n);
 }
 
+/* LAB(uaccess): write __copy_from_user(), _copy_to_user(), _copy_from_user() */
 unsigned long __copy_from_user(void *to, const void __user *from, unsigned long n)
 {
 	unsigned long left;
@@ -123,6 +124,23 @@ unsigned long _copy_from_user(void *to, const void __user *from, unsigned long n
 	}
 	return __copy_from_user(to, from, n);
 }
+#if 0	/* LAB(uaccess) stub */
+/* Stand-ins that copy nothing, and say so. */
+unsigned long __copy_from_user(void *to, const void __user *from, unsigned long n)
+{
+	return n;
+}
+
+unsigned long _copy_to_user(void __user *to, const void *from, unsigned long n)
+{
+	return n;
+}
+
+unsigned long _copy_from_user(void *to, const void __user *from, unsigned long n)
+{
+	return n;
+}
+#endif	/* END LAB(uaccess) */
 
 unsigned long __clear_user(void __user *to, unsigned long n)
 {
@@ -150,6 +168,7 @@ static unsigned long bytes_below_limit(const char __user *s)
 
 long strncpy_from_user(char *dst, const char __user *src, long count)
 {
+	/* LAB(uaccess): write strncpy_from_user(): stop at the address limit */
 	unsigned long max = bytes_below_limit(src);
 	long res;
 
@@ -162,6 +181,9 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 		return __strncpy_from_user_asm(dst, src, count);
 	res = __strncpy_from_user_asm(dst, src, max);
 	return res == (long)max ? -EFAULT : res;
+#if 0	/* LAB(uaccess) stub */
+	return -EFAULT;
+#endif	/* END LAB(uaccess) */
 }
 
 long strnlen_user(const char __user *s, long n)

@@ -53,6 +53,7 @@ static void del_from_free_list(struct zone *zone, struct page *page,
 	page->private = 0;
 }
 
+/* LAB(buddy): write buddy_free(): merge a freed block with its free buddies */
 /* Is the page at pfn the head of a free block of this order in this zone? */
 static bool page_is_buddy(struct zone *zone, unsigned long pfn,
 			  unsigned int order)
@@ -81,7 +82,16 @@ void buddy_free(struct zone *zone, struct page *page, unsigned int order)
 	}
 	add_to_free_list(zone, pfn_to_page(pfn), order);
 }
+#if 0	/* LAB(buddy) stub */
+/* A stand-in that never merges: memory only ever breaks into smaller blocks. */
+void buddy_free(struct zone *zone, struct page *page, unsigned int order)
+{
+	zone->free_pages += 1UL << order;
+	add_to_free_list(zone, page, order);
+}
+#endif	/* END LAB(buddy) */
 
+/* LAB(buddy): write buddy_alloc(): the smallest free block that fits, split */
 /* Split a block of order high down to order low, freeing the upper halves. */
 static void expand(struct zone *zone, unsigned long pfn, unsigned int low,
 		   unsigned int high)
@@ -110,3 +120,31 @@ struct page *buddy_alloc(struct zone *zone, unsigned int order)
 	}
 	return NULL;
 }
+#if 0	/* LAB(buddy) stub */
+/*
+ * A stand-in that does not split in halves: it takes the first block big
+ * enough and cuts the rest of it into blocks of the size asked for.  The
+ * kernel boots on it, but every large block it touches stays in pieces.
+ */
+struct page *buddy_alloc(struct zone *zone, unsigned int order)
+{
+	struct free_area *area;
+	struct page *page;
+	unsigned long pfn, i;
+	unsigned int o;
+
+	for (o = order; o < MAX_ORDER; o++) {
+		area = &zone->free_area[o];
+		if (list_empty(&area->free_list))
+			continue;
+		page = list_first_entry(&area->free_list, struct page, lru);
+		del_from_free_list(zone, page, o);
+		pfn = page_to_pfn(page);
+		for (i = 1UL << order; i < 1UL << o; i += 1UL << order)
+			add_to_free_list(zone, pfn_to_page(pfn + i), order);
+		zone->free_pages -= 1UL << order;
+		return page;
+	}
+	return NULL;
+}
+#endif	/* END LAB(buddy) */

@@ -89,6 +89,7 @@ void free_kiovec(int nr, struct kiobuf **bufp)
 	}
 }
 
+/* LAB(kiobuf): write map_user_kiobuf(): check the range, pin its pages */
 /* Make room for pages entries in an unmapped kiobuf's maplist. */
 static int kiobuf_expand(struct kiobuf *iobuf, int pages)
 {
@@ -142,7 +143,16 @@ int map_user_kiobuf(int rw, struct kiobuf *iobuf, unsigned long va,
 	iobuf->rw = rw;
 	return 0;
 }
+#if 0	/* LAB(kiobuf) stub */
+/* A stand-in that maps nothing. */
+int map_user_kiobuf(int rw, struct kiobuf *iobuf, unsigned long va,
+		    size_t len)
+{
+	return -ENOSYS;
+}
+#endif	/* END LAB(kiobuf) */
 
+/* LAB(kiobuf): write unmap_kiobuf(): unlock, unpin, uncharge, forget */
 void unmap_kiobuf(struct kiobuf *iobuf)
 {
 	WARN_ON_ONCE(atomic_read(&iobuf->io_count));	/* I/O still in flight */
@@ -159,6 +169,12 @@ void unmap_kiobuf(struct kiobuf *iobuf)
 	iobuf->offset = 0;
 	iobuf->length = 0;
 }
+#if 0	/* LAB(kiobuf) stub */
+/* A stand-in for the stand-in map_user_kiobuf(): nothing to undo. */
+void unmap_kiobuf(struct kiobuf *iobuf)
+{
+}
+#endif	/* END LAB(kiobuf) */
 
 static void kiobuf_unlock_pages(struct kiobuf *iobuf, int n)
 {
@@ -179,6 +195,7 @@ int unlock_kiovec(int nr, struct kiobuf *iovec[])
 	return 0;
 }
 
+/* LAB(kiobuf): write lock_kiovec(): every page locked, or none and why */
 /*
  * Does the vector itself hold page's lock: a kiobuf locked before the
  * call, or pages this call took (kiobufs before iovec[i], and the first
@@ -254,6 +271,13 @@ int lock_kiovec(int nr, struct kiobuf *iovec[], int wait)
 		iovec[i]->locked = 1;
 	return 0;
 }
+#if 0	/* LAB(kiobuf) stub */
+/* A stand-in that locks nothing. */
+int lock_kiovec(int nr, struct kiobuf *iovec[], int wait)
+{
+	return -ENOSYS;
+}
+#endif	/* END LAB(kiobuf) */
 
 void end_kio_request(struct kiobuf *iobuf, int uptodate)
 {

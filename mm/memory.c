@@ -224,20 +224,10 @@ static int walk_mapped(struct mm_struct *mm, unsigned long start,
 	return 0;
 }
 
-/* fork: the child gets its own copy of a page that may be under DMA. */
-static int copy_pinned_page(unsigned long spte, unsigned long *dpte)
-{
-	struct page *new = copy_user_page(pte_page(spte));
-
-	if (!new)
-		return -ENOMEM;
-	*dpte = mk_pte(new, spte & ~PTE_PFN_MASK);
-	return 0;
-}
-
 /*
  * fork: the child maps the page too; a writable page becomes
- * copy-on-write, but a pinned one is copied (the parent keeps it).
+ * copy-on-write, but a pinned one is copied for the child at once (the
+ * parent keeps it: a device may be writing into it).
  */
 static int copy_one(struct mm_struct *src, unsigned long addr,
 		    unsigned long *spte, void *data)
@@ -248,15 +238,26 @@ static int copy_one(struct mm_struct *src, unsigned long addr,
 
 	if (!dpte)
 		return -ENOMEM;
+	/* LAB(kiobuf): the fork rule: a pinned page is copied for the child */
 	if (page_maybe_dma_pinned(page)) {
-		if (copy_pinned_page(*spte, dpte))
+		struct page *copy = copy_user_page(page);
+
+		if (!copy)
 			return -ENOMEM;
+		*dpte = mk_pte(copy, *spte & ~PTE_PFN_MASK);
 	} else {
 		if (vma->vm_flags & VM_WRITE)
 			*spte = pte_wrprotect(*spte);
 		get_page(page);
 		*dpte = *spte;
 	}
+#if 0	/* LAB(kiobuf) stub */
+	/* fork before the rule: every page shared, pinned or not */
+	if (vma->vm_flags & VM_WRITE)
+		*spte = pte_wrprotect(*spte);
+	get_page(page);
+	*dpte = *spte;
+#endif	/* END LAB(kiobuf) */
 	vma->vm_mm->rss++;
 	return 0;
 }

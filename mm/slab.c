@@ -93,6 +93,15 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	__free_pages(page, s->order);
 }
 
+/* Take a slab off its list.  Caller holds list_lock. */
+static void slab_unfile(struct kmem_cache_node *n, struct page *page)
+{
+	if (!page->inuse)
+		n->nr_empty--;
+	list_del(&page->lru);
+}
+
+/* LAB(slab): write node_take() and node_put(): the node's lists of slabs */
 /* Put a slab on the list its fill level calls for.  Caller holds list_lock. */
 static void slab_file(struct kmem_cache *s, struct kmem_cache_node *n,
 		      struct page *page)
@@ -103,13 +112,6 @@ static void slab_file(struct kmem_cache *s, struct kmem_cache_node *n,
 		list_add(&page->lru, &n->partial);
 	else
 		list_add(&page->lru, &n->empty), n->nr_empty++;
-}
-
-static void slab_unfile(struct kmem_cache_node *n, struct page *page)
-{
-	if (!page->inuse)
-		n->nr_empty--;
-	list_del(&page->lru);
 }
 
 /* A slab with a free object on node n, or NULL.  Caller holds list_lock. */
@@ -168,6 +170,29 @@ static void node_put(struct kmem_cache *s, struct kmem_cache_node *n,
 	}
 	slab_file(s, n, page);
 }
+#if 0	/* LAB(slab) stub */
+/*
+ * A stand-in that keeps no list: a new slab for every object taken, and
+ * the slab freed when its object comes back.
+ */
+static unsigned int node_take(struct kmem_cache *s, int nid, gfp_t gfp,
+			      void **objs, unsigned int count)
+{
+	struct page *page = new_slab(s, gfp, nid);
+
+	if (!page)
+		return 0;
+	objs[0] = slab_take_object(s, page);
+	return 1;
+}
+
+static void node_put(struct kmem_cache *s, struct kmem_cache_node *n,
+		     struct page *page, void *obj)
+{
+	slab_put_object(s, page, obj);
+	discard_slab(s, page);
+}
+#endif	/* END LAB(slab) */
 
 static void free_to_node(struct kmem_cache *s, void *obj)
 {

@@ -33,6 +33,7 @@ static const unsigned int kmalloc_sizes[KMALLOC_NR] = {
 	8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192,
 };
 
+/* LAB(slab): write kmalloc_index(): the smallest size class that fits */
 /* The class of sizes 1..192, by (size - 1) / 8 (Linux's size_index). */
 static const u8 kmalloc_size_index[24] = {
 	0, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5,
@@ -47,6 +48,13 @@ int kmalloc_index(size_t size)
 		return size ? kmalloc_size_index[(size - 1) / 8] : 0;
 	return fls(size - 1) - 1;	/* 193..256: 7, ... 4097..8192: 12 */
 }
+#if 0	/* LAB(slab) stub */
+/* A stand-in with no class at all: every kmalloc() takes whole pages. */
+int kmalloc_index(size_t size)
+{
+	return -1;
+}
+#endif	/* END LAB(slab) */
 
 unsigned int kmalloc_size(int index)
 {
@@ -91,11 +99,6 @@ int slab_calculate_sizes(struct kmem_cache *s)
 	return s->objects ? 0 : -EINVAL;
 }
 
-static void **freepointer(const struct kmem_cache *s, void *obj)
-{
-	return (void **)((char *)obj + s->offset);
-}
-
 static unsigned long *track(const struct kmem_cache *s, void *obj)
 {
 	return (unsigned long *)((char *)obj + s->track);	/* [0] alloc, [1] free */
@@ -114,6 +117,13 @@ static void set_poison(const struct kmem_cache *s, void *obj)
 		return;
 	memset(obj, POISON_FREE, s->object_size - 1);
 	((u8 *)obj)[s->object_size - 1] = POISON_END;
+}
+
+/* LAB(slab): write the slab's free list: set it up, take and put an object */
+/* Where a free object keeps the pointer to the next free one. */
+static void **freepointer(const struct kmem_cache *s, void *obj)
+{
+	return (void **)((char *)obj + s->offset);
 }
 
 void slab_init_objects(struct kmem_cache *s, struct page *slab, void *base)
@@ -153,6 +163,37 @@ void slab_put_object(struct kmem_cache *s, struct page *slab, void *obj)
 	slab->freelist = obj;
 	slab->inuse--;
 }
+#if 0	/* LAB(slab) stub */
+/*
+ * A stand-in with one object per slab, the first: the slab counts the
+ * others as handed out, so they never are, and it is never empty again.
+ * It works, at the cost of a slab for every object.
+ */
+void slab_init_objects(struct kmem_cache *s, struct page *slab, void *base)
+{
+	if (s->ctor)
+		s->ctor(base);
+	slab->freelist = base;
+	slab->inuse = s->objects - 1;
+}
+
+void *slab_take_object(struct kmem_cache *s, struct page *slab)
+{
+	void *obj = slab->freelist;
+
+	if (obj) {
+		slab->freelist = NULL;
+		slab->inuse++;
+	}
+	return obj;
+}
+
+void slab_put_object(struct kmem_cache *s, struct page *slab, void *obj)
+{
+	slab->freelist = obj;
+	slab->inuse--;
+}
+#endif	/* END LAB(slab) */
 
 /* ---- debugging ---- */
 

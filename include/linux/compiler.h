@@ -5,6 +5,8 @@
 #define _LINUX_COMPILER_H
 
 #define __used			__attribute__((__used__))
+/* A static function whose callers some builds leave out (no warning). */
+#define __maybe_unused		__attribute__((__unused__))
 #define __noreturn		__attribute__((__noreturn__))
 #define __packed		__attribute__((__packed__))
 #define __aligned(x)		__attribute__((__aligned__(x)))
