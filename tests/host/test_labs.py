@@ -93,8 +93,14 @@ class LabTable(unittest.TestCase):
             with self.subTest(lab=lab.name):
                 self.assertIn(lab.name, found,
                               f'lab {lab.name} has no LAB({lab.name}) region')
-                self.assertTrue(os.path.exists(os.path.join(ROOT, lab.guide)),
+                guide = os.path.join(ROOT, lab.guide)
+                self.assertTrue(os.path.exists(guide),
                                 f'{lab.guide}: no such guide')
+                with open(guide, encoding='utf-8') as f:
+                    text = f.read()
+                for test in lab.tests:      # the guide says what grades it
+                    self.assertIn(test.test.split('.', 1)[0], text,
+                                  f'{lab.guide} never names {test.test}')
         for path, (lines, regions) in marked.items():
             for region in regions:
                 self.assertTrue(any(x.strip() for x in region.solution),
