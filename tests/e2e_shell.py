@@ -23,8 +23,13 @@ write to files, read back afterwards, and the paste ends with an echo
 of a marker line whose output says it has all run: while a command
 runs, the terminal echoes the pasted lines still arriving, which may
 land in the middle of that command's output, as on any terminal.
-Last, /proc/tty/driver/serial must count exactly the bytes typed, with
-no overrun.
+Then the session of docs/edu.md: `lspci` lists the edu device, `edu
+info` shows its identification register, `edu fact 10` is 3628800, a
+file written into the device and read back is the same for `cmp`, by
+the copied path and by `--zero-copy`, a short `dmatest` run says ok,
+and `dmesg | grep edu` shows the driver's probe line.  Last,
+/proc/tty/driver/serial must count exactly the bytes typed, with no
+overrun.
 
 Output: KTAP on stdout (one result per check; a failure shows what was
 expected, what came, and the tail of the screen), exit status 0 when every

@@ -244,6 +244,8 @@ static void print_info(const char *path, const struct edu_info *info)
 	printf("  %-22s %u bits\n", "DMA mask:", info->dma_bits);
 	printf("  %-22s %s\n", "interrupts:", irq_mode_name(info->irq_mode));
 	printf("  %-22s %u ms\n", "timeout:", info->timeout_ms);
+	printf("  %-22s %u of %d bytes\n", "window:", info->window_bytes,
+	       EDU_BUF_SIZE);
 	for (i = 0; i < sizeof(counters) / sizeof(counters[0]); i++) {
 		const __u64 *v = (const void *)((const char *)info +
 						counters[i].offset);
