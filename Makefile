@@ -104,8 +104,8 @@ PCI_SRCS := fs/proc/pde.c lib/iomap.c \
 	arch/x86/pci/direct.c arch/x86/pci/mmconfig.c arch/x86/pci/common.c \
 	drivers/pci/access.c drivers/pci/bar.c drivers/pci/probe.c \
 	drivers/pci/search.c drivers/pci/pci.c drivers/pci/iomap.c \
-	drivers/pci/pci-driver.c drivers/pci/proc.c
-PCI_TESTS := drivers/pci/pci_test.c
+	drivers/pci/pci-driver.c drivers/pci/proc.c drivers/pci/msi.c
+PCI_TESTS := drivers/pci/pci_test.c drivers/pci/msi_test.c
 
 # The DMA mapping layer, swiotlb and DMA-API debugging (kernel/dma/).
 DMA_SRCS := kernel/dma/mapping.c kernel/dma/direct.c kernel/dma/swiotlb.c \
@@ -114,8 +114,8 @@ DMA_TESTS := kernel/dma/dma_test_util.c kernel/dma/dma_test.c \
 	kernel/dma/dma_sg_test.c kernel/dma/swiotlb_test.c kernel/dma/debug_test.c
 
 # Drivers for PCI devices (drivers/misc/).
-DRIVER_SRCS :=
-DRIVER_TESTS :=
+DRIVER_SRCS := drivers/misc/edu.c drivers/misc/edu_conf.c
+DRIVER_TESTS := drivers/misc/edu_test.c
 
 # Link order is test-run order for the in-kernel suites.
 KERNEL_SRCS := \

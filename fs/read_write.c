@@ -42,13 +42,10 @@ static void file_pos_unlock(struct file *file)
 		mutex_unlock(&file->f_pos_lock);
 }
 
-loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence,
+				loff_t maxsize, loff_t eof)
 {
-	struct inode *inode = file_inode(file);
-	loff_t maxsize = 0x7fffffffffffffffLL, base;
-
-	if (inode->i_sb)
-		maxsize = inode->i_sb->s_maxbytes;
+	loff_t base;
 
 	switch (whence) {
 	case SEEK_SET:
@@ -58,7 +55,7 @@ loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 		base = file->f_pos;
 		break;
 	case SEEK_END:
-		base = READ_ONCE(inode->i_size);
+		base = eof;
 		break;
 	default:
 		return -EINVAL;
@@ -69,6 +66,23 @@ loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 		return -EINVAL;
 	file->f_pos = offset;
 	return offset;
+}
+
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct inode *inode = file_inode(file);
+	loff_t maxsize = 0x7fffffffffffffffLL;
+
+	if (inode->i_sb)
+		maxsize = inode->i_sb->s_maxbytes;
+	return generic_file_llseek_size(file, offset, whence, maxsize,
+					READ_ONCE(inode->i_size));
+}
+
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
+			 loff_t size)
+{
+	return generic_file_llseek_size(file, offset, whence, size, size);
 }
 
 loff_t vfs_llseek(struct file *file, loff_t offset, int whence)

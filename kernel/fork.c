@@ -140,7 +140,8 @@ static int open_console(void)
 int setup_process_files(void)
 {
 	current->fs = alloc_root_fs_struct();
-	current->files = alloc_files();
+	if (!current->files)		/* pid 1 has had one since boot */
+		current->files = alloc_files();
 	if (!current->fs || !current->files)
 		return -ENOMEM;
 	if (open_console())

@@ -23,6 +23,7 @@
 #include <asm/traps.h>
 #include <kunit/test.h>
 #include <linux/bitops.h>
+#include <linux/fdtable.h>
 #include <linux/init.h>
 #include <linux/fs.h>
 #include <linux/interrupt.h>
@@ -141,6 +142,13 @@ static void __noreturn run_init_process(void)
 
 static int kernel_init(void *unused)
 {
+	/*
+	 * A descriptor table from the start, as Linux's init_files: drivers
+	 * may read a file while they probe (drivers/misc/edu.c).
+	 */
+	current->files = alloc_files();
+	if (!current->files)
+		panic("init: no memory for its descriptor table");
 	do_initcalls();
 	if (test_filter)
 		qemu_exit(kunit_run_tests(test_filter));

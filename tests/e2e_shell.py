@@ -23,8 +23,13 @@ write to files, read back afterwards, and the paste ends with an echo
 of a marker line whose output says it has all run: while a command
 runs, the terminal echoes the pasted lines still arriving, which may
 land in the middle of that command's output, as on any terminal.
-Last, /proc/tty/driver/serial must count exactly the bytes typed, with
-no overrun.
+Then the session of docs/edu.md: `lspci` lists the edu device, `edu
+info` shows its identification register, `edu fact 10` is 3628800, a
+file written into the device and read back is the same for `cmp`, by
+the copied path and by `--zero-copy`, a short `dmatest` run says ok,
+and `dmesg | grep edu` shows the driver's probe line.  Last,
+/proc/tty/driver/serial must count exactly the bytes typed, with no
+overrun.
 
 Output: KTAP on stdout (one result per check; a failure shows what was
 expected, what came, and the tail of the screen), exit status 0 when every
@@ -94,7 +99,9 @@ class Checks:
         'boot_to_prompt', 'echo_pipe_cat', 'ls_bin', 'proc_buddyinfo',
         'command_not_found', 'fault_segv', 'exit_status_139', 'kill_init',
         'backspace', 'ctrl_u', 'ctrl_c', 'still_answers',
-        'paste_long_line', 'paste_many_lines', 'proc_tty_serial',
+        'paste_long_line', 'paste_many_lines', 'lspci', 'edu_info',
+        'edu_fact', 'edu_write_read_cmp', 'edu_zero_copy_cmp', 'dmatest',
+        'dmesg_grep_edu', 'proc_tty_serial',
     ]
 
     LONG_LINE = 5000              # characters of the pasted argument
@@ -259,6 +266,65 @@ class Checks:
         if out != lines:
             raise CheckFailed(f'cat /e2e-many: expected the {len(lines)} '
                               f'lines the pasted commands wrote', out)
+
+    # --- the edu device, as a student meets it (docs/edu.md) -------------
+
+    def guest_only(self):
+        if not self.kernel_console:
+            raise Skip('needs the guest\'s edu device (--shell mode)')
+
+    def check_lspci(self):
+        self.guest_only()
+        out = self.command('lspci' + ENTER)
+        edu = re.compile(r'[0-9a-f]{2}:[0-9a-f]{2}\.[0-7] .*'
+                         r'Device 1234:11e8 \(rev 10\)$')
+        if not any(edu.match(line) for line in out):
+            raise CheckFailed('lspci: expected a line for the edu device '
+                              '(1234:11e8 rev 10)', out)
+
+    def check_edu_info(self):
+        self.guest_only()
+        out = self.command('edu info' + ENTER)
+        self.expect_line(out, '/dev/edu0: 1234:11e8 rev 10', 'edu info')
+        if not any(re.fullmatch(r'\s*identification:\s+0x010000ed.*', line)
+                   for line in out):
+            raise CheckFailed('edu info: expected the identification '
+                              'register, 0x010000ed', out)
+
+    def check_edu_fact(self):
+        self.guest_only()
+        out = self.command('edu fact 10' + ENTER)
+        self.expect_line(out, '10! = 3628800', 'edu fact 10')
+
+    def round_trip(self, name, options, offset):
+        """Write a file into the device and read it back; cmp decides."""
+        text = self.text(700, offset)
+        self.command(f'echo {text} > /e2e-{name}' + ENTER)
+        out = self.command(f'edu write {options} -o {offset} /e2e-{name} '
+                           f'&& edu read {options} -o {offset} -n 701 '
+                           f'> /e2e-{name}.back && cmp /e2e-{name} '
+                           f'/e2e-{name}.back && echo same' + ENTER)
+        self.expect_line(out, 'same', f'edu write/read {options}, then cmp')
+
+    def check_edu_write_read_cmp(self):
+        self.guest_only()
+        self.round_trip('copied', '', 1000)
+
+    def check_edu_zero_copy_cmp(self):
+        self.guest_only()
+        self.round_trip('zero-copy', '--zero-copy', 3001)
+
+    def check_dmatest(self):
+        self.guest_only()
+        out = self.command('dmatest -n 3 -j 2 -q' + ENTER)
+        self.expect_line(out, 'dmatest: ok', 'dmatest -n 3 -j 2 -q')
+
+    def check_dmesg_grep_edu(self):
+        self.guest_only()
+        out = self.command('dmesg | grep edu' + ENTER)
+        if not any('/dev/edu0' in line for line in out):
+            raise CheckFailed('dmesg | grep edu: expected the driver\'s '
+                              'probe line naming /dev/edu0', out)
 
     def check_proc_tty_serial(self):
         if not self.kernel_console:

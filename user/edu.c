@@ -12,8 +12,9 @@
  * /dev/eduN in number order without -d).  fact prints "N! = RESULT", the
  * device's 32-bit result, with "(mod 2^32)" from 13 on, where the true
  * value no longer fits.  write sends a file (or standard input) to the
- * device's 4 KiB buffer at OFF; input longer than the 4096 - OFF bytes
- * left is refused whole, nothing written.  read copies LEN bytes (to
+ * device's buffer at OFF; input longer than the bytes left in the window
+ * the driver serves (4095 or 4096, the file's size) is refused whole,
+ * nothing written.  read copies LEN bytes (to
  * the end of the window by default) from OFF to standard output, raw.
  * Both move the data with lseek() + read()/write() (the driver copies
  * through a buffer of its own), or with -z straight between the device
@@ -243,6 +244,8 @@ static void print_info(const char *path, const struct edu_info *info)
 	printf("  %-22s %u bits\n", "DMA mask:", info->dma_bits);
 	printf("  %-22s %s\n", "interrupts:", irq_mode_name(info->irq_mode));
 	printf("  %-22s %u ms\n", "timeout:", info->timeout_ms);
+	printf("  %-22s %u of %d bytes\n", "window:", info->window_bytes,
+	       EDU_BUF_SIZE);
 	for (i = 0; i < sizeof(counters) / sizeof(counters[0]); i++) {
 		const __u64 *v = (const void *)((const char *)info +
 						counters[i].offset);
@@ -481,10 +484,16 @@ static int read_all(int fd, unsigned char *buf, size_t max, size_t *total)
 }
 
 /* The input of write: FILE or "-" into buf; 0, or 1 (reported). */
+/* How messages name an input: "-" is standard input. */
+static const char *input_name(const char *name)
+{
+	return strcmp(name, "-") ? name : "standard input";
+}
+
 static int load_input(const char *name, unsigned char *buf, size_t max,
 		      size_t *len)
 {
-	const char *shown = strcmp(name, "-") ? name : "standard input";
+	const char *shown = input_name(name);
 	int fd = strcmp(name, "-") ? open(name, O_RDONLY) : STDIN_FILENO;
 	int ret;
 
@@ -503,11 +512,35 @@ static int load_input(const char *name, unsigned char *buf, size_t max,
 	return ret;
 }
 
+/*
+ * The bytes of the buffer the driver serves (4095 under QEMU before
+ * 8.0, see <linux/edu.h>); -1 with a message if off lies past them or
+ * the file is no edu device.
+ */
+static long device_window(int fd, const char *path, long off)
+{
+	struct edu_info info;
+	long window;
+
+	if (ioctl(fd, EDU_IOC_INFO, &info) < 0) {
+		fail(path);
+		return -1;
+	}
+	window = info.window_bytes;
+	if (off > window) {
+		fprintf(stderr, "edu: %s: offset %ld is past the end of the "
+			"device window (%ld bytes)\n", path, off, window);
+		return -1;
+	}
+	return window;
+}
+
 static int cmd_write(int argc, char **argv)
 {
 	struct options o;
 	struct xfer x = { .direction = EDU_DMA_TO_DEVICE };
 	int ret = parse_options(argc, argv, "d:o:zvh", &o);
+	long window;
 
 	if (ret)
 		return ret < 0 ? 0 : ret;
@@ -523,6 +556,17 @@ static int cmd_write(int argc, char **argv)
 	x.fd = open(o.dev, O_RDWR);
 	if (x.fd < 0)
 		return fail(o.dev);
+	window = device_window(x.fd, o.dev, o.off);
+	if (window >= 0 && x.len > (size_t)(window - o.off)) {
+		fprintf(stderr, "edu: %s: larger than the device window "
+			"(%zu > %ld bytes)\n", input_name(argv[optind]), x.len,
+			window - o.off);
+		window = -1;
+	}
+	if (window < 0) {
+		close(x.fd);
+		return 1;
+	}
 	x.path = o.dev;
 	x.zero_copy = o.zero_copy;
 	ret = xfer_run(&x, o.verbose);
@@ -553,25 +597,35 @@ static int cmd_read(int argc, char **argv)
 	struct options o;
 	struct xfer x = { .direction = EDU_DMA_FROM_DEVICE };
 	int ret = parse_options(argc, argv, "d:o:n:zvh", &o);
+	long window;
 
 	if (ret)
 		return ret < 0 ? 0 : ret;
 	if (optind != argc)
 		return usage();
-	if (o.len < 0)
-		o.len = EDU_BUF_SIZE - o.off;
-	if (o.off + o.len > EDU_BUF_SIZE) {
+	if (o.len >= 0 && o.off + o.len > EDU_BUF_SIZE) {
 		fprintf(stderr, "edu: -o %ld -n %ld: past the end of the "
 			"device window (%d bytes)\n", o.off, o.len,
 			EDU_BUF_SIZE);
 		return usage();
 	}
-	x.buf = alloc_buffer(o.len);
-	if (!x.buf)
-		return fail("mmap");
 	x.fd = open(o.dev, O_RDWR);
 	if (x.fd < 0)
 		return fail(o.dev);
+	window = device_window(x.fd, o.dev, o.off);
+	if (window >= 0 && o.len < 0)
+		o.len = window - o.off;
+	if (window >= 0 && o.off + o.len > window) {
+		fprintf(stderr, "edu: %s: -o %ld -n %ld: past the end of the "
+			"device window (%ld bytes)\n", o.dev, o.off, o.len,
+			window);
+		window = -1;
+	}
+	x.buf = window < 0 ? NULL : alloc_buffer(o.len);
+	if (!x.buf) {
+		close(x.fd);
+		return window < 0 ? 1 : fail("mmap");
+	}
 	x.path = o.dev;
 	x.off = o.off;
 	x.len = o.len;

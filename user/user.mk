@@ -12,7 +12,7 @@
 # process's registers when it switches.
 
 USER_PROGS := init sh ls cat echo ps kill free mkdir rm true false sleep \
-	fault libctest edu dmatest dmesg hexdump cmp head wc lspci
+	fault libctest edu dmatest dmesg hexdump cmp head wc lspci grep
 USER_PROGS += usertests
 USER_PROGS += fuzz
 

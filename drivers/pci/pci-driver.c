@@ -26,6 +26,7 @@
 #define pr_fmt(fmt) "pci: " fmt
 
 #include <linux/bug.h>
+#include <linux/dma-mapping.h>
 #include <linux/mutex.h>
 #include <linux/pci.h>
 #include <linux/printk.h>
@@ -91,6 +92,7 @@ static void pci_unbind(struct pci_dev *dev)
 
 	if (drv->remove)
 		drv->remove(dev);
+	dma_debug_device_release(&dev->dev);	/* mappings left: a report */
 	pci_set_driver(dev, NULL);
 }
 
@@ -117,6 +119,14 @@ void pci_unregister_driver(struct pci_driver *drv)
 		if (dev->driver == drv)
 			pci_unbind(dev);
 	list_del(&drv->node);
+	mutex_unlock(&pci_driver_mutex);
+}
+
+void pci_device_release_driver(struct pci_dev *dev)
+{
+	mutex_lock(&pci_driver_mutex);
+	if (dev->driver)
+		pci_unbind(dev);
 	mutex_unlock(&pci_driver_mutex);
 }
 

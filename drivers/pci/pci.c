@@ -200,9 +200,9 @@ void pci_clear_master(struct pci_dev *dev)
 }
 
 /*
- * pci=WORD,WORD...: each word goes to the architecture (x86:
- * "nommconf"), and one nobody takes is named in the log.  Generic words
- * (Linux has "nomsi", "realloc"...) would be handled here first.
+ * pci=WORD,WORD...: "nomsi" (every device on INTx) is handled here,
+ * other words go to the architecture (x86: "nommconf"), and one nobody
+ * takes is named in the log.
  */
 static int pci_setup(char *str)
 {
@@ -212,7 +212,9 @@ static int pci_setup(char *str)
 		next = strchr(str, ',');
 		if (next)
 			*next++ = '\0';
-		if (*str && pcibios_setup(str))
+		if (!strcmp(str, "nomsi"))
+			pci_no_msi();
+		else if (*str && pcibios_setup(str))
 			pr_err("unknown option pci=%s\n", str);
 	}
 	return 1;

@@ -53,6 +53,8 @@ struct pci_bus *pci_find_bus(int domain, int busnr);
 extern struct mutex pci_driver_mutex;
 /* Offer a newly added dev to the registered drivers. */
 void pci_device_attach(struct pci_dev *dev);
+/* Unbind dev from its driver, if it has one (Linux: device_release_driver). */
+void pci_device_release_driver(struct pci_dev *dev);
 
 /* /proc/bus/pci/BB/DD.F for dev, once /proc/bus/pci exists (proc.c). */
 int pci_proc_attach_device(struct pci_dev *dev);

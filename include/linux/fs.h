@@ -217,6 +217,15 @@ struct file_operations {
 };
 
 /*
+ * Seek within [0, maxsize]; SEEK_END counts from eof.  The new position,
+ * or -EINVAL (bad whence, negative or too large a result).
+ */
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence,
+				loff_t maxsize, loff_t eof);
+/* For a device of a fixed size: positions 0..size, SEEK_END from size. */
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
+			 loff_t size);
+/*
  * Seek within i_size (SEEK_SET, SEEK_CUR, SEEK_END); -EINVAL for a bad
  * whence or a negative result or one beyond s_maxbytes.
  */

@@ -39,6 +39,11 @@ static inline void *page_address(const struct page *page)
 	return __va(PFN_PHYS(page_to_pfn(page)));
 }
 
+static inline phys_addr_t page_to_phys(const struct page *page)
+{
+	return PFN_PHYS(page_to_pfn(page));
+}
+
 static inline struct page *virt_to_page(const void *addr)
 {
 	return pfn_to_page(PHYS_PFN(__pa(addr)));

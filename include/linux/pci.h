@@ -136,7 +136,8 @@ struct pci_dev {
 	u8 pcie_cap;			/* (C) PCIe capability offset, or 0 */
 	u16 pcie_flags_reg;		/* (C) its PCI_EXP_FLAGS */
 	int cfg_size;			/* (C) 256, or 4096 for PCIe on ECAM */
-	unsigned int irq;		/* (B) interrupt line (0x3c) or vector */
+	unsigned int irq;		/* (B) INTx line (0x3c), or the first MSI irq */
+	unsigned int intx_irq;		/* (B) the line, while MSI(-X) is on */
 	u64 dma_mask;			/* (B) what it can address; dev.dma_mask */
 	struct device dev;		/* name "0000:BB:DD.F" */
 	struct resource resource[PCI_NUM_RESOURCES];	/* (C) BARs, ROM */
@@ -145,6 +146,11 @@ struct pci_dev {
 	refcount_t ref;			/* pci_dev_get()/pci_dev_put() */
 	unsigned int multifunction:1;	/* (C) its slot has functions 1-7 */
 	unsigned int is_busmaster:1;	/* (B) pci_set_master() in force */
+	unsigned int msi_enabled:1;	/* (B) MSI on (drivers/pci/msi.c) */
+	unsigned int msix_enabled:1;	/* (B) MSI-X on */
+	unsigned int msix_nr;		/* (B) MSI-X vectors in use */
+	unsigned int *msix_irqs;	/* (B) their irqs */
+	void __iomem *msix_table;	/* (B) the vector table, mapped */
 	bool cap_list_reported;		/* its broken capability list was */
 };
 
@@ -339,5 +345,35 @@ static inline void pci_set_drvdata(struct pci_dev *pdev, void *data)
 {
 	dev_set_drvdata(&pdev->dev, data);
 }
+
+/* ---- Interrupts: MSI, MSI-X, INTx (drivers/pci/msi.c) ---- */
+
+#define PCI_IRQ_LEGACY	(1 << 0)	/* INTx, through the IOAPIC */
+#define PCI_IRQ_MSI	(1 << 1)
+#define PCI_IRQ_MSIX	(1 << 2)
+#define PCI_IRQ_ALL_TYPES (PCI_IRQ_LEGACY | PCI_IRQ_MSI | PCI_IRQ_MSIX)
+
+/*
+ * Between min_vecs and max_vecs interrupts for dev, of the first kind
+ * flags allows that works, tried in the order MSI-X, MSI, INTx: the
+ * number given, or -EINVAL (bad counts), -EBUSY (it has some already),
+ * -ENOSPC (none of the kinds can give min_vecs).  MSI gives one vector
+ * (no interrupt remapping); INTx one, level triggered and perhaps
+ * shared.  pci_irq_vector() is the irq of vector nr, for request_irq().
+ */
+int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs,
+			  unsigned int max_vecs, unsigned int flags);
+int pci_irq_vector(struct pci_dev *dev, unsigned int nr);
+/* Back to INTx; the driver has freed the irqs first. */
+void pci_free_irq_vectors(struct pci_dev *dev);
+/* Mask or unmask MSI vector 0, where the capability has mask bits. */
+void pci_msi_mask(struct pci_dev *dev, bool mask);
+/* False after pci=nomsi: every device uses INTx. */
+bool pci_msi_enabled(void);
+void pci_no_msi(void);
+
+#define pci_err(pdev, fmt, ...)	dev_err(&(pdev)->dev, fmt, ##__VA_ARGS__)
+#define pci_warn(pdev, fmt, ...) dev_warn(&(pdev)->dev, fmt, ##__VA_ARGS__)
+#define pci_info(pdev, fmt, ...) dev_info(&(pdev)->dev, fmt, ##__VA_ARGS__)
 
 #endif

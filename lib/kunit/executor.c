@@ -152,4 +152,5 @@ __setup_param("ktest_machine=", ktest_machine, kunit_machine_setup, 0);
 __setup_param("ktest_numa=", ktest_numa, kunit_machine_setup, 0);
 __setup_param("ktest_dist=", ktest_dist, kunit_machine_setup, 0);
 __setup_param("ktest_edu=", ktest_edu, kunit_machine_setup, 0);
+__setup_param("ktest_edu_wide=", ktest_edu_wide, kunit_machine_setup, 0);
 __setup_param("ktest_sum=", ktest_sum, kunit_machine_setup, 0);

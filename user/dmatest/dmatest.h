@@ -25,6 +25,7 @@ struct options {
 	int have_seed, quiet, have_dev;
 	char dev[MAX_DEVICES][PATH_LEN];
 	int nr_devs;
+	long window;	/* bytes every device serves: the smallest file size */
 };
 extern struct options opt;
 

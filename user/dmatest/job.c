@@ -2,7 +2,7 @@
  * dmatest's jobs: each a process of its own, making the transfers of
  * one slice of every device's window and checking them.
  *
- * A job's slice is EDU_BUF_SIZE / JOBS bytes from id times that, so no
+ * A job's slice is WINDOW / JOBS bytes from id times that, so no
  * other job writes there and what it reads back must be exactly what it
  * wrote.  It opens the devices itself: the file offset lives in the open
  * file, which a forked job would share with the others, and each job's
@@ -198,7 +198,7 @@ static int job_setup(struct job *j, int id)
 
 	j->id = id;
 	j->rng = mix(opt.seed + id) ?: 1;	/* xorshift needs a bit set */
-	j->size = EDU_BUF_SIZE / opt.jobs;
+	j->size = opt.window / opt.jobs;
 	j->start = id * j->size;
 	j->zbuf = z == MAP_FAILED ? NULL : z;
 	j->cbuf = malloc(EDU_BUF_SIZE);

@@ -281,10 +281,41 @@ static int add_info_counters(struct counters *c)
 	return 0;
 }
 
+/*
+ * The window the jobs share: the smallest the devices serve (4095 under
+ * QEMU before 8.0, 4096 after: <linux/edu.h>).  1 on an error.
+ */
+static int find_window(void)
+{
+	struct edu_info info;
+	int i, fd;
+
+	opt.window = EDU_BUF_SIZE;
+	for (i = 0; i < opt.nr_devs; i++) {
+		fd = open(opt.dev[i], O_RDONLY);
+		if (fd < 0 || ioctl(fd, EDU_IOC_INFO, &info) < 0) {
+			say(STDERR_FILENO, "dmatest: %s: %s\n", opt.dev[i],
+			    strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return 1;
+		}
+		close(fd);
+		if (info.window_bytes < opt.window)
+			opt.window = info.window_bytes;
+	}
+	if (opt.window < opt.jobs) {
+		say(STDERR_FILENO, "dmatest: a window of %ld bytes is too "
+		    "small for %ld jobs\n", opt.window, opt.jobs);
+		return 1;
+	}
+	return 0;
+}
+
 static int read_counters(struct counters *c)
 {
 	c->mem_free_kb = read_key(MEMINFO_FILE, "MemFree", 0);
-	c->swiotlb_used = read_key(SWIOTLB_FILE, "used", 1);
+	c->swiotlb_used = read_key(SWIOTLB_FILE, "io_tlb_used", 0);
 	c->pin_acquired = read_key(VMSTAT_FILE, "nr_foll_pin_acquired", 0);
 	c->pin_released = read_key(VMSTAT_FILE, "nr_foll_pin_released", 0);
 	return add_info_counters(c);
@@ -487,6 +518,8 @@ int main(int argc, char **argv)
 	if (!opt.have_seed)
 		opt.seed = default_seed();
 	print_header();
+	if (find_window())
+		return 1;
 	if (read_counters(&before))
 		return 1;
 	memset(&total, 0, sizeof(total));

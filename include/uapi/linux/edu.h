@@ -15,7 +15,14 @@
 #include "../asm-generic/ioctl.h"
 #include "types.h"
 
-#define EDU_BUF_SIZE	4096	/* the device's DMA window */
+#define EDU_BUF_SIZE	4096	/* the device's buffer */
+
+/*
+ * The driver serves the first window_bytes of it (EDU_IOC_INFO; also
+ * lseek(fd, 0, SEEK_END)): 4095 by default, because QEMU before 8.0
+ * aborts on any DMA that includes the buffer's last byte (an off-by-one
+ * in its range check, QEMU issue 1254).  /etc/edu.conf may say 4096.
+ */
 
 /* EDU_IOC_FACT: in: n; out: n! modulo 2^32, computed by the device. */
 struct edu_fact {
@@ -35,7 +42,7 @@ struct edu_fact {
  */
 struct edu_dma {
 	__u64 addr;		/* user virtual address */
-	__u32 len;		/* bytes, offset + len <= EDU_BUF_SIZE */
+	__u32 len;		/* bytes, offset + len <= window_bytes */
 	__u32 offset;		/* in the device buffer */
 	__u32 direction;	/* EDU_DMA_TO_DEVICE or EDU_DMA_FROM_DEVICE */
 	__u32 bounced;		/* out: segments that were bounced */
@@ -54,6 +61,8 @@ struct edu_info {
 	__u8 pad;
 	__u32 id;			/* identification register */
 	__u32 timeout_ms;		/* DMA timeout in use */
+	__u32 window_bytes;		/* bytes of the buffer served */
+	__u32 reserved;
 	__u64 transfers_to_device, transfers_from_device;
 	__u64 bytes_to_device, bytes_from_device;
 	__u64 bounced, direct;		/* mappings, by what the DMA layer did */

@@ -144,6 +144,8 @@
 #define PCI_MSI_ADDRESS_HI	0x08	/* 64-bit only */
 #define PCI_MSI_DATA_32		0x08	/* 16 bits, 32-bit address */
 #define PCI_MSI_DATA_64		0x0c	/* 16 bits, 64-bit address */
+#define PCI_MSI_MASK_32		0x0c	/* mask bits, 32-bit address */
+#define PCI_MSI_MASK_64		0x10	/* mask bits, 64-bit address */
 
 /* The MSI-X capability (6.8.2) */
 #define PCI_MSIX_FLAGS		0x02	/* 16 bits: message control */
@@ -151,7 +153,17 @@
 #define  PCI_MSIX_FLAGS_MASKALL	0x4000
 #define  PCI_MSIX_FLAGS_ENABLE	0x8000
 #define PCI_MSIX_TABLE		0x04	/* BAR indicator and table offset */
+#define  PCI_MSIX_TABLE_BIR	0x00000007	/* the BAR holding it */
+#define  PCI_MSIX_TABLE_OFFSET	0xfffffff8	/* where in that BAR */
 #define PCI_MSIX_PBA		0x08	/* pending bit array */
+
+/* An MSI-X table entry (in the BAR, not in configuration space) */
+#define PCI_MSIX_ENTRY_SIZE		16
+#define PCI_MSIX_ENTRY_LOWER_ADDR	0x0
+#define PCI_MSIX_ENTRY_UPPER_ADDR	0x4
+#define PCI_MSIX_ENTRY_DATA		0x8
+#define PCI_MSIX_ENTRY_VECTOR_CTRL	0xc
+#define  PCI_MSIX_ENTRY_CTRL_MASKBIT	0x1
 
 /* The PCI Express capability (PCIe Base 7.5.3) */
 #define PCI_EXP_FLAGS		0x02	/* 16 bits: capabilities register */
