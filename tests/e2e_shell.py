@@ -299,7 +299,7 @@ class Checks:
     def round_trip(self, name, options, offset):
         """Write a file into the device and read it back; cmp decides."""
         text = self.text(700, offset)
-        self.command(f'echo {text} > /e2e-{name}' + ENTER)
+        self.paste(f'echo {text} > /e2e-{name}{ENTER}', f'wrote-{name}')
         out = self.command(f'edu write {options} -o {offset} /e2e-{name} '
                            f'&& edu read {options} -o {offset} -n 701 '
                            f'> /e2e-{name}.back && cmp /e2e-{name} '
