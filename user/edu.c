@@ -29,6 +29,7 @@
  * on standard output and exits 0.
  */
 #include <dirent.h>
+#include <edu_dev.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -45,7 +46,7 @@
 
 #define DEFAULT_DEV	"/dev/edu0"
 #define MAX_DEVICES	64
-#define PATH_LEN	64
+#define PATH_LEN	EDU_PATH_LEN
 
 struct options {
 	char dev[PATH_LEN];
@@ -94,19 +95,6 @@ static int fail(const char *what)
 	return 1;
 }
 
-/* "0" -> /dev/edu0, "edu0" -> /dev/edu0; a path is taken as it is. */
-static void dev_path(const char *name, char *path)
-{
-	size_t digits = strspn(name, "0123456789");
-
-	if (strchr(name, '/'))
-		snprintf(path, PATH_LEN, "%s", name);
-	else if (*name && !name[digits])
-		snprintf(path, PATH_LEN, "/dev/edu%s", name);
-	else
-		snprintf(path, PATH_LEN, "/dev/%s", name);
-}
-
 /* A decimal (or 0x hexadecimal) number from 0 to max into *v; or -1. */
 static int parse_number(const char *s, long max, long *v)
 {
@@ -153,7 +141,7 @@ static int parse_option(int c, struct options *o)
 {
 	switch (c) {
 	case 'd':
-		dev_path(optarg, o->dev);
+		edu_dev_path(optarg, o->dev);
 		o->have_dev = 1;
 		break;
 	case 'o':
