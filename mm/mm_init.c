@@ -55,8 +55,10 @@ static void sparse_set_node(unsigned long nr, unsigned long start,
 
 	start = max(start, first);
 	end = min(end, first + PAGES_PER_SECTION);
-	for (pfn = start; pfn < end; pfn++)
+	for (pfn = start; pfn < end; pfn++) {
 		set_page_links(pfn_to_page(pfn), pfn_zone(pfn), nid, nr);
+		pfn_to_page(pfn)->virtual = __va(PFN_PHYS(pfn));
+	}
 	for (pfn = start; pfn < end; pfn++)
 		SetPageReserved(pfn_to_page(pfn));
 }

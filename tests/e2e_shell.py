@@ -23,8 +23,13 @@ write to files, read back afterwards, and the paste ends with an echo
 of a marker line whose output says it has all run: while a command
 runs, the terminal echoes the pasted lines still arriving, which may
 land in the middle of that command's output, as on any terminal.
-Last, /proc/tty/driver/serial must count exactly the bytes typed, with
-no overrun.
+Then the session of docs/edu.md: `lspci` lists the edu device, `edu
+info` shows its identification register, `edu fact 10` is 3628800, a
+file written into the device and read back is the same for `cmp`, by
+the copied path and by `--zero-copy`, a short `dmatest` run says ok,
+and `dmesg | grep edu` shows the driver's probe line.  Last,
+/proc/tty/driver/serial must count exactly the bytes typed, with no
+overrun.
 
 Output: KTAP on stdout (one result per check; a failure shows what was
 expected, what came, and the tail of the screen), exit status 0 when every
@@ -294,7 +299,7 @@ class Checks:
     def round_trip(self, name, options, offset):
         """Write a file into the device and read it back; cmp decides."""
         text = self.text(700, offset)
-        self.command(f'echo {text} > /e2e-{name}' + ENTER)
+        self.paste(f'echo {text} > /e2e-{name}{ENTER}', f'wrote-{name}')
         out = self.command(f'edu write {options} -o {offset} /e2e-{name} '
                            f'&& edu read {options} -o {offset} -n 701 '
                            f'> /e2e-{name}.back && cmp /e2e-{name} '

@@ -29,6 +29,7 @@
  * on standard output and exits 0.
  */
 #include <dirent.h>
+#include <edu_dev.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -45,7 +46,7 @@
 
 #define DEFAULT_DEV	"/dev/edu0"
 #define MAX_DEVICES	64
-#define PATH_LEN	64
+#define PATH_LEN	EDU_PATH_LEN
 
 struct options {
 	char dev[PATH_LEN];
@@ -94,19 +95,6 @@ static int fail(const char *what)
 	return 1;
 }
 
-/* "0" -> /dev/edu0, "edu0" -> /dev/edu0; a path is taken as it is. */
-static void dev_path(const char *name, char *path)
-{
-	size_t digits = strspn(name, "0123456789");
-
-	if (strchr(name, '/'))
-		snprintf(path, PATH_LEN, "%s", name);
-	else if (*name && !name[digits])
-		snprintf(path, PATH_LEN, "/dev/edu%s", name);
-	else
-		snprintf(path, PATH_LEN, "/dev/%s", name);
-}
-
 /* A decimal (or 0x hexadecimal) number from 0 to max into *v; or -1. */
 static int parse_number(const char *s, long max, long *v)
 {
@@ -153,7 +141,7 @@ static int parse_option(int c, struct options *o)
 {
 	switch (c) {
 	case 'd':
-		dev_path(optarg, o->dev);
+		edu_dev_path(optarg, o->dev);
 		o->have_dev = 1;
 		break;
 	case 'o':
@@ -244,6 +232,8 @@ static void print_info(const char *path, const struct edu_info *info)
 	printf("  %-22s %u bits\n", "DMA mask:", info->dma_bits);
 	printf("  %-22s %s\n", "interrupts:", irq_mode_name(info->irq_mode));
 	printf("  %-22s %u ms\n", "timeout:", info->timeout_ms);
+	printf("  %-22s %u of %d bytes\n", "window:", info->window_bytes,
+	       EDU_BUF_SIZE);
 	for (i = 0; i < sizeof(counters) / sizeof(counters[0]); i++) {
 		const __u64 *v = (const void *)((const char *)info +
 						counters[i].offset);

@@ -1,7 +1,8 @@
 /*
- * grep [-cinqvH] PATTERN [FILE...]: print the lines of the files
- * (standard input for none or "-") that match PATTERN, a basic regular
- * expression as POSIX defines the common part of it:
+ * grep [-cinqvH] [-e PATTERN]... [PATTERN] [FILE...]: print the lines of
+ * the files (standard input for none or "-") that match a PATTERN (any
+ * of those given with -e), a basic regular expression as POSIX defines
+ * the common part of it:
  *
  *   c     the character itself        \c   c, even if special
  *   .     any character               [abc] [a-z] [^...]  a class
@@ -150,13 +151,26 @@ static int check_pattern(const char *re)
 	return 0;
 }
 
+#define MAX_PATTERNS	16
+
 struct options {
 	int count, number, quiet, invert, names;
+	const char *re[MAX_PATTERNS];	/* a line matches if any does */
+	int nr_re;
 };
 
+static int match_any(const struct options *o, const char *line)
+{
+	int i;
+
+	for (i = 0; i < o->nr_re; i++)
+		if (match(o->re[i], line))
+			return 1;
+	return 0;
+}
+
 /* Lines selected in f (name for messages and prefixes). */
-static long grep_file(FILE *f, const char *name, const char *re,
-		      const struct options *o)
+static long grep_file(FILE *f, const char *name, const struct options *o)
 {
 	char *line = NULL;
 	size_t cap = 0;
@@ -167,7 +181,7 @@ static long grep_file(FILE *f, const char *name, const char *re,
 		lineno++;
 		if (len && line[len - 1] == '\n')
 			line[len - 1] = '\0';
-		if (match(re, line) == o->invert)
+		if (match_any(o, line) == o->invert)
 			continue;
 		selected++;
 		if (o->quiet)
@@ -191,7 +205,7 @@ static long grep_file(FILE *f, const char *name, const char *re,
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: grep [-cinqvH] PATTERN [FILE...]\n");
+	fprintf(stderr, "usage: grep [-cinqvH] [-e PATTERN]... [PATTERN] [FILE...]\n");
 	exit(2);
 }
 
@@ -200,10 +214,17 @@ int main(int argc, char **argv)
 	struct options o = { 0 };
 	int c, i, error = 0;
 	long selected = 0;
-	const char *re;
 
-	while ((c = getopt(argc, argv, "cinqvH")) != -1) {
+	while ((c = getopt(argc, argv, "ce:inqvH")) != -1) {
 		switch (c) {
+		case 'e':
+			if (o.nr_re == MAX_PATTERNS) {
+				fprintf(stderr, "grep: at most %d patterns\n",
+					MAX_PATTERNS);
+				return 2;
+			}
+			o.re[o.nr_re++] = optarg;
+			break;
 		case 'c': o.count = 1; break;
 		case 'i': ignore_case = 1; break;
 		case 'n': o.number = 1; break;
@@ -213,17 +234,22 @@ int main(int argc, char **argv)
 		default: usage();
 		}
 	}
-	if (optind >= argc)
-		usage();
-	re = argv[optind++];
-	if (check_pattern(re)) {
-		fprintf(stderr, "grep: %s: unfinished pattern\n", re);
-		return 2;
+	if (!o.nr_re) {
+		if (optind >= argc)
+			usage();
+		o.re[o.nr_re++] = argv[optind++];
+	}
+	for (i = 0; i < o.nr_re; i++) {
+		if (check_pattern(o.re[i])) {
+			fprintf(stderr, "grep: %s: unfinished pattern\n",
+				o.re[i]);
+			return 2;
+		}
 	}
 	if (argc - optind > 1)
 		o.names = 1;
 	if (optind == argc)
-		return grep_file(stdin, "(standard input)", re, &o) ? 0 : 1;
+		return grep_file(stdin, "(standard input)", &o) ? 0 : 1;
 	for (i = optind; i < argc; i++) {
 		int stdin_ = !strcmp(argv[i], "-");
 		FILE *f = stdin_ ? stdin : fopen(argv[i], "r");
@@ -235,7 +261,7 @@ int main(int argc, char **argv)
 			continue;
 		}
 		selected += grep_file(f, stdin_ ? "(standard input)" : argv[i],
-				      re, &o);
+				      &o);
 		if (!stdin_)
 			fclose(f);
 		if (selected && o.quiet)

@@ -705,8 +705,10 @@ static void edu_load_config(struct edu_device *edu)
 	if (!text)
 		return;
 	len = edu_read_config_file(text, size);
-	if (len < 0)
-		dev_info(dev, "%s: error %ld, using the defaults\n", EDU_CONF,
+	if (len == -ENOENT)
+		dev_info(dev, "no %s: using the defaults\n", EDU_CONF);
+	else if (len < 0)
+		dev_warn(dev, "%s: error %ld; using the defaults\n", EDU_CONF,
 			 len);
 	else if (edu_parse_config(text, dev_name(dev), &edu->cfg, err,
 				  sizeof(err)))

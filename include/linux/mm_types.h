@@ -48,6 +48,12 @@ struct page {
 	unsigned int inuse;		/* (S) slab: objects handed out */
 	struct kmem_cache *slab_cache;	/* (S) slab: its cache, on every page */
 	void *freelist;			/* (S) slab: first free object */
+	/*
+	 * (C) the page's direct-map address, as Linux 2.4's field: the
+	 * course text's drivers write my_page->virtual.  Always equal to
+	 * page_address(page), which computes it instead of loading it.
+	 */
+	void *virtual;
 };
 
 /*

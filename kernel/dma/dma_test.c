@@ -26,6 +26,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include <linux/pci-dma-compat.h>
 #include <linux/scatterlist.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -565,22 +566,28 @@ static void proc_swiotlb_and_dma_api_text(struct kunit *test)
 	kfree(text);
 }
 
-#if __has_include(<linux/pci.h>)
-#include <linux/pci-dma-compat.h>
-
-/* The old names map exactly as the new ones (they are the new ones). */
-static void pci_compat_wrappers_map_the_same(struct kunit *test)
+/* A PCI device of the test's own (no bus behind it), mask unset. */
+static struct pci_dev *test_pci_dev(struct kunit *test, u64 *mask)
 {
 	struct pci_dev *pdev = kzalloc(sizeof(*pdev), GFP_KERNEL);
-	u64 mask = 0;
-	dma_addr_t addr, handle;
-	void *buf, *cpu;
 
 	KUNIT_ASSERT_NOT_NULL(test, pdev);
 	strscpy(pdev->dev.name, "dmapci", sizeof(pdev->dev.name));
 	pdev->dev.driver = &dma_test_driver;
-	pdev->dev.dma_mask = &mask;
+	*mask = 0;
+	pdev->dev.dma_mask = mask;
 	pdev->dev.numa_node = NUMA_NO_NODE;
+	return pdev;
+}
+
+/* The old names map exactly as the new ones (they are the new ones). */
+static void pci_compat_wrappers_map_the_same(struct kunit *test)
+{
+	u64 mask;
+	struct pci_dev *pdev = test_pci_dev(test, &mask);
+	dma_addr_t addr, handle;
+	void *buf, *cpu;
+
 	KUNIT_EXPECT_EQ(test, pci_set_dma_mask(pdev, DMA_BIT_MASK(64)), 0);
 	KUNIT_EXPECT_EQ(test, pci_set_consistent_dma_mask(pdev, DMA_BIT_MASK(32)), 0);
 	KUNIT_EXPECT_EQ(test, (int)PCI_DMA_TODEVICE, (int)DMA_TO_DEVICE);
@@ -602,7 +609,31 @@ static void pci_compat_wrappers_map_the_same(struct kunit *test)
 	kfree(buf);
 	kfree(pdev);
 }
-#endif
+
+/*
+ * The course text's example compiles and runs as it is written there:
+ * a page from a node, mapped through Linux 2.4's page->virtual with the
+ * old name (a 64-bit device: the bus address is the page's own).
+ */
+static void pci_map_single_course_text_example(struct kunit *test)
+{
+	u64 mask;
+	struct pci_dev *my_dev = test_pci_dev(test, &mask);
+	int node_id = numa_node_id(), direction = PCI_DMA_TODEVICE;
+	unsigned int gfp_mask = GFP_KERNEL, order = 0;
+	size_t size = PAGE_SIZE;
+	dma_addr_t dma_addr;
+
+	KUNIT_ASSERT_EQ(test, pci_set_dma_mask(my_dev, DMA_BIT_MASK(64)), 0);
+	struct page * my_page; my_page = alloc_pages_node(node_id, gfp_mask, order); dma_addr = pci_map_single(my_dev, my_page -> virtual, size, direction);
+	KUNIT_ASSERT_NOT_NULL(test, my_page);
+	KUNIT_EXPECT_PTR_EQ(test, my_page->virtual, page_address(my_page));
+	KUNIT_EXPECT_EQ(test, pci_dma_mapping_error(my_dev, dma_addr), 0);
+	KUNIT_EXPECT_EQ(test, dma_addr, page_to_phys(my_page));
+	pci_unmap_single(my_dev, dma_addr, size, direction);
+	__free_pages(my_page, order);
+	kfree(my_dev);
+}
 
 static struct kunit_case dma_cases[] = {
 	KUNIT_CASE(dma_set_mask_limits),
@@ -620,9 +651,8 @@ static struct kunit_case dma_cases[] = {
 	KUNIT_CASE(dma_alloc_coherent_refuses_bad_calls),
 	KUNIT_CASE(dma_mapping_error_and_limits),
 	KUNIT_CASE(proc_swiotlb_and_dma_api_text),
-#if __has_include(<linux/pci.h>)
 	KUNIT_CASE(pci_compat_wrappers_map_the_same),
-#endif
+	KUNIT_CASE(pci_map_single_course_text_example),
 	{}
 };
 

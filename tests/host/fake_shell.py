@@ -25,7 +25,10 @@ FAKE_SHELL_SCRIPT picks a story:
                    buffer overflowed
 
 Commands may write to files (`> FILE`, `>> FILE`) that `cat` reads back;
-/proc/tty/driver/serial counts the bytes read from the terminal.
+/proc/tty/driver/serial counts the bytes read from the terminal.  An
+edu device answers `lspci`, `edu info`, `edu fact N`, `edu write -o OFF
+FILE`, `edu read -o OFF -n LEN > FILE` (with or without --zero-copy),
+`cmp`, `dmatest` and `dmesg | grep edu`, and `&&` joins commands.
 """
 
 import os
@@ -43,6 +46,11 @@ BOOT_LOG = [
 ]
 BIN = ['cat', 'echo', 'false', 'fault', 'kill', 'ls', 'sh', 'true',
        'usertests']
+EDU_LSPCI = '00:02.0 Unclassified device [00ff]: Device 1234:11e8 (rev 10)'
+EDU_INFO = ['/dev/edu0: 1234:11e8 rev 10',
+            '  identification:        0x010000ed (version 1.0)']
+EDU_PROBE = ('[    0.068444] edu 0000:00:02.0: /dev/edu0: id 0x10000ed, '
+             '28-bit DMA, MSI, timeout 1000 ms')
 BUDDYINFO = [
     'Node 0, zone      DMA      1      0      1      0      2      1',
     'Node 0, zone    DMA32    131     64     20      8      3      2',
@@ -64,15 +72,53 @@ class Shell:
         self.received = 0           # bytes read from the terminal
         self.dropping = False       # drops_paste: losing input until Enter
         self.dropped = False        # drops_paste: this line lost some
+        self.edu = bytearray(4095)  # the edu device's buffer
 
     def prompt(self):
         out('/ $ ')
 
     def run(self, line):
+        for command in line.split('&&'):
+            self.run_one(command)
+            if self.status:
+                return
+
+    def option(self, words, name, default):
+        return int(words[words.index(name) + 1]) if name in words else default
+
+    def run_edu(self, words):
+        self.status = 0
+        if words[1:] == ['info']:
+            out('\n'.join(EDU_INFO) + '\n')
+        elif words[1] == 'fact':
+            n, result = int(words[2]), 1
+            for i in range(2, n + 1):
+                result = result * i % (1 << 32)
+            out(f'{n}! = {result}\n')
+        elif words[1] == 'write' and words[-1] in self.files:
+            data = self.files[words[-1]].encode()
+            off = self.option(words, '-o', 0)
+            self.edu[off:off + len(data)] = data
+        elif words[1] == 'read' and words[-2] == '>':
+            off, n = self.option(words, '-o', 0), self.option(words, '-n', 0)
+            self.files[words[-1]] = self.edu[off:off + n].decode()
+        else:
+            self.status = 1
+
+    def run_one(self, line):
         words = line.split()
         if not words:
             return
         name = words[0]
+        if name == 'edu' and len(words) > 1:
+            self.run_edu(words)
+            return
+        if name == 'cmp' and len(words) == 3:
+            same = self.files.get(words[1]) == self.files.get(words[2])
+            if not same:
+                out(f'{words[1]} {words[2]} differ: byte 1, line 1\n')
+            self.status = 0 if same else 1
+            return
         if name == 'echo' and len(words) > 2 and words[-2] in ('>', '>>'):
             text = ' '.join(words[1:-2]) + '\n'
             if words[-2] == '>':
@@ -102,6 +148,15 @@ class Shell:
             self.status = 0
         elif name == 'cat' and words[1:] == ['/proc/buddyinfo']:
             out('\n'.join(BUDDYINFO) + '\n')
+            self.status = 0
+        elif name == 'lspci':
+            out(EDU_LSPCI + '\n')
+            self.status = 0
+        elif name == 'dmatest':
+            out('dmatest: ok\n')
+            self.status = 0
+        elif words == ['dmesg', '|', 'grep', 'edu']:
+            out(EDU_PROBE + '\n')
             self.status = 0
         elif name == 'fault' and words[1:] == ['segv']:
             self.fault()

@@ -115,8 +115,8 @@ class DriverTest(unittest.TestCase):
     def test_working_console_passes(self):
         status, output = self.drive('good')
         self.assertEqual(status, 0, output)
-        self.assertIn('1..15\n', output)
-        self.assertEqual(output.count('\nok '), 15, output)
+        self.assertIn('1..22\n', output)
+        self.assertEqual(output.count('\nok '), 22, output)
         self.assertNotIn('not ok', output)
         # The command is make run's, from the Makefile.
         self.assertRegex(output, r'# e2e: \S*fake_shell.py .*-cdrom '
@@ -244,8 +244,8 @@ class StageTest(unittest.TestCase):
     def test_stage_passes(self):
         status, output, logs = self.run_stage('good', '--config', 'e2e')
         self.assertEqual(status, 0, output)
-        self.assertRegex(output, r'\ne2e: 15 passed, 0 failed in [0-9.]+ s\n')
-        self.assertTrue(output.endswith('\n15 passed, 0 failed\n'), output)
+        self.assertRegex(output, r'\ne2e: 22 passed, 0 failed in [0-9.]+ s\n')
+        self.assertTrue(output.endswith('\n22 passed, 0 failed\n'), output)
         self.assertEqual(logs, ['e2e.log', 'e2e.serial.log'])
 
     def test_stage_failure_is_reported(self):
@@ -255,9 +255,9 @@ class StageTest(unittest.TestCase):
         self.assertIn('FAIL e2e backspace\n', output)
         self.assertIn("    # echo abX, Backspace, c: expected a line 'abc'",
                       output)
-        self.assertRegex(output, r'e2e: 14 passed, 1 failed in [0-9.]+ s '
+        self.assertRegex(output, r'e2e: 21 passed, 1 failed in [0-9.]+ s '
                                  r'\(logs: .*e2e.log, e2e.serial.log')
-        self.assertTrue(output.endswith('\n14 passed, 1 failed\n'), output)
+        self.assertTrue(output.endswith('\n21 passed, 1 failed\n'), output)
 
     def test_stage_timeout(self):
         status, output, _ = self.run_stage('no_prompt', '--config', 'e2e',

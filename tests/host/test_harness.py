@@ -224,7 +224,7 @@ class Harness(unittest.TestCase):
         self.assertEqual(status, 0, output)
         self.assertIn('-device edu', output)
         self.assertIn('-cdrom build/test-iso/small.iso -boot d', output)
-        prefix = ('ktest=pmm.* ktest_ram=64 panic=-1 ktest_cpus=1 '
+        prefix = ('ktest=pmm.* ktest_ram=64 panic=-1 dma_debug ktest_cpus=1 '
                   'ktest_machine=pc ktest_numa=none ktest_edu=2:1')
         checksum = format(zlib.crc32(prefix.encode()), '08x')
         self.assertIn(f'{prefix} ktest_sum={checksum}\n', output)
@@ -238,7 +238,8 @@ class Harness(unittest.TestCase):
         self.assertRegex(line, r' ktest_cpus=4 ktest_machine=q35 '
                                r'ktest_numa=1:1024/2:3072/4:2048/8:0 '
                                r'ktest_dist=10\.30\.15\.25\.32\.[0-9.]+ '
-                               r'ktest_edu=1:0 ktest_sum=[0-9a-f]{8}$')
+                               r'ktest_edu=2:0 ktest_sum=[0-9a-f]{8}$')
+        self.assertIn(' ktest_edu_wide=0000:00:0a.0 ', line)
 
     def test_configuration_tests_restrict_the_filter(self):
         status, output = self.run_harness('pass', '--list', '--filter',
@@ -312,7 +313,8 @@ class HarnessInternals(unittest.TestCase):
                          ['small', 'numa2', 'numa4', 'numa3'])
         numa2 = configs[1]
         self.assertEqual(numa2.ram_mib(), 1024)
-        self.assertEqual(numa2.devices, ['-device', 'edu', '-device', 'edu'])
+        self.assertEqual(numa2.devices, ['-device', 'edu', '-device', 'edu',
+                                         '-device', 'virtio-rng-pci'])
         self.assertEqual(numa2.numa.count('-numa'), 2)
 
     def test_restrict_filter(self):
@@ -410,7 +412,7 @@ class MachineTopology(unittest.TestCase):
             'numa4': ['ktest_cpus=4', 'ktest_machine=q35',
                       'ktest_numa=1:1024/2:3072/4:2048/8:0',
                       'ktest_dist=10.30.15.25.32.10.24.16.'
-                      '17.26.10.21.27.18.23.10', 'ktest_edu=1:0'],
+                      '17.26.10.21.27.18.23.10', 'ktest_edu=2:0'],
             'numa3': ['ktest_cpus=2', 'ktest_machine=q35',
                       'ktest_numa=1:512/2:0/0:256',
                       'ktest_dist=10.20.20.20.10.20.20.20.10',

@@ -3,7 +3,7 @@
 Both run on the same files with the same arguments; output and exit
 status must agree, for the basic regular expressions Ferry's grep
 implements (characters, '.', '*', '^', '$', classes, escapes) and its
-options -c -i -n -q -v -H.
+options -c -e -i -n -q -v -H.
 """
 
 import shutil
@@ -43,7 +43,8 @@ class Grep(UserTestCase):
         for args in (('-i', 'edu'), ('-v', 'o'), ('-c', 'o'),
                      ('-n', 'o'), ('-q', 'foo'), ('-q', 'nothing'),
                      ('-H', 'foo'), ('-cv', 'o'), ('foo', 'f', 'g'),
-                     ('-c', 'foo', 'f', 'g')):
+                     ('-c', 'foo', 'f', 'g'), ('-e', 'foo', '-e', 'edu'),
+                     ('-v', '-e', 'o', '-e', 'x')):
             self.same_as_gnu(*args, 'f')
 
     def test_stdin(self):

@@ -86,7 +86,8 @@ class BuiltInitrd(unittest.TestCase):
         self.assertEqual(names[-1], 'TRAILER!!!')
         self.assertTrue(set(PROGRAMS) <= set(user_programs()))
         expected = (['bin'] + sorted(f'bin/{p}' for p in user_programs()) +
-                    ['etc', 'etc/hello.txt', 'etc/hostname', 'etc/motd',
+                    ['etc', 'etc/edu.conf', 'etc/hello.txt', 'etc/hostname',
+                     'etc/motd',
                      'tmp'])
         self.assertEqual(names[:-1], expected)
 

@@ -5,6 +5,7 @@
 #ifndef DMATEST_H
 #define DMATEST_H
 
+#include <edu_dev.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -13,7 +14,7 @@
 #define MAX_JOBS	16
 #define MAX_DEVICES	16
 #define MAX_TRANSFERS	1000000
-#define PATH_LEN	64
+#define PATH_LEN	EDU_PATH_LEN
 #define ZBUF_SIZE	(2 * EDU_BUF_SIZE)	/* room to cross a page */
 
 enum { COPIED, ZERO_COPY };	/* the two paths of a transfer */

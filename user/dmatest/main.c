@@ -37,6 +37,7 @@
  * and only read after it.
  */
 #include <dirent.h>
+#include <edu_dev.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -117,19 +118,6 @@ static int parse_count(const char *s, long max, long *v)
 	return (end == s || *end || errno || *v < 1 || *v > max) ? -1 : 0;
 }
 
-/* "0" -> /dev/edu0, "edu0" -> /dev/edu0; a path is taken as it is. */
-static void dev_path(const char *name, char *path)
-{
-	size_t digits = strspn(name, "0123456789");
-
-	if (strchr(name, '/'))
-		snprintf(path, PATH_LEN, "%s", name);
-	else if (*name && !name[digits])
-		snprintf(path, PATH_LEN, "/dev/edu%s", name);
-	else
-		snprintf(path, PATH_LEN, "/dev/%s", name);
-}
-
 static int parse_seed(const char *s)
 {
 	char *end;
@@ -151,7 +139,7 @@ static int add_device(const char *name)
 		    MAX_DEVICES);
 		return usage();
 	}
-	dev_path(name, opt.dev[opt.nr_devs++]);
+	edu_dev_path(name, opt.dev[opt.nr_devs++]);
 	opt.have_dev = 1;
 	return 0;
 }
@@ -258,23 +246,32 @@ static long long read_key(const char *file, const char *key, int prefix)
 	return v;
 }
 
+/* EDU_IOC_INFO of device i; 1 with a message if it cannot be had. */
+static int device_info(int i, struct edu_info *info)
+{
+	int fd = open(opt.dev[i], O_RDONLY);
+
+	if (fd < 0 || ioctl(fd, EDU_IOC_INFO, info) < 0) {
+		say(STDERR_FILENO, "dmatest: %s: %s\n", opt.dev[i],
+		    strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return 1;
+	}
+	close(fd);
+	return 0;
+}
+
 /* EDU_IOC_INFO's bounced and direct, added over the devices. */
 static int add_info_counters(struct counters *c)
 {
 	struct edu_info info;
-	int i, fd;
+	int i;
 
 	c->bounced = c->direct = 0;
 	for (i = 0; i < opt.nr_devs; i++) {
-		fd = open(opt.dev[i], O_RDONLY);
-		if (fd < 0 || ioctl(fd, EDU_IOC_INFO, &info) < 0) {
-			say(STDERR_FILENO, "dmatest: %s: %s\n", opt.dev[i],
-			    strerror(errno));
-			if (fd >= 0)
-				close(fd);
+		if (device_info(i, &info))
 			return 1;
-		}
-		close(fd);
 		c->bounced += info.bounced;
 		c->direct += info.direct;
 	}
@@ -288,19 +285,12 @@ static int add_info_counters(struct counters *c)
 static int find_window(void)
 {
 	struct edu_info info;
-	int i, fd;
+	int i;
 
 	opt.window = EDU_BUF_SIZE;
 	for (i = 0; i < opt.nr_devs; i++) {
-		fd = open(opt.dev[i], O_RDONLY);
-		if (fd < 0 || ioctl(fd, EDU_IOC_INFO, &info) < 0) {
-			say(STDERR_FILENO, "dmatest: %s: %s\n", opt.dev[i],
-			    strerror(errno));
-			if (fd >= 0)
-				close(fd);
+		if (device_info(i, &info))
 			return 1;
-		}
-		close(fd);
 		if (info.window_bytes < opt.window)
 			opt.window = info.window_bytes;
 	}
