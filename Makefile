@@ -127,7 +127,7 @@ KERNEL_SRCS := \
 	arch/x86/kernel/dumpstack.c \
 	arch/x86/kernel/cpu.c arch/x86/kernel/irq.c \
 	kernel/irq/irqdesc.c kernel/irq/handle.c kernel/irq/manage.c \
-	kernel/irq/proc.c kernel/kallsyms.c kernel/multiboot.c \
+	kernel/irq/proc.c kernel/kallsyms.c kernel/multiboot.c kernel/pvh.c \
 	$(ACPI_SRCS) kernel/acpi/init.c kernel/cmdline.c \
 	arch/x86/kernel/setup.c \
 	arch/x86/kernel/apic.c arch/x86/kernel/i8259.c arch/x86/kernel/ioapic.c \
@@ -292,7 +292,8 @@ debug: deps all
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iarch/x86/include -Iinclude -Itests/host
-HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c mm/buddy.c mm/slab_obj.c \
+HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c kernel/pvh.c \
+	mm/buddy.c mm/slab_obj.c \
 	kernel/printk_ringbuffer.c \
 	lib/scatterlist.c \
 	$(ACPI_SRCS) drivers/tty/n_tty.c \
