@@ -1,6 +1,7 @@
 # Ferry: build, run, test and debug a small x86_64 teaching kernel.
 #
 #   make            kernel, ISO                 make run     boot it in QEMU
+#                   (the kernel straight from QEMU; GRUB=1: the ISO)
 #   make test       host tests, a clang build, every QEMU configuration
 #                   (tests/run)
 #   make clang-check  the kernel and user programs built by clang into
@@ -18,7 +19,9 @@
 # Variables: V=1 shows full commands; CC=clang or CROSS_COMPILE=x86_64-elf-
 # pick the compiler; WERROR=0 keeps warnings from failing the build;
 # CONFIGS=... and TESTS=... narrow `make test`; ACCEL=tcg|kvm|auto;
-# CLANG=clang-14 names clang-check's compiler.
+# CLANG=clang-14 names clang-check's compiler; CMDLINE=... the kernel
+# command line of `make run` (and of the ISO); GRUB=1 makes `make run`
+# and `make debug` boot the ISO.
 # Everything the build writes goes under build/.
 
 VERSION   := 0.1
@@ -263,18 +266,33 @@ FORCE:
 # The machine `make run` and `make debug` boot: two CPUs, one edu device.
 QEMU_MACHINE := $(QEMU) -machine q35 -smp 2 -m 512M -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 -nic none \
-	-device edu -display none -cdrom $(B)/ferry.iso -boot d
+	-device edu -display none
 ifeq ($(ACCEL),kvm)
 QEMU_MACHINE += -accel kvm -cpu host
 else
 QEMU_MACHINE += -accel tcg -cpu max
 endif
 
+# How they start the kernel.  By default QEMU loads it itself (-kernel,
+# through the kernel's PVH entry point, with the initrd and CMDLINE), the
+# fast way; GRUB=1 boots the ISO through GRUB, as the tests do
+# (docs/boot.md).
+GRUB ?=
+ifeq ($(GRUB),1)
+QEMU_BOOT := -cdrom $(B)/ferry.iso -boot d
+BOOT_WHAT := $(B)/ferry.iso through GRUB
+else
+QEMU_BOOT := -kernel $(B)/kernel.elf -initrd $(INITRD)$(if $(strip \
+	$(CMDLINE)), -append "$(CMDLINE)")
+BOOT_WHAT := $(B)/kernel.elf (GRUB=1: the ISO)
+endif
+QEMU_MACHINE += $(QEMU_BOOT)
+
 # The whole `make run` command; tests/e2e_shell.py boots the same.
 QEMU_RUN := $(QEMU_MACHINE) -serial mon:stdio
 
 run: deps all
-	@echo "Booting $(B)/ferry.iso; Ctrl-A X quits QEMU."
+	@echo "Booting $(BOOT_WHAT); Ctrl-A X quits QEMU."
 	$(QEMU_RUN)
 
 print-qemu-run:
