@@ -370,13 +370,18 @@ test: deps all
 	@$(PYTHON) tests/run --host --clang $(addprefix --config ,$(CONFIGS)) \
 		$(if $(TESTS),--filter '$(TESTS)') --accel $(ACCEL)
 
-# Benchmarks: an ISO booting with bench=$(BENCH), run by tools/bench.py;
-# ICOUNT=1 runs QEMU with -icount shift=0 (docs/bench.md).
+# Benchmarks: an ISO booting with bench=$(BENCH), run by tools/bench.py,
+# which also times `make run` (and `make run GRUB=1`) to the shell prompt
+# BENCH_BOOT_RUNS times each; ICOUNT=1 runs QEMU with -icount shift=0
+# (docs/bench.md).
 BENCH ?= all
 ICOUNT ?=
+BENCH_BOOT_RUNS ?= 5
 bench: deps
 	@$(MAKE) -s ISO=$(B)/bench.iso CMDLINE='bench=$(BENCH)' $(B)/bench.iso
+	@$(MAKE) -s CMDLINE= iso
 	@$(PYTHON) tools/bench.py --iso $(B)/bench.iso --out $(B)/bench.json \
+		--filter '$(BENCH)' --boot-runs $(BENCH_BOOT_RUNS) \
 		$(if $(filter 1,$(ICOUNT)),--icount)
 	$(if $(filter 1,$(ICOUNT)),,@$(PYTHON) tools/bench_baseline.py check --baseline bench/baseline.json $(B)/bench.json)
 
@@ -388,6 +393,7 @@ BENCH_BOOTS ?= 5
 BENCH_WAIT ?= 300
 bench-baseline: deps
 	@$(MAKE) -s ISO=$(B)/bench.iso CMDLINE='bench=all' $(B)/bench.iso
+	@$(MAKE) -s CMDLINE= iso
 	@$(PYTHON) tools/bench_baseline.py write --baseline bench/baseline.json \
 		--iso $(B)/bench.iso --boots $(BENCH_BOOTS) --wait $(BENCH_WAIT)
 
@@ -398,6 +404,7 @@ deps-bench-linux:
 
 bench-linux: deps-bench-linux
 	@$(MAKE) -s ISO=$(B)/bench.iso CMDLINE='bench=$(BENCH)' $(B)/bench.iso
+	@$(MAKE) -s CMDLINE= iso
 	@$(MAKE) -s $(BL)/initrd.cpio
 	@$(PYTHON) tools/bench_linux.py --iso $(B)/bench.iso --linux-kernel $(LINUX_IMAGE) \
 		--initrd $(BL)/initrd.cpio --filter '$(BENCH)' --boots $(BENCH_BOOTS) \
