@@ -84,9 +84,7 @@ _start:
 	cli
 	cld
 	cmp eax, MB2_BOOT_MAGIC
-	jne .no_multiboot
-	jmp startup_32
-.no_multiboot:
+	je startup_32
 	mov ebx, msg_no_multiboot
 	jmp die32
 
@@ -95,9 +93,7 @@ pvh_start:
 	cld
 	mov eax, [ebx]                          ; hvm_start_info.magic
 	cmp eax, XEN_HVM_START_MAGIC
-	jne .no_pvh
-	jmp startup_32
-.no_pvh:
+	je startup_32
 	mov ebx, msg_no_pvh
 	jmp die32
 
