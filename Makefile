@@ -1,6 +1,7 @@
 # Ferry: build, run, test and debug a small x86_64 teaching kernel.
 #
 #   make            kernel, ISO                 make run     boot it in QEMU
+#                   (the kernel straight from QEMU; GRUB=1: the ISO)
 #   make test       host tests, a clang build, every QEMU configuration
 #                   (tests/run)
 #   make clang-check  the kernel and user programs built by clang into
@@ -18,7 +19,9 @@
 # Variables: V=1 shows full commands; CC=clang or CROSS_COMPILE=x86_64-elf-
 # pick the compiler; WERROR=0 keeps warnings from failing the build;
 # CONFIGS=... and TESTS=... narrow `make test`; ACCEL=tcg|kvm|auto;
-# CLANG=clang-14 names clang-check's compiler.
+# CLANG=clang-14 names clang-check's compiler; CMDLINE=... the kernel
+# command line of `make run` (and of the ISO); GRUB=1 makes `make run`
+# and `make debug` boot the ISO.
 # Everything the build writes goes under build/.
 
 VERSION   := 0.1
@@ -29,6 +32,7 @@ CC        := $(CROSS_COMPILE)gcc
 endif
 LD        := $(CROSS_COMPILE)ld
 NM        := $(CROSS_COMPILE)nm
+OBJCOPY   := $(CROSS_COMPILE)objcopy
 NASM      ?= nasm
 PYTHON    ?= python3
 HOSTCC    ?= gcc
@@ -127,7 +131,7 @@ KERNEL_SRCS := \
 	arch/x86/kernel/dumpstack.c \
 	arch/x86/kernel/cpu.c arch/x86/kernel/irq.c \
 	kernel/irq/irqdesc.c kernel/irq/handle.c kernel/irq/manage.c \
-	kernel/irq/proc.c kernel/kallsyms.c kernel/multiboot.c \
+	kernel/irq/proc.c kernel/kallsyms.c kernel/multiboot.c kernel/pvh.c \
 	$(ACPI_SRCS) kernel/acpi/init.c kernel/cmdline.c \
 	arch/x86/kernel/setup.c \
 	arch/x86/kernel/apic.c arch/x86/kernel/i8259.c arch/x86/kernel/ioapic.c \
@@ -248,10 +252,12 @@ $(ISO).cmdline: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
 
+# The ISO's kernel has no debugging information (gdb reads build/kernel.elf):
+# GRUB reads the whole file, a fifth of the size without it.
 $(ISO): $(B)/kernel.elf $(GRUB_CFG) $(ISO).cmdline $(INITRD)
 	$(quiet) ISO $@
 	@rm -rf $@.d && mkdir -p $@.d/boot/grub
-	$(Q)cp $(B)/kernel.elf $@.d/boot/kernel.elf
+	$(Q)$(OBJCOPY) --strip-debug $(B)/kernel.elf $@.d/boot/kernel.elf
 	$(Q)cp $(INITRD) $@.d/boot/initrd.cpio
 	$(Q)sed 's|@CMDLINE@|$(CMDLINE)|' $(GRUB_CFG) > $@.d/boot/grub/grub.cfg
 	$(Q)grub-mkrescue -o $@ $@.d >$@.log 2>&1 || { cat $@.log; exit 1; }
@@ -264,18 +270,33 @@ FORCE:
 # The machine `make run` and `make debug` boot: two CPUs, one edu device.
 QEMU_MACHINE := $(QEMU) -machine q35 -smp 2 -m 512M -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 -nic none \
-	-device edu -display none -cdrom $(B)/ferry.iso -boot d
+	-device edu -display none
 ifeq ($(ACCEL),kvm)
 QEMU_MACHINE += -accel kvm -cpu host
 else
 QEMU_MACHINE += -accel tcg -cpu max
 endif
 
+# How they start the kernel.  By default QEMU loads it itself (-kernel,
+# through the kernel's PVH entry point, with the initrd and CMDLINE), the
+# fast way; GRUB=1 boots the ISO through GRUB, as the tests do
+# (docs/boot.md).
+GRUB ?=
+ifeq ($(GRUB),1)
+QEMU_BOOT := -cdrom $(B)/ferry.iso -boot d
+BOOT_WHAT := $(B)/ferry.iso through GRUB
+else
+QEMU_BOOT := -kernel $(B)/kernel.elf -initrd $(INITRD)$(if $(strip \
+	$(CMDLINE)), -append "$(CMDLINE)")
+BOOT_WHAT := $(B)/kernel.elf (GRUB=1: the ISO)
+endif
+QEMU_MACHINE += $(QEMU_BOOT)
+
 # The whole `make run` command; tests/e2e_shell.py boots the same.
 QEMU_RUN := $(QEMU_MACHINE) -serial mon:stdio
 
 run: deps all
-	@echo "Booting $(B)/ferry.iso; Ctrl-A X quits QEMU."
+	@echo "Booting $(BOOT_WHAT); Ctrl-A X quits QEMU."
 	$(QEMU_RUN)
 
 print-qemu-run:
@@ -293,7 +314,8 @@ debug: deps all
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -Iarch/x86/include -Iinclude -Itests/host
-HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c mm/buddy.c mm/slab_obj.c \
+HOST_KSRCS  := lib/string.c lib/vsprintf.c lib/glob.c lib/crc32.c kernel/multiboot.c kernel/pvh.c \
+	mm/buddy.c mm/slab_obj.c \
 	kernel/printk_ringbuffer.c \
 	lib/scatterlist.c \
 	$(ACPI_SRCS) drivers/tty/n_tty.c \
@@ -363,13 +385,18 @@ lab:
 grade: deps
 	@$(PYTHON) tools/grade.py $(LAB)
 
-# Benchmarks: an ISO booting with bench=$(BENCH), run by tools/bench.py;
-# ICOUNT=1 runs QEMU with -icount shift=0 (docs/bench.md).
+# Benchmarks: an ISO booting with bench=$(BENCH), run by tools/bench.py,
+# which also times `make run` (and `make run GRUB=1`) to the shell prompt
+# BENCH_BOOT_RUNS times each; ICOUNT=1 runs QEMU with -icount shift=0
+# (docs/bench.md).
 BENCH ?= all
 ICOUNT ?=
+BENCH_BOOT_RUNS ?= 5
 bench: deps
 	@$(MAKE) -s ISO=$(B)/bench.iso CMDLINE='bench=$(BENCH)' $(B)/bench.iso
+	@$(MAKE) -s CMDLINE= iso
 	@$(PYTHON) tools/bench.py --iso $(B)/bench.iso --out $(B)/bench.json \
+		--filter '$(BENCH)' --boot-runs $(BENCH_BOOT_RUNS) \
 		$(if $(filter 1,$(ICOUNT)),--icount)
 	$(if $(filter 1,$(ICOUNT)),,@$(PYTHON) tools/bench_baseline.py check --baseline bench/baseline.json $(B)/bench.json)
 
@@ -381,6 +408,7 @@ BENCH_BOOTS ?= 5
 BENCH_WAIT ?= 300
 bench-baseline: deps
 	@$(MAKE) -s ISO=$(B)/bench.iso CMDLINE='bench=all' $(B)/bench.iso
+	@$(MAKE) -s CMDLINE= iso
 	@$(PYTHON) tools/bench_baseline.py write --baseline bench/baseline.json \
 		--iso $(B)/bench.iso --boots $(BENCH_BOOTS) --wait $(BENCH_WAIT)
 
@@ -391,6 +419,7 @@ deps-bench-linux:
 
 bench-linux: deps-bench-linux
 	@$(MAKE) -s ISO=$(B)/bench.iso CMDLINE='bench=$(BENCH)' $(B)/bench.iso
+	@$(MAKE) -s CMDLINE= iso
 	@$(MAKE) -s $(BL)/initrd.cpio
 	@$(PYTHON) tools/bench_linux.py --iso $(B)/bench.iso --linux-kernel $(LINUX_IMAGE) \
 		--initrd $(BL)/initrd.cpio --filter '$(BENCH)' --boots $(BENCH_BOOTS) \

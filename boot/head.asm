@@ -1,11 +1,17 @@
-; head.asm: from GRUB's multiboot2 hand-over to kernel_main in long mode.
+; head.asm: from the boot loader's hand-over to kernel_main in long mode.
 ;
-; GRUB enters _start in 32-bit protected mode with paging off, EAX holding
-; the multiboot2 magic and EBX the physical address of the boot
-; information.  We check both the magic and the CPU's long-mode support
-; (printing a clear message on COM1 and VGA and halting if either is
-; missing), clear .bss, build the early page tables, turn on PAE, long
-; mode, NX and paging, and jump to the higher half.
+; Two loaders, two entry points, one path after them:
+;   _start      GRUB (multiboot2): EAX holds the multiboot2 magic, EBX the
+;               physical address of the boot information;
+;   pvh_start   a PVH loader (QEMU's -kernel, through the ELF note below):
+;               EBX holds the physical address of a struct hvm_start_info,
+;               whose first field is its magic.
+; Both are entered in 32-bit protected mode with paging and interrupts
+; off and flat segments.  We check the magic and the CPU's long-mode
+; support (printing a clear message on COM1 and VGA and halting if either
+; is missing), clear .bss, build the early page tables, turn on PAE, long
+; mode, NX and paging, and jump to the higher half, where
+; kernel_main(magic, info) tells the two apart by the magic.
 ;
 ; Early page tables (all 2 MiB pages, built here in .bss):
 ;   PML4[0]   -> identity map of 0..4 GiB   (only for the jump; kernel_main
@@ -19,6 +25,8 @@
 KERNEL_VMA      equ 0xffffffff80000000
 MB2_MAGIC       equ 0xe85250d6      ; in the header
 MB2_BOOT_MAGIC  equ 0x36d76289      ; in EAX at entry
+XEN_HVM_START_MAGIC equ 0x336ec578  ; hvm_start_info.magic ("xEn3")
+XEN_ELFNOTE_PHYS32_ENTRY equ 18     ; Xen's elfnote.h
 COM1            equ 0x3f8
 VGA_TEXT        equ 0xb8000
 BOOT_STACK_SIZE equ 16384
@@ -29,7 +37,7 @@ CPUID_NX        equ 1 << 20         ; CPUID 0x80000001 EDX
 
 extern kernel_main
 extern __bss_start, __bss_stop
-global _start, boot_stack, boot_stack_top, early_pml4
+global _start, pvh_start, boot_stack, boot_stack_top, early_pml4
 
 ; ---------------------------------------------------------------------------
 ; Multiboot2 header (multiboot2 specification, 3.1)
@@ -58,17 +66,43 @@ mb2_header:
 mb2_header_end:
 
 ; ---------------------------------------------------------------------------
+; The PVH entry point, as an ELF note (Xen's public/elfnote.h): QEMU's
+; -kernel loader looks for it in the PT_NOTE segment of an ELF kernel
+; without a multiboot1 header and starts the kernel at pvh_start through
+; its pvh.bin option ROM.  The value is 8 bytes, as Linux writes it.
+section .note.Xen note alloc noexec nowrite align=4
+	dd 4                                    ; name size
+	dd 8                                    ; value size
+	dd XEN_ELFNOTE_PHYS32_ENTRY
+	db "Xen", 0
+	dq pvh_start
+
+; ---------------------------------------------------------------------------
 section .boot.text progbits alloc exec nowrite align=16
 bits 32
 _start:
 	cli
 	cld
+	cmp eax, MB2_BOOT_MAGIC
+	je startup_32
+	mov ebx, msg_no_multiboot
+	jmp die32
+
+pvh_start:
+	cli
+	cld
+	mov eax, [ebx]                          ; hvm_start_info.magic
+	cmp eax, XEN_HVM_START_MAGIC
+	je startup_32
+	mov ebx, msg_no_pvh
+	jmp die32
+
+; EAX = the loader's magic, EBX = its boot information (physical).
+startup_32:
 	mov esp, boot_stack_top - KERNEL_VMA
-	mov edi, eax                            ; keep magic and info for C
+	mov ebp, eax                            ; keep magic and info for C
 	mov esi, ebx
 
-	cmp edi, MB2_BOOT_MAGIC
-	jne .no_multiboot
 	call cpu_has_long_mode
 	test eax, eax
 	jz .no_long_mode
@@ -79,16 +113,13 @@ _start:
 	sub ecx, edi
 	xor eax, eax
 	rep stosb
-	mov edi, MB2_BOOT_MAGIC
+	mov edi, ebp
 
 	call build_page_tables
 	call enable_long_mode
 	lgdt [boot_gdt_ptr]
 	jmp 0x08:long_mode_start
 
-.no_multiboot:
-	mov ebx, msg_no_multiboot
-	jmp die32
 .no_long_mode:
 	mov ebx, msg_no_long_mode
 	jmp die32
@@ -235,6 +266,8 @@ boot_gdt_ptr:
 	dd boot_gdt
 msg_no_multiboot:
 	db "Ferry: not booted by a multiboot2 loader (bad magic in EAX); halting.", 13, 10, 0
+msg_no_pvh:
+	db "Ferry: entered at pvh_start without a PVH start info (bad magic); halting.", 13, 10, 0
 msg_no_long_mode:
 	db "Ferry: this CPU has no 64-bit long mode (x86_64); halting.", 13, 10, 0
 
@@ -244,7 +277,7 @@ bits 64
 higher_half:
 	mov rsp, boot_stack_top
 	xor ebp, ebp                            ; ends the backtrace
-	; rdi = magic, rsi = boot information (physical), as set in _start
+	; rdi = magic, rsi = boot information (physical), as set in startup_32
 	mov edi, edi
 	mov esi, esi
 	call kernel_main

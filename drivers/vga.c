@@ -5,6 +5,14 @@
  * to the start of the line and "\b" moves one column left, as a
  * terminal does, for the console tty's echo.
  *
+ * The screen is 2000 of the 16384 cells of the 32 KiB text window, from
+ * vga_origin on.  Scrolling moves vga_origin down one row and tells the
+ * CRT controller (its start address), as Linux's vgacon does, instead of
+ * copying 24 rows up: video memory is slow to read and write (under
+ * QEMU each access is emulated, and a copy took a millisecond).  Only
+ * when the screen reaches the window's end are its rows copied back to
+ * the start, once every 179 lines.
+ *
  * No lock yet, for the same reason as drivers/serial.c.
  */
 #include <asm/io.h>
@@ -15,27 +23,38 @@
 #include <linux/string.h>
 
 #define VGA_TEXT_PHYS	0xb8000
+#define VGA_CELLS	(32768 / 2)	/* the text window, 2 bytes a cell */
 #define VGA_COLS	80
 #define VGA_ROWS	25
 #define VGA_ATTR	0x07	/* light grey on black */
 
-/* CRT controller registers (VGA reference: CRTC index 0x0e/0x0f, cursor) */
+/*
+ * CRT controller registers (VGA reference): the start address (0x0c,
+ * 0x0d) and the cursor's (0x0e, 0x0f), both cells in the text window.
+ */
 #define VGA_CRTC_INDEX	0x3d4
 #define VGA_CRTC_DATA	0x3d5
+#define VGA_CRTC_START_HI 0x0c
+#define VGA_CRTC_START_LO 0x0d
 #define VGA_CRTC_CURSOR_HI 0x0e
 #define VGA_CRTC_CURSOR_LO 0x0f
 
 static u16 *vga_mem;
+static unsigned int vga_origin;		/* the cell shown top left */
 static unsigned int vga_row, vga_col;
+
+static void vga_crtc_write16(u8 index_hi, unsigned int value)
+{
+	outb(index_hi, VGA_CRTC_INDEX);
+	outb(value >> 8, VGA_CRTC_DATA);
+	outb(index_hi + 1, VGA_CRTC_INDEX);
+	outb(value & 0xff, VGA_CRTC_DATA);
+}
 
 static void vga_set_cursor(void)
 {
-	unsigned int pos = vga_row * VGA_COLS + vga_col;
-
-	outb(VGA_CRTC_CURSOR_HI, VGA_CRTC_INDEX);
-	outb(pos >> 8, VGA_CRTC_DATA);
-	outb(VGA_CRTC_CURSOR_LO, VGA_CRTC_INDEX);
-	outb(pos & 0xff, VGA_CRTC_DATA);
+	vga_crtc_write16(VGA_CRTC_CURSOR_HI,
+			 vga_origin + vga_row * VGA_COLS + vga_col);
 }
 
 static void vga_clear_row(unsigned int row)
@@ -43,7 +62,21 @@ static void vga_clear_row(unsigned int row)
 	unsigned int col;
 
 	for (col = 0; col < VGA_COLS; col++)
-		vga_mem[row * VGA_COLS + col] = VGA_ATTR << 8 | ' ';
+		vga_mem[vga_origin + row * VGA_COLS + col] = VGA_ATTR << 8 | ' ';
+}
+
+/* Show the screen one row further down the window. */
+static void vga_scroll(void)
+{
+	if (vga_origin + (VGA_ROWS + 1) * VGA_COLS <= VGA_CELLS) {
+		vga_origin += VGA_COLS;
+	} else {
+		memmove(vga_mem, vga_mem + vga_origin + VGA_COLS,
+			(VGA_ROWS - 1) * VGA_COLS * sizeof(*vga_mem));
+		vga_origin = 0;
+	}
+	vga_clear_row(VGA_ROWS - 1);
+	vga_crtc_write16(VGA_CRTC_START_HI, vga_origin);
 }
 
 static void vga_newline(void)
@@ -51,10 +84,8 @@ static void vga_newline(void)
 	vga_col = 0;
 	if (++vga_row < VGA_ROWS)
 		return;
-	memmove(vga_mem, vga_mem + VGA_COLS,
-		(VGA_ROWS - 1) * VGA_COLS * sizeof(*vga_mem));
 	vga_row = VGA_ROWS - 1;
-	vga_clear_row(vga_row);
+	vga_scroll();
 }
 
 static void vga_putc(char c)
@@ -74,7 +105,7 @@ static void vga_putc(char c)
 			vga_col = col - 1;
 		return;
 	}
-	vga_mem[vga_row * VGA_COLS + vga_col] = VGA_ATTR << 8 | (u8)c;
+	vga_mem[vga_origin + vga_row * VGA_COLS + vga_col] = VGA_ATTR << 8 | (u8)c;
 	if (++vga_col == VGA_COLS)
 		vga_newline();
 }
@@ -96,6 +127,8 @@ void vga_init(void)
 	unsigned int row;
 
 	vga_mem = phys_to_virt(VGA_TEXT_PHYS);
+	vga_origin = 0;
+	vga_crtc_write16(VGA_CRTC_START_HI, vga_origin);
 	for (row = 0; row < VGA_ROWS; row++)
 		vga_clear_row(row);
 	vga_row = vga_col = 0;

@@ -19,6 +19,7 @@
 #include <asm/page.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
+#include <asm/pvh.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
 #include <kunit/test.h>
@@ -40,39 +41,71 @@
 #define QEMU_EXIT_PASS		0x10	/* QEMU exit status 33 */
 #define QEMU_EXIT_FAIL		0x11	/* QEMU exit status 35 */
 
+enum boot_protocol boot_protocol;
 struct multiboot_info boot_info;
 phys_addr_t boot_mbi_phys;
 
-static void parse_boot_info(u32 magic, u32 mbi_phys)
+static const char *const boot_protocol_names[] = {
+	[BOOT_MULTIBOOT2] = "multiboot2",
+	[BOOT_PVH] = "PVH",
+};
+
+static void parse_multiboot2(u32 mbi_phys)
 {
 	u32 total;
 	int ret;
 
-	if (magic != MULTIBOOT2_BOOTLOADER_MAGIC)
-		panic("not started by a multiboot2 boot loader (magic %#x)", magic);
 	if (mbi_phys + 8UL > EARLY_DIRECT_MAP_SIZE)
 		panic("boot information at %#x is outside the early map", mbi_phys);
 	total = *(u32 *)phys_to_virt(mbi_phys);
 	if (mbi_phys + (u64)total > EARLY_DIRECT_MAP_SIZE)
 		panic("boot information (%u bytes) runs past the early map", total);
-	boot_mbi_phys = mbi_phys;
 	ret = multiboot_parse(phys_to_virt(mbi_phys), total, &boot_info);
 	if (ret)
 		panic("malformed multiboot2 boot information (error %d)", ret);
 }
 
+/* Everything PVH points at must lie in the early direct map. */
+static void parse_pvh(u32 start_info_phys)
+{
+	int ret;
+
+	ret = pvh_parse(phys_to_virt(0), EARLY_DIRECT_MAP_SIZE,
+			start_info_phys, &boot_info);
+	if (ret)
+		panic("malformed PVH start info at %#x (error %d)",
+		      start_info_phys, ret);
+}
+
+/* magic and info_phys: what the loader left in EAX and EBX (boot/head.asm). */
+static void parse_boot_info(u32 magic, u32 info_phys)
+{
+	if (magic == MULTIBOOT2_BOOTLOADER_MAGIC) {
+		boot_protocol = BOOT_MULTIBOOT2;
+		parse_multiboot2(info_phys);
+	} else if (magic == XEN_HVM_START_MAGIC_VALUE) {
+		boot_protocol = BOOT_PVH;
+		parse_pvh(info_phys);
+	} else {
+		panic("not started by a multiboot2 or PVH boot loader (magic %#x)",
+		      magic);
+	}
+	boot_mbi_phys = info_phys;
+}
+
 static void print_memory_map(void)
 {
+	const char *proto = boot_protocol_names[boot_protocol];
 	const struct multiboot_mmap_entry *e;
 	unsigned int i;
 
-	pr_info("multiboot2: loader \"%s\", %u bytes of boot information\n",
+	pr_info("%s: loader \"%s\", %u bytes of boot information\n", proto,
 		boot_info.loader_name ? boot_info.loader_name : "unknown",
 		boot_info.total_size);
-	pr_info("multiboot2: physical RAM map:\n");
+	pr_info("%s: physical RAM map:\n", proto);
 	for (i = 0; i < boot_info.nr_mmap; i++) {
 		e = &boot_info.mmap[i];
-		pr_info("multiboot2: [mem 0x%016llx-0x%016llx] %s\n",
+		pr_info("%s: [mem 0x%016llx-0x%016llx] %s\n", proto,
 			(unsigned long long)e->addr,
 			(unsigned long long)(e->addr + e->len - 1),
 			multiboot_mmap_type_name(e->type));
@@ -157,7 +190,7 @@ static int kernel_init(void *unused)
 	run_init_process();
 }
 
-void kernel_main(u32 magic, u32 mbi_phys)
+void kernel_main(u32 magic, u32 info_phys)
 {
 	struct task_struct *init;
 
@@ -170,7 +203,7 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	pr_info("Exceptions: IDT with %d exception handlers, interrupts on vectors %d-255\n",
 		NR_EXCEPTION_VECTORS, NR_EXCEPTION_VECTORS);
 
-	parse_boot_info(magic, mbi_phys);
+	parse_boot_info(magic, info_phys);
 	cmdline_init(boot_info.cmdline);
 	print_memory_map();
 	setup_memory();

@@ -1,5 +1,7 @@
 /*
- * Tests of what the boot loader handed over (suite "multiboot").
+ * Tests of what the boot loader handed over (suite "multiboot"), GRUB's
+ * multiboot2 information or a PVH start info (QEMU's -kernel), both
+ * turned into boot_info.
  *
  * The test harness passes ktest_ram=MIB, the RAM it gave QEMU, and ends
  * the command line with ktest_sum=CRC, the CRC-32 of everything before
@@ -7,6 +9,7 @@
  */
 #include <asm/cmdline.h>
 #include <asm/page.h>
+#include <asm/pvh.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 #include <kunit/test.h>
@@ -78,14 +81,45 @@ static void multiboot_loader_and_acpi(struct kunit *test)
 	u8 sum = 0;
 	int i;
 
-	KUNIT_ASSERT_NOT_NULL(test, boot_info.loader_name);
-	KUNIT_EXPECT_EQ(test, strncmp(boot_info.loader_name, "GRUB", 4), 0);
+	if (boot_protocol == BOOT_PVH) {	/* PVH names no loader */
+		KUNIT_EXPECT_NULL(test, boot_info.loader_name);
+	} else {
+		KUNIT_ASSERT_NOT_NULL(test, boot_info.loader_name);
+		KUNIT_EXPECT_EQ(test, strncmp(boot_info.loader_name, "GRUB", 4), 0);
+	}
 	KUNIT_ASSERT_NOT_NULL(test, rsdp);
 	KUNIT_ASSERT_GE(test, boot_info.rsdp_size, 20);
 	KUNIT_EXPECT_MEMEQ(test, rsdp, "RSD PTR ", 8);
 	for (i = 0; i < 20; i++)	/* ACPI: the first 20 bytes sum to 0 */
 		sum += rsdp[i];
 	KUNIT_EXPECT_EQ(test, sum, 0);
+}
+
+/*
+ * The PVH parser on a copy of the real start info (its addresses still
+ * point at the loader's memory map and command line), then corrupted.
+ */
+static void pvh_rejects_corruption(struct kunit *test)
+{
+	static struct hvm_start_info copy;
+	static struct multiboot_info info;
+	const void *mem = phys_to_virt(0);
+	u64 at = __pa_symbol(&copy);
+
+	memcpy(&copy, phys_to_virt(boot_mbi_phys), sizeof(copy));
+	KUNIT_EXPECT_EQ(test, pvh_parse(mem, EARLY_DIRECT_MAP_SIZE, at, &info), 0);
+	KUNIT_EXPECT_EQ(test, info.nr_mmap, boot_info.nr_mmap);
+	KUNIT_EXPECT_STREQ(test, info.cmdline, boot_info.cmdline);
+
+	copy.memmap_paddr = EARLY_DIRECT_MAP_SIZE - 8;	/* map past the window */
+	KUNIT_EXPECT_EQ(test, pvh_parse(mem, EARLY_DIRECT_MAP_SIZE, at, &info),
+			-EINVAL);
+	copy.version = 0;				/* no memory map */
+	KUNIT_EXPECT_EQ(test, pvh_parse(mem, EARLY_DIRECT_MAP_SIZE, at, &info),
+			-EINVAL);
+	copy.magic = 0;
+	KUNIT_EXPECT_EQ(test, pvh_parse(mem, EARLY_DIRECT_MAP_SIZE, at, &info),
+			-EINVAL);
 }
 
 /* The parser on a corrupted copy of the real boot information. */
@@ -95,6 +129,10 @@ static void multiboot_rejects_corruption(struct kunit *test)
 	static struct multiboot_info info;
 	u32 total = boot_info.total_size, bad;
 
+	if (boot_protocol == BOOT_PVH) {
+		pvh_rejects_corruption(test);
+		return;
+	}
 	KUNIT_ASSERT_LE(test, total, sizeof(copy));
 	memcpy(copy, phys_to_virt(boot_mbi_phys), total);
 	KUNIT_EXPECT_EQ(test, multiboot_parse(copy, total, &info), 0);

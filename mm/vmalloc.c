@@ -1,12 +1,13 @@
 /*
- * vmalloc and ioremap: ranges of the vmalloc area mapped one page at a
- * time (see linux/vmalloc.h).
+ * vmalloc and ioremap: ranges of the vmalloc area mapped page by page (a
+ * vmalloc) or page table by page table (an ioremap); see linux/vmalloc.h.
  *
  * The busy areas sit on vmap_area_list in address order; a new area
  * takes the first gap large enough (so freed ranges are reused), one
  * page larger than asked, and that last page is never mapped: the guard.
  * vmalloc maps pages it allocates itself; ioremap maps device memory
- * uncached and owns no pages.  Unmapping clears each page-table entry and
+ * uncached, one page table at a time (map_kernel_range()), and owns no
+ * pages.  Unmapping clears each page-table entry and
  * flushes the TLBs of every CPU (with interrupts on: vfree() and
  * iounmap() are for process context); the page-table pages stay for the
  * next area.
@@ -207,7 +208,7 @@ struct page *vmalloc_to_page(const void *addr)
 
 void *ioremap(phys_addr_t phys, unsigned long size)
 {
-	unsigned long offset = phys & ~PAGE_MASK, i;
+	unsigned long offset = phys & ~PAGE_MASK, mapped;
 	struct vm_struct *area;
 
 	if (!size)
@@ -217,14 +218,13 @@ void *ioremap(phys_addr_t phys, unsigned long size)
 	if (!area)
 		return NULL;
 	area->phys_addr = phys - offset;
-	for (i = 0; i < size; i += PAGE_SIZE) {
-		if (map_kernel_page(area->addr + i, area->phys_addr + i,
-				    PAGE_KERNEL_NOCACHE)) {
-			area->size = i + PAGE_SIZE;	/* unmap what was mapped */
-			unmap_area(area);
-			release_vm_area(area);
-			return NULL;
-		}
+	mapped = map_kernel_range(area->addr, area->phys_addr, size,
+				  PAGE_KERNEL_NOCACHE);
+	if (mapped < size) {
+		area->size = mapped + PAGE_SIZE;	/* unmap what was mapped */
+		unmap_area(area);
+		release_vm_area(area);
+		return NULL;
 	}
 	return (void *)(area->addr + offset);
 }

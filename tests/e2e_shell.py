@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """End-to-end test: use the Ferry shell over the serial console as a person.
 
-This script boots the image `make run` boots (build/ferry.iso, empty
-kernel command line) with the very QEMU command `make run` uses (printed by
-`make -s print-qemu-run`, so the two cannot drift apart), its serial
-console on a pseudo-terminal.  It waits for the shell's prompt ("/ $ ":
+This script boots what `make run` boots (build/kernel.elf started by
+QEMU itself, or build/ferry.iso through GRUB when GRUB=1 is in the
+environment; an empty kernel command line) with the very QEMU command
+`make run` uses (printed by `make -s print-qemu-run`, so the two cannot
+drift apart), its serial console on a pseudo-terminal.  It waits for the shell's prompt ("/ $ ":
 the working directory, then " $ "), then types commands one character at
 a time with short pauses, Enter being a carriage return as a terminal
 sends it, and reads the screen: what a person would see once carriage
@@ -448,7 +449,8 @@ def make_output(*arguments):
 def qemu_run_command(accel):
     """`make run`'s QEMU command, from the Makefile."""
     lines = [line for line in make_output('print-qemu-run',
-                                          f'ACCEL={accel}').splitlines()
+                                          f'ACCEL={accel}',
+                                          'CMDLINE=').splitlines()
              if line.strip()]
     if not lines:
         raise RuntimeError('make print-qemu-run printed nothing')
@@ -514,7 +516,7 @@ def main(argv=None):
         if args.shell:
             command = shlex.split(args.shell)
         else:
-            if args.build:
+            if args.build:     # the ISO, and the kernel and initrd in it
                 make_output('iso', 'CMDLINE=')
             command = qemu_run_command(args.accel)
         emit(f'# e2e: {shlex.join(command)}')

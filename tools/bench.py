@@ -12,12 +12,30 @@ file (bench.log for bench.json) and writes the metrics to that file:
    "metrics": {"NAME": {"median": .., "min": .., "max": .., "unit": ..}},
    "skipped": {"NAME": "why"}}
 docs/bench.md says how to read them.
+
+It also times `make run` itself (unless --boot-runs 0): the wall-clock
+milliseconds from starting QEMU to the shell's prompt, with the very
+command `make run` uses (`make print-qemu-run`: the kernel started by
+QEMU, PVH) and the one `make run GRUB=1` uses (the ISO through GRUB),
+each --boot-runs times, waiting for the prompt on a pseudo-terminal as
+tests/e2e_shell.py does.  The two metrics, boot_to_prompt_ms and
+boot_to_prompt_grub_ms, keep the median, the least and the greatest of
+the boots; they need `make iso CMDLINE=` built first.
 """
 import argparse
+import fnmatch
 import json
+import os
 import re
+import shlex
+import statistics
 import subprocess
 import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, 'tests'))
+from e2e.session import GuestGone, Session, Timeout  # noqa: E402
 
 LINE = re.compile(r'^bench\.(\w+)=(\d+) min=(\d+) max=(\d+) batches=(\d+) ops=(\d+)'
                   r'(?: unit=(\S+))?')
@@ -32,6 +50,12 @@ MACHINE = ['-machine', 'q35', '-smp', '4', '-m', '1G',
            '-object', 'memory-backend-ram,id=m1,size=512M',
            '-numa', 'node,nodeid=1,cpus=2-3,memdev=m1']
 DEFAULT_UNIT = 'TSC cycles/op'
+# The boot-time metrics: make's arguments for the command each times.
+BOOT_METRICS = {
+    'boot_to_prompt_ms': ['GRUB='],		# make run: QEMU's -kernel
+    'boot_to_prompt_grub_ms': ['GRUB=1'],	# make run GRUB=1: the ISO
+}
+BOOT_TIMEOUT = 120		# seconds for one boot to reach the prompt
 
 
 def run_qemu(args):
@@ -66,6 +90,50 @@ def parse(out):
     return metrics, skipped, failed
 
 
+def selected(name, glob):
+    """Whether the BENCH= glob (or all) names it, as the kernel decides."""
+    return glob == 'all' or fnmatch.fnmatchcase(name, glob)
+
+
+def run_command(make_args):
+    """`make run`'s QEMU command for these make arguments."""
+    out = subprocess.run(['make', '-s', '--no-print-directory', 'print-qemu-run',
+                          'CMDLINE=', *make_args], cwd=ROOT, check=True,
+                         stdout=subprocess.PIPE, text=True).stdout
+    return shlex.split([line for line in out.splitlines() if line.strip()][-1])
+
+
+def boot_to_prompt(command, log):
+    """Milliseconds from starting command to the shell's prompt."""
+    start = time.monotonic()
+    session = Session(command, log, 0)
+    try:
+        session.wait_prompt(-1, BOOT_TIMEOUT)
+        return (time.monotonic() - start) * 1000
+    finally:
+        session.close()
+
+
+def boot_metrics(glob, runs, log):
+    """The boot-time metrics the glob selects, each over runs boots, in
+    tools/bench.py's form; and the failures ({name: why})."""
+    metrics, failed = {}, {}
+    for name, make_args in BOOT_METRICS.items():
+        if not selected(name, glob):
+            continue
+        try:
+            command = run_command(make_args)
+            ms = [round(boot_to_prompt(command, log)) for _ in range(runs)]
+        except (OSError, subprocess.CalledProcessError, GuestGone,
+                Timeout) as e:
+            failed[name] = f'bench: {name} failed: {e}'
+            continue
+        metrics[name] = {'median': round(statistics.median(ms)), 'min': min(ms),
+                         'max': max(ms), 'batches': runs, 'ops': 1,
+                         'unit': 'ms', 'boots': ms}
+    return metrics, failed
+
+
 def print_table(metrics, skipped, icount):
     clock = 'instructions' if icount else 'TSC cycles'
     print(f'{"metric":<26} {"median":>10} {"min":>10} {"max":>10} {"spread":>7}  unit')
@@ -74,6 +142,8 @@ def print_table(metrics, skipped, icount):
         unit = m['unit']
         if unit == DEFAULT_UNIT:
             unit = clock + '/op'
+        elif unit == 'ms':
+            unit = f'ms from QEMU\'s start to the prompt ({m["batches"]} boots)'
         elif unit == '%':
             ncpus = int(re.match(r'scale(\d+)', name).group(1)) if name.startswith('scale') else 1
             unit = f'% of one CPU (perfect: {100 * ncpus}; per CPU ' \
@@ -94,6 +164,11 @@ def main():
                     help='seconds (default 300, 900 with --icount)')
     ap.add_argument('--icount', action='store_true',
                     help='-icount shift=0: the TSC counts instructions')
+    ap.add_argument('--filter', default='all',
+                    help='the BENCH= glob, for the boot-time metrics')
+    ap.add_argument('--boot-runs', type=int, default=5,
+                    help='boots of `make run` per boot-time metric (0: none; '
+                         'never with --icount)')
     args = ap.parse_args()
     if args.timeout is None:
         args.timeout = 900 if args.icount else 300
@@ -106,6 +181,11 @@ def main():
     with open(log, 'w') as f:
         f.write(out)
     metrics, skipped, failed = parse(out)
+    if args.boot_runs > 0 and not args.icount:
+        boots, boot_failed = boot_metrics(args.filter, args.boot_runs,
+                                          re.sub(r'\.log$', '', log) + '-boot.log')
+        metrics.update(boots)
+        failed.update(boot_failed)
     if not metrics:
         print('bench: no results in the output:\n' + out[-2000:], file=sys.stderr)
         return 1

@@ -32,8 +32,8 @@ def _rows(result):
                      (t['op'], t['value'], t['met']) if t else None, None))
     own = []
     for w in result['within']:
-        if 'ferry' not in w:
-            continue
+        if 'ferry' not in w or w.get('unit') == 'ms':
+            continue		# not a ratio: the boot times are in the table
         label = (f'{w["metric"]} speed / {w["of"]}' if 'of' in w
                  else f'{w["metric"]} x one CPU')
         target = (w['op'], w['target'], w['met']) if 'met' in w else None

@@ -52,6 +52,7 @@ DEFAULT_UNIT = 'TSC cycles/op'
 FAIRNESS = ['init_on_alloc=0', 'mitigations=off', 'hardened_usercopy=off']
 LINUX_APPEND = ['console=ttyS0', 'quiet', 'panic=-1', *FAIRNESS, 'swiotlb=force']
 POLL = 1.0			# seconds between looks for other emulators
+INIT_MARKER = 'bench: init running'	# bench/linux/helper.c's first line
 
 
 def qemu_args(qemu):
@@ -151,20 +152,55 @@ def to_common_names(d):
     return {bm.common_name(k, 'linux'): v for k, v in d.items()}
 
 
+def run_timed(cmd, timeout, marker):
+    """Run cmd; its output, and the milliseconds from its start to the
+    first line holding marker (None without one)."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, errors='replace')
+    timed_out = threading.Event()
+
+    def kill():
+        timed_out.set()
+        proc.kill()
+
+    killer = threading.Timer(timeout, kill)
+    killer.start()
+    lines, at = [], None
+    try:
+        for line in proc.stdout:
+            if at is None and marker in line:
+                at = (time.monotonic() - start) * 1000
+            lines.append(line)
+    finally:
+        killer.cancel()
+        proc.stdout.close()
+        proc.wait()
+    if timed_out.is_set():
+        raise subprocess.TimeoutExpired(cmd, timeout)
+    return ''.join(lines), at
+
+
 def boot_linux(args):
+    """One Linux boot: its metrics, skips, failures and output.  The time
+    from QEMU's start to the helper's first line is boot_to_init_ms."""
     cmd = qemu_args(args.qemu) + [
         '-kernel', args.linux_kernel, '-initrd', args.initrd,
         '-append', ' '.join(LINUX_APPEND + [f'bench={bm.linux_name(args.filter)}'])]
-    out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                         timeout=args.timeout, text=True, errors='replace').stdout
-    return (*map(to_common_names, parse_lines(out)), out)
+    out, at = run_timed(cmd, args.timeout, INIT_MARKER)
+    metrics, skipped, failed = map(to_common_names, parse_lines(out))
+    if at is not None and metrics and bench.selected('boot_to_init_ms', args.filter):
+        ms = round(at)
+        metrics['boot_to_init_ms'] = {'median': ms, 'min': ms, 'max': ms,
+                                      'batches': 1, 'ops': 1, 'unit': 'ms'}
+    return metrics, skipped, failed, out
 
 
 def boot_ferry(args):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, 'bench.json')
         cmd = [sys.executable, os.path.join(os.path.dirname(__file__), 'bench.py'),
-               '--iso', args.iso, '--out', path]
+               '--iso', args.iso, '--out', path, '--filter', args.filter]
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               timeout=args.timeout + 60, text=True, errors='replace')
         if not os.path.exists(path):
@@ -295,6 +331,16 @@ def within(ferry, linux):
             if name in m:
                 row[side] = m[name]['median'] / 100
         rows.append(row)
+    for what, first, other, op, value in bm.absolute_targets():
+        row = {'what': what, 'metric': first, 'unit': 'ms', 'op': op,
+               'target': value}
+        if first in ferry:
+            row['ferry'] = ferry[first]['median']
+        if other and other in linux:
+            row['linux'] = linux[other]['median']
+            row['linux_metric'] = other
+        if 'ferry' in row or 'linux' in row:
+            rows.append(row)
     for row in rows:
         if 'ferry' in row and 'target' in row:
             row['met'] = bm.meets(row['ferry'], row['op'], row['target'])
@@ -335,13 +381,19 @@ def print_table(result):
               f'{spread(lx):>19}  {verdict(r.get("target")) if r else ""}')
     print('\nWithin each kernel (not ratios to Linux):')
     for row in result['within']:
-        of = f' speed / {row["of"]}' if 'of' in row else ' x one CPU'
+        if 'of' in row:
+            of = f' speed / {row["of"]}'
+        else:
+            of = ' (ms)' if row.get('unit') == 'ms' else ' x one CPU'
+        linux = fmt(row.get('linux'))
+        if 'linux_metric' in row:
+            linux += f' ({row["linux_metric"]})'
         target = ''
         if 'target' in row:
             met = '' if 'met' not in row else (' ok' if row['met'] else ' MISSED')
             target = f'; target {row["op"]} {row["target"]:g}{met}'
         print(f'  {row["metric"] + of:<44} Ferry {fmt(row.get("ferry")):>6}, '
-              f'Linux {fmt(row.get("linux")):>6}{target}')
+              f'Linux {linux:>6}{target}')
 
 
 def print_notes(result, args):
@@ -349,6 +401,12 @@ def print_notes(result, args):
           f'boots of each boot\'s median; spreads are least-greatest over boots '
           f'(Ferry/Linux: over rounds).  {args.boots} boots of each kernel, '
           f'alternating, on: {" ".join(bench.MACHINE)} -accel tcg -cpu max.')
+    print('boot_to_prompt_ms, boot_to_prompt_grub_ms: milliseconds from '
+          'QEMU\'s start to Ferry\'s shell prompt, `make run` (QEMU\'s -kernel) '
+          'and `make run GRUB=1` (the ISO) on make run\'s machine (q35, 2 CPUs, '
+          '512 MiB), timed by tools/bench.py in each Ferry round; '
+          'boot_to_init_ms: from QEMU\'s start to Linux\'s first process '
+          '(the helper, -kernel) on the machine above.')
     print(f'Linux ({os.path.basename(args.linux_kernel)}) runs with '
           f'{" ".join(FAIRNESS)} to be a fair peer: Ferry neither zeroes memory '
           f'on allocation nor mitigates Spectre, nor bounds-checks user copies.')

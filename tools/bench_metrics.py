@@ -20,7 +20,10 @@ FERRY_NAME = {linux: ferry for ferry, linux in LINUX_NAME.items()}
 # kind 'within': how fast the first metric runs beside the second in the
 #   same kernel (the second's cycles / the first's), Ferry's with Linux's
 #   alongside;
-# kind 'scale': a multi-CPU metric in % of one CPU, / 100 (each kernel's own).
+# kind 'scale': a multi-CPU metric in % of one CPU, / 100 (each kernel's own);
+# kind 'absolute': one of Ferry's figures against a bound of its own (the
+#   boot times, ms), with Linux's nearest figure, if it has one, named
+#   second and shown alongside.
 TARGETS = [
     ('page pairs', 'ratio', ['page_pair_*', 'get_free_page_pair'], '<=', 0.25),
     ('kmalloc and kmem_cache pairs', 'ratio',
@@ -31,6 +34,10 @@ TARGETS = [
     ('copy_to_user_4096 vs memcpy_4096', 'within',
      ['copy_to_user_4096', 'memcpy_4096'], '>=', 0.95),
     ('scaling on 2 CPUs', 'scale', ['scale2_*'], '>=', 1.9),
+    ('boot to the shell prompt (make run)', 'absolute',
+     ['boot_to_prompt_ms', 'boot_to_init_ms'], '<=', 250),
+    ('boot to the shell prompt (make run GRUB=1)', 'absolute',
+     ['boot_to_prompt_grub_ms'], '<=', 600),
 ]
 
 
@@ -55,6 +62,13 @@ def within_targets():
     """(what, first metric, second metric, op, value) of each 'within'."""
     return [(what, globs[0], globs[1], op, value)
             for what, k, globs, op, value in TARGETS if k == 'within']
+
+
+def absolute_targets():
+    """(what, Ferry's metric, Linux's nearest or None, op, value) of each
+    'absolute' target."""
+    return [(what, globs[0], globs[1] if len(globs) > 1 else None, op, value)
+            for what, k, globs, op, value in TARGETS if k == 'absolute']
 
 
 def meets(value, op, target):

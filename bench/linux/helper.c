@@ -11,7 +11,9 @@
  * present and writable before the first measurement (Ferry's warm-ups
  * fault its pages in; here a first read would map the shared zero page).
  *
- * Errors end the boot with one "bench: ..." line saying what failed.
+ * Its first line, "bench: init running", tells tools/bench_linux.py
+ * when Linux reached its first process (boot_to_init_ms).  Errors end the
+ * boot with one "bench: ..." line saying what failed.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -135,6 +137,8 @@ int main(void)
 
 	if (setup_console())
 		return 1;	/* nowhere to say it: the kernel panics */
+	printf("bench: init running\n");
+	fflush(stdout);
 	if (load_module())
 		printf("bench: cannot load %s: %s\n", MODULE_PATH, strerror(errno));
 	else if (run(filter ? filter : "all") < 0)

@@ -34,10 +34,37 @@
 /* Boot, after paging_init() and before mem_init(): set the pools aside. */
 void swiotlb_init(void);
 
+/*
+ * Where the pools lie, (C) once swiotlb_init() has made them: each one's
+ * [start, end), empty for a pool not made.  For the inline test below,
+ * which every unmap makes.
+ */
+struct io_tlb_span {
+	phys_addr_t start, end;
+};
+
+extern struct io_tlb_span io_tlb_spans[SWIOTLB_MAX_POOLS];
+
 /* Is paddr inside a bounce pool?  (Then it is a bounced mapping.) */
-bool is_swiotlb_buffer(phys_addr_t paddr);
-/* Must every mapping of dev bounce (swiotlb=force, dma_force_bounce)? */
-bool is_swiotlb_force_bounce(struct device *dev);
+static inline bool is_swiotlb_buffer(phys_addr_t paddr)
+{
+	int i;
+
+	for (i = 0; i < SWIOTLB_MAX_POOLS; i++)
+		if (paddr >= io_tlb_spans[i].start && paddr < io_tlb_spans[i].end)
+			return true;
+	return false;
+}
+/*
+ * Must every mapping of dev bounce (swiotlb=force, dma_force_bounce)?
+ * Inline: the direct mapping's fast path asks it for every map.
+ */
+extern bool swiotlb_force_bounce;
+
+static inline bool is_swiotlb_force_bounce(struct device *dev)
+{
+	return swiotlb_force_bounce || dev->dma_force_bounce;
+}
 
 /*
  * Take slots below dev's limit for size bytes of orig_addr, copy the

@@ -73,7 +73,8 @@ struct hash_bucket {
 static struct hash_bucket dma_entry_hash[HASH_SIZE];
 static struct kmem_cache *dma_entry_cache;
 static bool dma_debug_requested;	/* dma_debug on the command line */
-static bool dma_debug_on;		/* tracking: from init until out of memory */
+bool dma_debug_on;		/* tracking: from init until out of memory;
+				   the dma suite turns it off for one case */
 static atomic_long_t dma_active_entries;
 static atomic_long_t dma_err_count[NR_DMA_DEBUG_ERRS];
 
@@ -171,11 +172,6 @@ unsigned long dma_debug_error_count(enum dma_debug_err kind)
 unsigned long dma_debug_active_entries(void)
 {
 	return atomic_long_read(&dma_active_entries);
-}
-
-bool dma_debug_enabled(void)
-{
-	return READ_ONCE(dma_debug_on);
 }
 
 /* ---- set-up ---- */

@@ -9,6 +9,7 @@
 #ifndef _KERNEL_DMA_DEBUG_H
 #define _KERNEL_DMA_DEBUG_H
 
+#include <linux/compiler.h>
 #include <linux/device.h>
 #include <linux/dma-direction.h>
 #include <linux/types.h>
@@ -43,7 +44,17 @@ enum dma_debug_err {
 	NR_DMA_DEBUG_ERRS
 };
 
-bool dma_debug_enabled(void);
+/*
+ * Whether mappings are tracked: on from boot with dma_debug, off for good
+ * once entries run out.  Inline, so that with dma_debug off a map or
+ * unmap costs one load for it; the hooks below check it again.
+ */
+extern bool dma_debug_on;
+
+static inline bool dma_debug_enabled(void)
+{
+	return READ_ONCE(dma_debug_on);
+}
 
 /*
  * "DMA-API: DRIVER DEVICE: " + the message, the mapping's caller when

@@ -17,10 +17,10 @@
  * non-coherent CPU (Linux's arch_sync_dma_for_device/cpu) these are the
  * places that would write back or invalidate.
  *
- * Locking: none here; swiotlb.c locks its pools, and a scatterlist
- * belongs to its caller for the duration of the call.
+ * Locking: none here; swiotlb.c locks its pools, a scatterlist belongs
+ * to its caller for the duration of the call, and the per-CPU counts of
+ * direct mappings are plain increments (direct.h says what that costs).
  */
-#include <linux/atomic.h>
 #include <linux/bug.h>
 #include <linux/dma-mapping.h>
 #include <linux/kernel.h>
@@ -30,16 +30,21 @@
 
 #include "direct.h"
 
-static atomic_long_t dma_direct_mapped = ATOMIC_LONG_INIT(0);
+struct dma_direct_count dma_direct_counts[NR_CPUS];
 
 unsigned long dma_direct_mapped_count(void)
 {
-	return atomic_long_read(&dma_direct_mapped);
+	unsigned long n = 0;
+	int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		n += READ_ONCE(dma_direct_counts[cpu].mapped);
+	return n;
 }
 
-static dma_addr_t swiotlb_map(struct device *dev, phys_addr_t phys,
-			      size_t size, enum dma_data_direction dir,
-			      unsigned long attrs)
+dma_addr_t dma_direct_map_bounce(struct device *dev, phys_addr_t phys,
+				 size_t size, enum dma_data_direction dir,
+				 unsigned long attrs)
 {
 	phys_addr_t tlb = swiotlb_tbl_map_single(dev, phys, size, dir, attrs);
 
@@ -52,27 +57,6 @@ static dma_addr_t swiotlb_map(struct device *dev, phys_addr_t phys,
 		return DMA_MAPPING_ERROR;
 	}
 	return phys_to_dma(dev, tlb);
-}
-
-dma_addr_t dma_direct_map_phys(struct device *dev, phys_addr_t phys,
-			       size_t size, enum dma_data_direction dir,
-			       unsigned long attrs)
-{
-	dma_addr_t addr = phys_to_dma(dev, phys);
-
-	if (is_swiotlb_force_bounce(dev) || !dma_capable(dev, addr, size))
-		return swiotlb_map(dev, phys, size, dir, attrs);
-	atomic_long_inc(&dma_direct_mapped);
-	return addr;
-}
-
-void dma_direct_unmap_phys(struct device *dev, dma_addr_t addr, size_t size,
-			   enum dma_data_direction dir, unsigned long attrs)
-{
-	phys_addr_t phys = dma_to_phys(dev, addr);
-
-	if (is_swiotlb_buffer(phys))
-		swiotlb_tbl_unmap_single(dev, phys, size, dir, attrs);
 }
 
 void dma_direct_sync_for_cpu(struct device *dev, dma_addr_t addr, size_t size,

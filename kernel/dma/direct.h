@@ -1,15 +1,21 @@
 /*
  * What the files of kernel/dma/ share about the direct mapping (Linux's
- * include/linux/dma-direct.h): without an IOMMU a bus address is the
- * physical address, and a device reaches [0, dma_direct_limit(dev)].
- * mapping.c checks the arguments and calls these; they map, bounce
- * through swiotlb.c when the device cannot reach the buffer, and sync.
+ * include/linux/dma-direct.h and kernel/dma/direct.h): without an IOMMU
+ * a bus address is the physical address, and a device reaches
+ * [0, dma_direct_limit(dev)].  mapping.c checks the arguments and calls
+ * these; they map, bounce through swiotlb.c when the device cannot reach
+ * the buffer, and sync.  Mapping a buffer the device reaches is inline
+ * (as Linux's dma_direct_map_page()): a few comparisons and a count.
  */
 #ifndef _KERNEL_DMA_DIRECT_H
 #define _KERNEL_DMA_DIRECT_H
 
+#include <asm/smp.h>
+#include <linux/compiler.h>
 #include <linux/device.h>
 #include <linux/dma-mapping.h>
+#include <linux/numa.h>
+#include <linux/swiotlb.h>
 #include <linux/types.h>
 
 struct scatterlist;
@@ -44,11 +50,51 @@ static inline bool dma_capable(struct device *dev, dma_addr_t addr,
 	return size && end >= addr && end <= dma_direct_limit(dev);
 }
 
-dma_addr_t dma_direct_map_phys(struct device *dev, phys_addr_t phys,
-			       size_t size, enum dma_data_direction dir,
-			       unsigned long attrs);
-void dma_direct_unmap_phys(struct device *dev, dma_addr_t addr, size_t size,
-			   enum dma_data_direction dir, unsigned long attrs);
+/*
+ * Direct mappings since boot, for /proc/swiotlb, counted per CPU: a CPU
+ * adds to its own slot with a plain increment, no locked bus cycle (one
+ * cost more, under TCG, than all the rest of a map and unmap).  A task
+ * moved to another CPU between reading its number and the increment, or
+ * an interrupt on its CPU mapping in between, may lose one count: it is
+ * a statistic (Linux's raw_cpu_inc() makes the same trade).
+ */
+struct dma_direct_count {
+	unsigned long mapped;
+} __aligned(64);		/* a cache line each: no sharing between CPUs */
+
+extern struct dma_direct_count dma_direct_counts[NR_CPUS];
+
+/* The slow side of dma_direct_map_phys(): through a bounce buffer. */
+dma_addr_t dma_direct_map_bounce(struct device *dev, phys_addr_t phys,
+				 size_t size, enum dma_data_direction dir,
+				 unsigned long attrs);
+
+/* The bus address of [phys, phys + size), bounced if dev cannot reach it. */
+static inline dma_addr_t dma_direct_map_phys(struct device *dev,
+					     phys_addr_t phys, size_t size,
+					     enum dma_data_direction dir,
+					     unsigned long attrs)
+{
+	dma_addr_t addr = phys_to_dma(dev, phys);
+
+	if (unlikely(is_swiotlb_force_bounce(dev) ||
+		     !dma_capable(dev, addr, size)))
+		return dma_direct_map_bounce(dev, phys, size, dir, attrs);
+	dma_direct_counts[raw_smp_processor_id()].mapped++;
+	return addr;
+}
+
+/* Undo dma_direct_map_phys(): free the bounce buffer, if any. */
+static inline void dma_direct_unmap_phys(struct device *dev, dma_addr_t addr,
+					 size_t size,
+					 enum dma_data_direction dir,
+					 unsigned long attrs)
+{
+	phys_addr_t phys = dma_to_phys(dev, addr);
+
+	if (unlikely(is_swiotlb_buffer(phys)))
+		swiotlb_tbl_unmap_single(dev, phys, size, dir, attrs);
+}
 void dma_direct_sync_for_cpu(struct device *dev, dma_addr_t addr, size_t size,
 			     enum dma_data_direction dir);
 void dma_direct_sync_for_device(struct device *dev, dma_addr_t addr,

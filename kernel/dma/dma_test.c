@@ -11,8 +11,9 @@
  * the right zone and node; bad arguments and addresses outside the
  * direct map (stack, vmalloc, kernel text, rodata, data, user) refused
  * with DMA_MAPPING_ERROR and Linux's report, nothing left mapped; the
- * old pci_* names when linux/pci.h exists; /proc/swiotlb and
- * /proc/dma-api.
+ * same answers from the inline paths dma_map_single() takes without
+ * dma_debug; the old pci_* names when linux/pci.h exists; /proc/swiotlb
+ * and /proc/dma-api.
  *
  * A case that finds no RAM above a mask (64 MiB is all below 28 bits)
  * tests the masks it can and skips when none is left.
@@ -34,6 +35,7 @@
 #include <linux/topology.h>
 #include <linux/vmalloc.h>
 
+#include "direct.h"
 #include "dma_test.h"
 
 static const int mask_bits[] = { 24, 28, 32, 64 };
@@ -388,6 +390,66 @@ static void dma_map_refuses_memory_outside_direct_map(struct kunit *test)
 	vfree(vbuf);
 }
 
+/*
+ * Without dma_debug (as `make run` boots, unlike the tests), the inline
+ * paths of dma_map_single() and dma_unmap_single() answer: the same
+ * answers as the checked paths.  Direct, counted; bounced both ways and
+ * freed; the same refusals with the same reports.
+ */
+static void dma_map_single_untracked_same_answers(struct kunit *test)
+{
+	struct dma_test_dev t, tb;
+	struct dma_test_counts before;
+	void *vbuf = vmalloc(PAGE_SIZE);
+	u8 *buf = kmalloc(3000, GFP_KERNEL);
+	unsigned long direct;
+	char stack_buf[64];
+	dma_addr_t addr;
+
+	KUNIT_ASSERT_NOT_NULL(test, vbuf);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	dma_test_dev_init(&t, NULL, 64);
+	dma_test_dev_init(&tb, "dmaforce", 64);
+	tb.dev.dma_force_bounce = true;
+	dma_test_counts(&before);
+	dma_test_expect_reports(test);
+	dma_test_debug_pause();
+
+	direct = dma_direct_mapped_count();
+	addr = dma_map_single(&t.dev, buf, 3000, DMA_TO_DEVICE);
+	KUNIT_EXPECT_EQ(test, addr, virt_to_phys(buf));
+	KUNIT_EXPECT_GT(test, dma_direct_mapped_count(), direct);
+	dma_unmap_single(&t.dev, addr, 3000, DMA_TO_DEVICE);
+
+	dma_test_fill(buf, 3000, 11);
+	addr = dma_map_single(&tb.dev, buf, 3000, DMA_BIDIRECTIONAL);
+	expect_bounced(test, &tb, addr, virt_to_phys(buf), 3000);
+	KUNIT_EXPECT_TRUE(test, dma_test_check(phys_to_virt(addr), 3000, 11));
+	dma_test_fill(phys_to_virt(addr), 3000, 12);
+	dma_unmap_single(&tb.dev, addr, 3000, DMA_BIDIRECTIONAL);
+	KUNIT_EXPECT_TRUE(test, dma_test_check(buf, 3000, 12));
+	KUNIT_EXPECT_EQ(test, dma_test_slots_used(), before.slots_used);
+
+	kunit_info(test, "four refusal reports with backtraces follow");
+	expect_area_refused(test, &t, vbuf, "vmalloc area");
+	expect_area_refused(test, &t, stack_buf, "stack");
+	expect_area_refused(test, &t, (void *)dma_map_single, "kernel text");
+	expect_area_refused(test, &t, (void *)dma_test_rodata_buf, "kernel rodata");
+	KUNIT_EXPECT_EQ(test, dma_test_new_errors(&before, DMA_ERR_ILLEGAL_AREA), 4);
+	KUNIT_EXPECT_EQ(test, dma_map_single(&t.dev, buf, 0, DMA_TO_DEVICE),
+			DMA_MAPPING_ERROR);
+	KUNIT_EXPECT_EQ(test, dma_map_single(&t.dev, buf, 64, DMA_NONE),
+			DMA_MAPPING_ERROR);
+	KUNIT_EXPECT_EQ(test, dma_map_single(NULL, buf, 64, DMA_TO_DEVICE),
+			DMA_MAPPING_ERROR);
+	KUNIT_EXPECT_EQ(test, dma_test_new_errors(&before, DMA_ERR_BAD_ARGUMENT), 3);
+
+	dma_test_debug_resume();
+	KUNIT_EXPECT_EQ(test, dma_debug_active_entries(), before.active_entries);
+	kfree(buf);
+	vfree(vbuf);
+}
+
 static bool all_zero(const u8 *p, size_t len)
 {
 	while (len--)
@@ -646,6 +708,7 @@ static struct kunit_case dma_cases[] = {
 	KUNIT_CASE(dma_map_page_keeps_offset),
 	KUNIT_CASE(dma_map_refuses_bad_arguments),
 	KUNIT_CASE(dma_map_refuses_memory_outside_direct_map),
+	KUNIT_CASE(dma_map_single_untracked_same_answers),
 	KUNIT_CASE(dma_alloc_coherent_within_mask),
 	KUNIT_CASE(dma_alloc_coherent_on_device_node),
 	KUNIT_CASE(dma_alloc_coherent_refuses_bad_calls),

@@ -73,6 +73,15 @@ int dma_test_case_init(struct kunit *test);
 void dma_test_case_exit(struct kunit *test);
 void dma_test_expect_reports(struct kunit *test);
 
+/*
+ * Switch dma_debug's tracking off until dma_test_debug_resume() (or the
+ * case's end), so that a case can test the untracked paths every
+ * configuration would otherwise skip (they all boot with dma_debug).
+ * No mapping may cross the switch.
+ */
+void dma_test_debug_pause(void);
+void dma_test_debug_resume(void);
+
 /* A small xorshift generator, for repeatable random runs. */
 static inline u32 dma_test_rand(u32 *state)
 {

@@ -118,12 +118,28 @@ void dma_test_counts(struct dma_test_counts *c)
 /* What the running case started from; cases run one at a time. */
 static struct dma_test_counts dma_case_start;
 static bool dma_case_reports;
+static bool dma_case_paused, dma_case_tracked;	/* dma_test_debug_pause() */
 
 int dma_test_case_init(struct kunit *test)
 {
 	dma_test_counts(&dma_case_start);
 	dma_case_reports = false;
+	dma_case_paused = false;
 	return 0;
+}
+
+void dma_test_debug_pause(void)
+{
+	dma_case_tracked = dma_debug_enabled();
+	dma_case_paused = true;
+	WRITE_ONCE(dma_debug_on, false);
+}
+
+void dma_test_debug_resume(void)
+{
+	if (dma_case_paused)
+		WRITE_ONCE(dma_debug_on, dma_case_tracked);
+	dma_case_paused = false;
 }
 
 void dma_test_expect_reports(struct kunit *test)
@@ -136,6 +152,7 @@ void dma_test_case_exit(struct kunit *test)
 	struct dma_test_counts now;
 	int i;
 
+	dma_test_debug_resume();	/* if the case ended before it did */
 	dma_test_counts(&now);
 	KUNIT_EXPECT_EQ_MSG(test, now.slots_used, dma_case_start.slots_used,
 			    "bounce slots left in use");

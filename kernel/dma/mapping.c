@@ -18,6 +18,16 @@
  * or WARNs and goes on; a teaching kernel should never let the wrong
  * address reach a device.
  *
+ * dma_map_single() and dma_unmap_single(), which drivers call per
+ * transfer, have an inline common case: when the arguments are fit,
+ * dma_debug is off and the buffer is page or slab memory the device
+ * reaches, the same checks made as comparisons and the direct mapping's
+ * fast path (direct.h) are all there is: no call, no lock, no locked
+ * bus cycle.  Anything else (a refusal, a bounce, dma_debug's tracking)
+ * goes through the checked, out-of-line path, with the driver's call
+ * site for the reports.  The two accept exactly the same buffers; the
+ * dma suite checks that with tracking switched off.
+ *
  * Locking: none here; the masks are written by the driver in probe,
  * before any mapping, and only read afterwards.
  */
@@ -119,33 +129,47 @@ size_t dma_max_mapping_size(struct device *dev)
 
 /* ---- what may be mapped ---- */
 
-static bool dma_dev_ok(struct device *dev, const void *caller)
+/*
+ * The argument checks come in two halves: an inline test of the common
+ * case, all well, in a few comparisons, and an out-of-line function that
+ * says what is wrong, so that the fast path carries no reporting code.
+ */
+static noinline bool dma_dev_bad(struct device *dev, const void *caller)
 {
-	if (!dev) {
+	if (!dev)
 		dma_report_bad_arg(NULL, caller, "no device\n");
-		return false;
-	}
-	if (!dev->dma_mask) {
+	else
 		dma_report_bad_arg(dev, caller, "the device has no DMA mask\n");
-		return false;
-	}
-	return true;
+	return false;
 }
 
-static bool dma_map_args_ok(struct device *dev, size_t size,
-			    enum dma_data_direction dir, const void *caller)
+static inline bool dma_dev_ok(struct device *dev, const void *caller)
 {
-	if (!dma_dev_ok(dev, caller))
-		return false;
-	if (!valid_dma_direction(dir)) {
+	if (likely(dev && dev->dma_mask))
+		return true;
+	return dma_dev_bad(dev, caller);
+}
+
+static noinline bool dma_map_args_bad(struct device *dev, size_t size,
+				      enum dma_data_direction dir,
+				      const void *caller)
+{
+	if (!dev || !dev->dma_mask)
+		return dma_dev_bad(dev, caller);
+	if (!valid_dma_direction(dir))
 		dma_report_bad_arg(dev, caller, "direction %d\n", dir);
-		return false;
-	}
-	if (!size) {
+	else
 		dma_report_bad_arg(dev, caller, "size 0\n");
-		return false;
-	}
-	return true;
+	return false;
+}
+
+static inline bool dma_map_args_ok(struct device *dev, size_t size,
+				   enum dma_data_direction dir,
+				   const void *caller)
+{
+	if (likely(dev && dev->dma_mask && valid_dma_direction(dir) && size))
+		return true;
+	return dma_map_args_bad(dev, size, dir, caller);
 }
 
 static bool overlaps(unsigned long start, size_t len, const void *lo,
@@ -154,7 +178,12 @@ static bool overlaps(unsigned long start, size_t len, const void *lo,
 	return start < (unsigned long)hi && start + len > (unsigned long)lo;
 }
 
-/* What a virtual range lies in, if not wholly in the direct map. */
+/*
+ * What a virtual range lies in, if not wholly in the direct map.  The
+ * common case, page or slab memory, is answered by comparisons alone:
+ * the direct map lies apart from the vmalloc area and the kernel image,
+ * and only the stack can be both.
+ */
 static const char *dma_virt_area(const void *addr, size_t len)
 {
 	unsigned long start = (unsigned long)addr;
@@ -162,6 +191,8 @@ static const char *dma_virt_area(const void *addr, size_t len)
 
 	if (stack && overlaps(start, len, stack, stack + THREAD_SIZE))
 		return "stack";
+	if (likely(virt_addr_valid(start) && virt_addr_valid(start + len - 1)))
+		return NULL;
 	if (is_vmalloc_addr(addr) || is_vmalloc_addr((char *)addr + len - 1))
 		return "vmalloc area";
 	if (overlaps(start, len, _text, _etext))
@@ -170,9 +201,7 @@ static const char *dma_virt_area(const void *addr, size_t len)
 		return "kernel rodata";
 	if (overlaps(start, len, _sdata, _end))
 		return "kernel data";
-	if (!virt_addr_valid(start) || !virt_addr_valid(start + len - 1))
-		return "outside the direct map";
-	return NULL;
+	return "outside the direct map";
 }
 
 /* The physical address of a stack page, wherever the stack lives. */
@@ -267,9 +296,12 @@ static bool page_ok(struct page *page)
 
 /* ---- streaming mappings ---- */
 
-static dma_addr_t dma_map_phys(struct device *dev, phys_addr_t phys,
-			       size_t size, enum dma_data_direction dir,
-			       enum dma_debug_type type, const void *caller)
+/* With dma_debug: the mapping, then its entry. */
+static noinline dma_addr_t dma_map_phys_debug(struct device *dev,
+					      phys_addr_t phys, size_t size,
+					      enum dma_data_direction dir,
+					      enum dma_debug_type type,
+					      const void *caller)
 {
 	dma_addr_t addr = dma_direct_map_phys(dev, phys, size, dir, 0);
 
@@ -277,24 +309,41 @@ static dma_addr_t dma_map_phys(struct device *dev, phys_addr_t phys,
 	return addr;
 }
 
-static void dma_unmap_phys(struct device *dev, dma_addr_t addr, size_t size,
-			   enum dma_data_direction dir,
-			   enum dma_debug_type type, const void *caller)
+/*
+ * Without dma_debug a mapping the device reaches is all inline: a few
+ * comparisons and a count (dma_direct_map_phys()).
+ */
+static inline dma_addr_t dma_map_phys(struct device *dev, phys_addr_t phys,
+				      size_t size, enum dma_data_direction dir,
+				      enum dma_debug_type type,
+				      const void *caller)
+{
+	if (unlikely(dma_debug_enabled()))
+		return dma_map_phys_debug(dev, phys, size, dir, type, caller);
+	return dma_direct_map_phys(dev, phys, size, dir, 0);
+}
+
+static inline void dma_unmap_phys(struct device *dev, dma_addr_t addr,
+				  size_t size, enum dma_data_direction dir,
+				  enum dma_debug_type type, const void *caller)
 {
 	if (!dma_dev_ok(dev, caller))
 		return;
-	if (!valid_dma_direction(dir)) {
+	if (unlikely(!valid_dma_direction(dir))) {
 		dma_report_bad_arg(dev, caller, "unmap with direction %d\n", dir);
 		return;
 	}
-	debug_dma_unmap_phys(dev, addr, size, dir, type, caller);
+	if (unlikely(dma_debug_enabled()))
+		debug_dma_unmap_phys(dev, addr, size, dir, type, caller);
 	dma_direct_unmap_phys(dev, addr, size, dir, 0);
 }
 
-dma_addr_t dma_map_single(struct device *dev, void *cpu_addr, size_t size,
-			  enum dma_data_direction dir)
+/* dma_map_single() with every check spelt out, its reports and dma_debug. */
+static noinline dma_addr_t dma_map_single_checked(struct device *dev,
+						  void *cpu_addr, size_t size,
+						  enum dma_data_direction dir,
+						  const void *caller)
 {
-	const void *caller = dma_caller();
 	const char *area;
 
 	if (!dma_map_args_ok(dev, size, dir, caller))
@@ -313,10 +362,59 @@ dma_addr_t dma_map_single(struct device *dev, void *cpu_addr, size_t size,
 			    dma_debug_single, caller);
 }
 
+/*
+ * The common case of dma_map_single() in comparisons alone, the ones
+ * dma_map_single_checked() makes and passes: fit arguments, no
+ * dma_debug to tell, a range that does not wrap and lies in the direct
+ * map (so neither vmalloc nor the kernel image) and not on the stack.
+ */
+static inline bool dma_map_single_plain(struct device *dev,
+					const void *cpu_addr, size_t size,
+					enum dma_data_direction dir)
+{
+	unsigned long start = (unsigned long)cpu_addr, last = start + size - 1;
+	const char *stack = current->stack;
+
+	return dev && dev->dma_mask && valid_dma_direction(dir) && size &&
+	       last >= start && !dma_debug_enabled() &&
+	       virt_addr_valid(start) && virt_addr_valid(last) &&
+	       !(stack && overlaps(start, size, stack, stack + THREAD_SIZE));
+}
+
+/*
+ * A driver's buffer goes to the device as it is, inline (a few
+ * comparisons and a count, dma_direct_map_phys()), unless it must be
+ * bounced, refused or tracked: then the out-of-line paths.
+ */
+dma_addr_t dma_map_single(struct device *dev, void *cpu_addr, size_t size,
+			  enum dma_data_direction dir)
+{
+	if (likely(dma_map_single_plain(dev, cpu_addr, size, dir)))
+		return dma_direct_map_phys(dev, __pa(cpu_addr), size, dir, 0);
+	return dma_map_single_checked(dev, cpu_addr, size, dir, dma_caller());
+}
+
+static noinline void dma_unmap_single_checked(struct device *dev,
+					      dma_addr_t addr, size_t size,
+					      enum dma_data_direction dir,
+					      const void *caller)
+{
+	dma_unmap_phys(dev, addr, size, dir, dma_debug_single, caller);
+}
+
+/*
+ * Unmapping a direct mapping has nothing to undo on x86 (no IOMMU entry,
+ * caches coherent): with fit arguments and no dma_debug to tell, only a
+ * bounce buffer needs the out-of-line path.
+ */
 void dma_unmap_single(struct device *dev, dma_addr_t addr, size_t size,
 		      enum dma_data_direction dir)
 {
-	dma_unmap_phys(dev, addr, size, dir, dma_debug_single, dma_caller());
+	if (likely(dev && dev->dma_mask && valid_dma_direction(dir) &&
+		   !dma_debug_enabled() &&
+		   !is_swiotlb_buffer(dma_to_phys(dev, addr))))
+		return;
+	dma_unmap_single_checked(dev, addr, size, dir, dma_caller());
 }
 
 dma_addr_t dma_map_page(struct device *dev, struct page *page, size_t offset,
@@ -345,7 +443,8 @@ void dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size,
 
 int dma_mapping_error(struct device *dev, dma_addr_t addr)
 {
-	debug_dma_mapping_error(dev, addr);
+	if (unlikely(dma_debug_enabled()))
+		debug_dma_mapping_error(dev, addr);
 	return addr == DMA_MAPPING_ERROR ? -ENOMEM : 0;
 }
 

@@ -24,6 +24,10 @@
  * slot of a mapping holds its slot count (nslots); every slot of it
  * holds the buffer address its bytes stand for (orig_addr) and the
  * mapping's bytes from there on (alloc_size), for syncs of a part.
+ * io_tlb_spans[i] is pools[i]'s [start, end) and swiotlb_force_bounce
+ * the swiotlb=force in effect, both set once at boot, for the inline
+ * is_swiotlb_buffer() and is_swiotlb_force_bounce() (linux/swiotlb.h)
+ * every map and unmap asks.
  *
  * Locking: one spinlock per pool, taken with interrupts off (drivers
  * map and unmap in interrupt handlers), guards its slots, used count,
@@ -75,7 +79,6 @@ struct io_tlb_pool {
 static struct io_tlb_mem {
 	struct io_tlb_pool pools[SWIOTLB_MAX_POOLS];	/* (C) main, low */
 	int nr_pools;					/* (C) */
-	bool force_bounce;				/* (C) swiotlb=force */
 	atomic_long_t total_used, used_hiwater;		/* (A) slots */
 	atomic_long_t bytes_to_device, bytes_from_device;	/* (A) */
 	atomic_long_t mapped_bounced, map_failed, bad_unmaps;	/* (A) */
@@ -83,7 +86,9 @@ static struct io_tlb_mem {
 
 /* swiotlb=[SLABS][,AREAS][,force|noforce], as Linux parses it. */
 static unsigned long swiotlb_cmdline_nslabs;
-static bool swiotlb_force_bounce, swiotlb_force_disable;
+static bool swiotlb_force_requested, swiotlb_force_disable;
+bool swiotlb_force_bounce;	/* (C) swiotlb=force, with the pools made */
+struct io_tlb_span io_tlb_spans[SWIOTLB_MAX_POOLS];	/* (C) the pools' */
 
 static DEFINE_RATELIMIT_STATE(swiotlb_full_rs, DEFAULT_RATELIMIT_INTERVAL,
 			      DEFAULT_RATELIMIT_BURST);
@@ -93,7 +98,7 @@ static int swiotlb_parse_word(char *word)
 	unsigned long n;
 
 	if (!strcmp(word, "force"))
-		swiotlb_force_bounce = true;
+		swiotlb_force_requested = true;
 	else if (!strcmp(word, "noforce"))
 		swiotlb_force_disable = true;
 	else if (kstrtoul(word, 0, &n))
@@ -176,6 +181,8 @@ static void swiotlb_init_pool(struct io_tlb_pool *pool, const char *name,
 		slots[i].list = IO_TLB_SEGSIZE - (i % IO_TLB_SEGSIZE);
 		slots[i].orig_addr = INVALID_PHYS_ADDR;
 	}
+	io_tlb_spans[pool - io_tlb_mem.pools] =
+		(struct io_tlb_span){ pool->start, pool->end };
 }
 
 /*
@@ -218,7 +225,7 @@ void swiotlb_init(void)
 		pr_info("disabled (swiotlb=noforce): buffers beyond a device's reach cannot be mapped\n");
 		return;
 	}
-	mem->force_bounce = swiotlb_force_bounce;
+	swiotlb_force_bounce = swiotlb_force_requested;
 	if (!swiotlb_alloc_pool(main_pool, "main", swiotlb_main_nslabs(),
 				SWIOTLB_LIMIT)) {
 		pr_warn("no memory below %lu MiB for the main pool\n",
@@ -230,7 +237,7 @@ void swiotlb_init(void)
 	    swiotlb_alloc_pool(&mem->pools[1], "low", SWIOTLB_LOW_SLABS,
 			       SWIOTLB_LOW_LIMIT))
 		mem->nr_pools = 2;
-	if (mem->force_bounce)
+	if (swiotlb_force_bounce)
 		pr_info("swiotlb=force: every streaming mapping bounces\n");
 }
 
@@ -247,16 +254,6 @@ static struct io_tlb_pool *swiotlb_find_pool(phys_addr_t paddr)
 			return pool;
 	}
 	return NULL;
-}
-
-bool is_swiotlb_buffer(phys_addr_t paddr)
-{
-	return swiotlb_find_pool(paddr) != NULL;
-}
-
-bool is_swiotlb_force_bounce(struct device *dev)
-{
-	return io_tlb_mem.force_bounce || dev->dma_force_bounce;
 }
 
 static phys_addr_t slot_addr(const struct io_tlb_pool *pool, unsigned long i)
@@ -400,7 +397,7 @@ void swiotlb_get_stats(struct swiotlb_stats *st)
 	st->mapped_bounced = atomic_long_read(&mem->mapped_bounced);
 	st->map_failed = atomic_long_read(&mem->map_failed);
 	st->bad_unmaps = atomic_long_read(&mem->bad_unmaps);
-	st->force = mem->force_bounce;
+	st->force = swiotlb_force_bounce;
 }
 
 /* ---- mapping ---- */

@@ -215,6 +215,7 @@ class Session:
         self.process.wait()
         os.close(self.master)
         self.log.close()
+        self.stderr.close()
 
 
 def _make_controlling_terminal():

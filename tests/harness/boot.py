@@ -1,5 +1,7 @@
-"""Booting a configuration: its QEMU command line, the ISO, and judging
-the boot by how QEMU exited and the KTAP the kernel printed.
+"""Booting a configuration: its QEMU command line, the ISO (or, for a
+configuration with `boot = pvh`, the kernel and initrd QEMU loads
+itself), and judging the boot by how QEMU exited and the KTAP the
+kernel printed.
 
 The kernel ends a test run by writing to QEMU's isa-debug-exit device,
 so QEMU exits with status 33 when every test passed (or was skipped) and
@@ -17,9 +19,13 @@ import ktap
 from harness.common import (EXIT_ALL_PASSED, EXIT_SOME_FAILED, ISO_DIR,
                             Outcome)
 from harness.process import (build_iso, describe_status, hang_result,
-                             run_with_timeout)
+                             run_make, run_with_timeout)
 
-# QEMU arguments used for every boot; the ISO path is appended.
+# What a `boot = pvh` configuration boots, relative to ROOT.
+KERNEL_IMAGE = 'build/kernel.elf'
+INITRD_IMAGE = 'build/initrd.cpio'
+
+# QEMU arguments used for every boot; the ISO (or kernel) is appended.
 COMMON_QEMU_ARGS = [
     '-no-reboot',
     '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
@@ -53,10 +59,16 @@ def iso_path(name):
     return f'{ISO_DIR}/{name}.iso'
 
 
-def qemu_command(config, accel, iso):
-    """The full QEMU command line booting `iso` on `config`."""
+def qemu_command(config, accel, iso, cmdline=''):
+    """The full QEMU command line booting `iso` on `config`; with
+    `boot = pvh`, the kernel and initrd instead, with `cmdline`."""
+    if config.boot == 'pvh':
+        boot = ['-kernel', KERNEL_IMAGE, '-initrd', INITRD_IMAGE,
+                '-append', cmdline]
+    else:
+        boot = ['-cdrom', iso, '-boot', 'd']
     return (qemu_program() + config.machine_args() + ACCEL_QEMU_ARGS[accel]
-            + COMMON_QEMU_ARGS + ['-cdrom', iso, '-boot', 'd'])
+            + COMMON_QEMU_ARGS + boot)
 
 
 def boot_problems(run, timeout, ktap_results):
@@ -140,18 +152,23 @@ def judge_boot(config, run, timeout, test_glob):
 
 
 def build_and_boot(config, cmdline, args, accel):
-    """Build the ISO of `config` booting `cmdline` (unless --no-build) and
-    boot it; return (the Run, None), or (None, a failed Outcome)."""
+    """Build the ISO of `config` booting `cmdline` (the kernel and initrd
+    for `boot = pvh`; unless --no-build) and boot it; return (the Run,
+    None), or (None, a failed Outcome)."""
     iso = iso_path(config.name)
     if args.build:
-        status = build_iso(iso, cmdline)
+        if config.boot == 'pvh':
+            status = run_make(KERNEL_IMAGE, INITRD_IMAGE)
+        else:
+            status = build_iso(iso, cmdline)
         if status != 0:
-            reason = f'ISO build failed (make exited with status {status})'
+            what = 'kernel' if config.boot == 'pvh' else 'ISO'
+            reason = f'{what} build failed (make exited with status {status})'
             return None, Outcome(config.name,
                                  [ktap.Result('', ktap.FAIL, reason)])
     log_path = os.path.join(args.log_dir, f'{config.name}.log')
-    return run_with_timeout(qemu_command(config, accel, iso), args.timeout,
-                            log_path), None
+    return run_with_timeout(qemu_command(config, accel, iso, cmdline),
+                            args.timeout, log_path), None
 
 
 def boot_config(config, args, accel):

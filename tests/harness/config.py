@@ -12,6 +12,9 @@ from harness.common import CONFIG_FILE, E2E_NAME, PANIC_NAME, die
 from harness.topology import machine_topology, memory_to_mib
 
 COMMAND_LINE_SIZE = 2048     # the kernel's buffer, NUL included
+# How a configuration starts the kernel (its `boot` field): GRUB from an
+# ISO, or QEMU's -kernel through the PVH entry point (docs/boot.md).
+BOOT_WAYS = ('grub', 'pvh')
 # A suite name in the `tests` field of qemu.conf.
 SUITE_NAME_RE = re.compile(r'^[A-Za-z0-9_]+$')
 
@@ -29,6 +32,7 @@ class Config:
     cmdline: list = field(default_factory=list)  # more kernel options
     tests: list = field(default_factory=list)    # its suites; [] means all
     panic: int = -1             # panic=N: -1 resets at once (QEMU exits)
+    boot: str = 'grub'          # one of BOOT_WAYS
 
     def ram_mib(self):
         """The memory size in MiB, for the kernel's ktest_ram= argument."""
@@ -77,7 +81,11 @@ def load_configs(path=CONFIG_FILE):
                         extra=shlex.split(section.get('extra', '')),
                         cmdline=section.get('cmdline', '').split(),
                         tests=section.get('tests', '').replace(',', ' ')
-                        .split())
+                        .split(),
+                        boot=section.get('boot', 'grub').strip())
+        if config.boot not in BOOT_WAYS:
+            die(f'{path}: [{name}]: boot = {config.boot!r}, not one of '
+                f'{", ".join(BOOT_WAYS)}')
         try:
             config.ram_mib()
             config.topology().kernel_options()

@@ -1,9 +1,11 @@
 """Unit tests for the benchmark tools: tools/bench_linux.py (parsing both
 kernels' lines, pairing names, medians over boots, ratios and targets,
-telling our emulators from the host's others), tools/bench_baseline.py
-(flagging a run against the baseline) and tools/bench_metrics.py.
+timing a line of a program's output, telling our emulators from the
+host's others), tools/bench_baseline.py (flagging a run against the
+baseline), tools/bench_metrics.py, and tools/bench.py's boot-time metrics.
 
-No QEMU runs: the boots are given as the lines a kernel prints.
+No QEMU runs: the boots are given as the lines a kernel prints, and the
+boot-time metrics time tests/host/fake_shell.py standing in for QEMU.
 
 Run from the repository root:
     python3 -m unittest discover -s tests/host -p 'test_bench_tools.py' -v
@@ -22,9 +24,13 @@ import unittest
 TOOLS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__)))), 'tools')
 sys.path.insert(0, TOOLS)
-import bench_baseline  # noqa: E402  (needs the path set just above)
+import bench  # noqa: E402  (needs the path set just above)
+import bench_baseline  # noqa: E402
 import bench_linux  # noqa: E402
 import bench_metrics  # noqa: E402
+
+FAKE_SHELL = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                          'fake_shell.py')
 
 LINUX_OUT = """\
 [    4.66] ferry_bench: loading out-of-tree module taints kernel.
@@ -121,9 +127,77 @@ class WithinTest(unittest.TestCase):
         self.assertTrue(scale['met'])               # >= 1.9
         self.assertNotIn('linux', scale)
 
+    def test_boot_times_against_their_bounds(self):
+        ferry = {'boot_to_prompt_ms': {'median': 180, 'unit': 'ms'},
+                 'boot_to_prompt_grub_ms': {'median': 650, 'unit': 'ms'}}
+        linux = {'boot_to_init_ms': {'median': 1500, 'unit': 'ms'}}
+        rows = {r['metric']: r for r in bench_linux.within(ferry, linux)}
+        fast, grub = rows['boot_to_prompt_ms'], rows['boot_to_prompt_grub_ms']
+        self.assertEqual((fast['ferry'], fast['target']), (180, 250))
+        self.assertTrue(fast['met'])
+        self.assertEqual(fast['linux'], 1500)       # Linux's to its init
+        self.assertEqual(fast['linux_metric'], 'boot_to_init_ms')
+        self.assertFalse(grub['met'])               # <= 600
+        self.assertNotIn('linux', grub)
+        self.assertNotIn('boot_to_prompt_ms', bench_linux.within({}, {}))
+
     def test_merged_order_keeps_groups(self):
         self.assertEqual(bench_linux.merged_order(['a', 'c', 'x'], ['a', 'b', 'c', 'd']),
                          ['a', 'b', 'c', 'd', 'x'])
+
+
+class TimedRunTest(unittest.TestCase):
+    """bench_linux.run_timed(): when a line came, and the timeout."""
+
+    def test_marker_time(self):
+        out, at = bench_linux.run_timed(
+            ['sh', '-c', 'echo one; sleep 0.3; echo "bench: init running"; echo two'],
+            10, bench_linux.INIT_MARKER)
+        self.assertEqual(out.splitlines(), ['one', 'bench: init running', 'two'])
+        self.assertGreaterEqual(at, 300)
+        self.assertIsNone(bench_linux.run_timed(['true'], 10, 'x')[1])
+
+    def test_timeout(self):
+        with self.assertRaises(subprocess.TimeoutExpired):
+            bench_linux.run_timed(['sleep', '5'], 0.3, 'x')
+
+
+class BootTimeTest(unittest.TestCase):
+    """tools/bench.py's boot_to_prompt metrics, with the fake console in
+    QEMU's place (make print-qemu-run then prints it)."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+        self.log = os.path.join(self.tmp.name, 'boot.log')
+        env = {'QEMU': FAKE_SHELL, 'FAKE_SHELL_SCRIPT': 'good', 'GRUB': ''}
+        saved = {k: os.environ.get(k) for k in env}
+        os.environ.update(env)
+        self.addCleanup(lambda: [os.environ.pop(k, None) if v is None else
+                                 os.environ.__setitem__(k, v)
+                                 for k, v in saved.items()])
+
+    def test_both_boots_timed(self):
+        metrics, failed = bench.boot_metrics('all', 2, self.log)
+        self.assertEqual(failed, {})
+        self.assertEqual(sorted(metrics), ['boot_to_prompt_grub_ms',
+                                           'boot_to_prompt_ms'])
+        m = metrics['boot_to_prompt_ms']
+        self.assertEqual((m['unit'], m['batches'], len(m['boots'])), ('ms', 2, 2))
+        self.assertTrue(0 < m['min'] <= m['median'] <= m['max'])
+
+    def test_glob_selects(self):
+        metrics, _ = bench.boot_metrics('boot_to_prompt_grub*', 1, self.log)
+        self.assertEqual(list(metrics), ['boot_to_prompt_grub_ms'])
+        self.assertEqual(bench.boot_metrics('kmalloc*', 1, self.log), ({}, {}))
+
+    def test_no_prompt_fails_the_metric(self):
+        os.environ['FAKE_SHELL_SCRIPT'] = 'no_prompt'
+        saved, bench.BOOT_TIMEOUT = bench.BOOT_TIMEOUT, 1
+        self.addCleanup(setattr, bench, 'BOOT_TIMEOUT', saved)
+        metrics, failed = bench.boot_metrics('boot_to_prompt_ms', 1, self.log)
+        self.assertEqual(metrics, {})
+        self.assertIn('no prompt', failed['boot_to_prompt_ms'])
 
 
 class BaselineTest(unittest.TestCase):

@@ -91,17 +91,18 @@ class DriverTest(unittest.TestCase):
         self.addCleanup(self.tmp.cleanup)
         self.serial_log = os.path.join(self.tmp.name, 'serial.log')
 
-    def environment(self, story, command_timeout='3'):
+    def environment(self, story, command_timeout='3', grub=''):
         return dict(os.environ, QEMU=FAKE_SHELL, FAKE_SHELL_SCRIPT=story,
                     E2E_KEY_DELAY='0.002', E2E_BOOT_TIMEOUT='5',
-                    E2E_COMMAND_TIMEOUT=command_timeout)
+                    E2E_COMMAND_TIMEOUT=command_timeout, GRUB=grub)
 
-    def drive(self, story, *options):
+    def drive(self, story, *options, grub=''):
         """Run the driver on a story; (exit status, stdout)."""
         done = subprocess.run(
             [sys.executable, E2E, '--no-build', '--serial-log',
              self.serial_log, *options],
-            env=self.environment(story), stdin=subprocess.DEVNULL,
+            env=self.environment(story, grub=grub),
+            stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             timeout=120)
         return done.returncode, done.stdout
@@ -119,11 +120,19 @@ class DriverTest(unittest.TestCase):
         self.assertEqual(output.count('\nok '), 22, output)
         self.assertNotIn('not ok', output)
         # The command is make run's, from the Makefile.
-        self.assertRegex(output, r'# e2e: \S*fake_shell.py .*-cdrom '
-                                 r'build/ferry.iso .*-serial mon:stdio')
+        self.assertRegex(output, r'# e2e: \S*fake_shell.py .*-kernel '
+                                 r'build/kernel.elf -initrd '
+                                 r'build/initrd.cpio -serial mon:stdio')
         with open(self.serial_log, 'rb') as log:
             raw = log.read()
         self.assertIn(b'/ $ echo abX\b \bc\r\nabc\r\n', raw)
+
+    def test_grub_boots_the_iso(self):
+        # GRUB=1 makes `make run` boot the ISO; the e2e stage follows it.
+        status, output = self.drive('good', grub='1')
+        self.assertEqual(status, 0, output)
+        self.assertRegex(output, r'# e2e: \S*fake_shell.py .*-cdrom '
+                                 r'build/ferry.iso -boot d -serial mon:stdio')
 
     def test_keys_are_typed_one_at_a_time(self):
         self.drive('good')

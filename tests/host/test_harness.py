@@ -114,6 +114,22 @@ class Harness(unittest.TestCase):
         self.assertEqual(args[args.index('-accel') + 1], 'tcg')
         self.assertEqual(args[args.index('-cpu') + 1], 'max')
 
+    def test_pvh_configuration_boots_the_kernel_itself(self):
+        # `boot = pvh`: QEMU gets the kernel, the initrd and the command
+        # line (-append), no ISO.
+        args_file = os.path.join(self.tmp.name, 'args')
+        status, output = self.run_harness(
+            'pass', config='pvh', extra_env={'FAKE_QEMU_ARGS_FILE': args_file})
+        self.assertEqual(status, 0, output)
+        with open(args_file) as saved:
+            args = saved.read().splitlines()
+        self.assertNotIn('-cdrom', args)
+        self.assertEqual(args[args.index('-kernel') + 1], 'build/kernel.elf')
+        self.assertEqual(args[args.index('-initrd') + 1], 'build/initrd.cpio')
+        cmdline = args[args.index('-append') + 1]
+        self.assertTrue(cmdline.startswith('ktest=multiboot,'), cmdline)
+        self.assertRegex(cmdline, r' ktest_sum=[0-9a-f]{8}$')
+
     # --- failing runs ----------------------------------------------------
 
     def test_failing_case(self):
@@ -344,6 +360,17 @@ class HarnessInternals(unittest.TestCase):
                     self.assertRaises(SystemExit):
                 self.harness.load_configs(conf.name)
         self.assertIn("[bad]: tests: 'numa*' is not a suite name",
+                      err.getvalue())
+        self.assertEqual(configs['small'].boot, 'grub')
+        self.assertEqual(configs['pvh'].boot, 'pvh')
+        with tempfile.NamedTemporaryFile('w', suffix='.conf') as conf:
+            conf.write('[bad]\nmachine = pc\nsmp = 1\nmemory = 64M\n'
+                       'boot = floppy\n')
+            conf.flush()
+            with contextlib.redirect_stderr(io.StringIO()) as err, \
+                    self.assertRaises(SystemExit):
+                self.harness.load_configs(conf.name)
+        self.assertIn("[bad]: boot = 'floppy', not one of grub, pvh",
                       err.getvalue())
 
     def test_unittest_recorder_maps_outcomes(self):

@@ -3,7 +3,7 @@
  *
  * At boot, time_init() has the TSC and the local APIC timer measured
  * against a clock whose rate is known (kernel/tsc.c): the ACPI PM timer
- * when the FADT names one, over one 60 ms window in three parts, else
+ * when the FADT names one, over one 15 ms window in three parts, else
  * the PIT, over several 10 ms windows.  The boot log says which, and
  * tsc_calibration_source() tells the tests.
  *
@@ -204,7 +204,7 @@ static bool tsc_invariant(void)
 	return edx & (1U << X86_FEATURE_INVARIANT_TSC_BIT);
 }
 
-/* "against the ACPI PM timer (60 ms in 3 parts, reads within 1.2 us)" */
+/* "against the ACPI PM timer (15 ms in 3 parts, reads within 1.2 us)" */
 static void print_calibration(const struct tsc_calibration *c)
 {
 	if (!strcmp(c->source, TSC_CAL_PMTMR))

@@ -263,6 +263,43 @@ int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long prot)
 	return ret;
 }
 
+/*
+ * Fill the entries of one page table from va on, at most size bytes'
+ * worth; returns the bytes mapped.  The lock is taken per page table,
+ * so interrupts stay off for 512 entries at most.
+ */
+static unsigned long map_kernel_table(unsigned long va, phys_addr_t pa,
+				      unsigned long size, unsigned long prot)
+{
+	unsigned long *pte, flags, done = 0;
+	unsigned int i;
+
+	spin_lock_irqsave(&kernel_pt_lock, flags);
+	pte = walk_create(va, 1);
+	for (i = table_index(va, 1); pte && i < PTRS_PER_TABLE && done < size;
+	     i++, pte++, done += PAGE_SIZE) {
+		if (*pte & _PAGE_PRESENT)
+			break;
+		*pte = (pa + done) | (prot & __supported_pte_mask);
+	}
+	spin_unlock_irqrestore(&kernel_pt_lock, flags);
+	return done;
+}
+
+unsigned long map_kernel_range(unsigned long va, phys_addr_t pa,
+			       unsigned long size, unsigned long prot)
+{
+	unsigned long done = 0, n;
+
+	while (done < size) {
+		n = map_kernel_table(va + done, pa + done, size - done, prot);
+		done += n;
+		if (!n || !IS_ALIGNED(va + done, 1UL << PMD_SHIFT))
+			break;		/* stopped inside a page table */
+	}
+	return min(done, size);
+}
+
 void unmap_kernel_page(unsigned long va)
 {
 	unsigned long *entry, flags;

@@ -124,7 +124,8 @@ int apic_send_nmi(u32 apic_id);
 
 /*
  * Starting another CPU (the INIT-SIPI-SIPI sequence, SDM vol. 3, 9.4.4):
- * apic_send_init() resets the target into wait-for-SIPI; after 10 ms,
+ * apic_send_init() resets the target into wait-for-SIPI; after 10 ms
+ * (which processors of the last twenty years do without: smpboot.c),
  * apic_send_startup() (usually twice, 200 us apart) starts it in real
  * mode at physical address page << 12, which must lie below 1 MiB.
  * 0, -EINVAL (page >= 0x100) or -ETIMEDOUT.

@@ -1,7 +1,9 @@
 /*
  * The multiboot2 boot information that GRUB hands the kernel (the
  * Multiboot2 specification, section 3.6), and the parser that turns it
- * into struct multiboot_info (kernel/multiboot.c).
+ * into struct multiboot_info (kernel/multiboot.c).  struct
+ * multiboot_info is the kernel's one view of what its loader told it,
+ * whichever loader that was: the PVH parser (asm/pvh.h) fills it too.
  *
  * The parser trusts nothing: every tag must lie inside total_size, be at
  * least 8 bytes and 8-byte aligned, strings must end inside their tag, and
@@ -33,6 +35,7 @@
 
 #define MULTIBOOT_MAX_MMAP		128
 #define MULTIBOOT_MAX_MODULES		16
+#define MULTIBOOT_CMDLINE_COPY		4096	/* see cmdline_copy */
 
 struct multiboot_tag {
 	u32 type;
@@ -52,17 +55,24 @@ struct multiboot_module {
 	const char *string;
 };
 
-/* What the kernel keeps from the boot information. */
+/*
+ * What the kernel keeps from the boot information.  Its pointers point
+ * into the boot information (which memblock reserves), into firmware
+ * memory (a PVH RSDP) or at cmdline_copy.
+ */
 struct multiboot_info {
-	u32 total_size;
+	u32 total_size;			/* bytes at the boot information's address */
 	const char *cmdline;		/* "" when the tag is missing */
 	const char *loader_name;	/* NULL when missing */
 	unsigned int nr_mmap;
 	struct multiboot_mmap_entry mmap[MULTIBOOT_MAX_MMAP];
 	unsigned int nr_modules;
 	struct multiboot_module modules[MULTIBOOT_MAX_MODULES];
-	const void *rsdp;		/* copy of the ACPI RSDP, or NULL */
+	const void *rsdp;		/* the ACPI RSDP (a copy in a multiboot2
+					   tag, PVH: the firmware's), or NULL */
 	u32 rsdp_size;
+	/* PVH: the command line, copied out of the loader's memory. */
+	char cmdline_copy[MULTIBOOT_CMDLINE_COPY];
 };
 
 /*

@@ -91,6 +91,16 @@ void paging_init(void);
  * already mapped.  unmap_kernel_page() also flushes the TLB entry.
  */
 int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long prot);
+
+/*
+ * Map [va, va + size) to [pa, pa + size) in 4 KiB pages, walking the
+ * tables once per page table instead of once per page (ioremap() of a
+ * large window).  Returns the bytes mapped from va on: size, or less
+ * when a page-table page could not be allocated or an entry was
+ * already in use.
+ */
+unsigned long map_kernel_range(unsigned long va, phys_addr_t pa,
+			       unsigned long size, unsigned long prot);
 void unmap_kernel_page(unsigned long va);
 
 /* The leaf entry mapping va (and its level: 1 = 4K, 2 = 2M, 3 = 1G), or 0. */
