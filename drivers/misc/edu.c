@@ -228,8 +228,8 @@ static void edu_xfer_release(struct edu_device *edu, struct edu_xfer *x)
 
 /*
  * Before an operation: if a timed-out transfer is still held, wait (up
- * to the timeout) for the device to go idle and release it.  -EBUSY if
- * it is still busy.
+ * to EDU_RECLAIM_MS, or the timeout if longer) for the device to go
+ * idle and release it.  -EBUSY if it is still busy.
  */
 static int edu_reclaim(struct edu_device *edu)
 {
@@ -237,7 +237,8 @@ static int edu_reclaim(struct edu_device *edu)
 
 	if (!edu->stuck)
 		return 0;
-	deadline = jiffies + msecs_to_jiffies(edu->cfg.timeout_ms);
+	deadline = jiffies + msecs_to_jiffies(max(edu->cfg.timeout_ms,
+						  (unsigned int)EDU_RECLAIM_MS));
 	while (!edu_dma_idle(edu)) {
 		if ((long)(deadline - jiffies) <= 0)
 			return -EBUSY;

@@ -44,6 +44,12 @@
 #define EDU_DMA_WINDOW		0x40000	/* device address of its buffer */
 #define EDU_MAX_DEVICES		16	/* minors 0..15: /dev/edu0..edu15 */
 #define EDU_CONF		"/etc/edu.conf"
+/*
+ * How long an operation waits for a transfer that timed out to end
+ * (at least; longer if the timeout is): a transfer takes about 100 ms,
+ * so a short timeout must not make the device look wedged.
+ */
+#define EDU_RECLAIM_MS		1000
 
 /* Settings from /etc/edu.conf (docs/edu.md). */
 struct edu_config {
