@@ -18,8 +18,8 @@
  * places that would write back or invalidate.
  *
  * Locking: none here; swiotlb.c locks its pools, a scatterlist belongs
- * to its caller for the duration of the call, and the per-CPU counts of
- * direct mappings are plain increments (direct.h says what that costs).
+ * to its caller for the duration of the call, and each CPU counts its
+ * direct mappings in its own cpu_data with this_cpu_inc().
  */
 #include <linux/bug.h>
 #include <linux/dma-mapping.h>
@@ -30,15 +30,13 @@
 
 #include "direct.h"
 
-struct dma_direct_count dma_direct_counts[NR_CPUS];
-
 unsigned long dma_direct_mapped_count(void)
 {
 	unsigned long n = 0;
 	int cpu;
 
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		n += READ_ONCE(dma_direct_counts[cpu].mapped);
+		n += READ_ONCE(cpu_data[cpu].dma_direct_mapped);
 	return n;
 }
 

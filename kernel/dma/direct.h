@@ -10,6 +10,7 @@
 #ifndef _KERNEL_DMA_DIRECT_H
 #define _KERNEL_DMA_DIRECT_H
 
+#include <asm/percpu.h>
 #include <asm/smp.h>
 #include <linux/compiler.h>
 #include <linux/device.h>
@@ -50,20 +51,6 @@ static inline bool dma_capable(struct device *dev, dma_addr_t addr,
 	return size && end >= addr && end <= dma_direct_limit(dev);
 }
 
-/*
- * Direct mappings since boot, for /proc/swiotlb, counted per CPU: a CPU
- * adds to its own slot with a plain increment, no locked bus cycle (one
- * cost more, under TCG, than all the rest of a map and unmap).  A task
- * moved to another CPU between reading its number and the increment, or
- * an interrupt on its CPU mapping in between, may lose one count: it is
- * a statistic (Linux's raw_cpu_inc() makes the same trade).
- */
-struct dma_direct_count {
-	unsigned long mapped;
-} __aligned(64);		/* a cache line each: no sharing between CPUs */
-
-extern struct dma_direct_count dma_direct_counts[NR_CPUS];
-
 /* The slow side of dma_direct_map_phys(): through a bounce buffer. */
 dma_addr_t dma_direct_map_bounce(struct device *dev, phys_addr_t phys,
 				 size_t size, enum dma_data_direction dir,
@@ -80,7 +67,7 @@ static inline dma_addr_t dma_direct_map_phys(struct device *dev,
 	if (unlikely(is_swiotlb_force_bounce(dev) ||
 		     !dma_capable(dev, addr, size)))
 		return dma_direct_map_bounce(dev, phys, size, dir, attrs);
-	dma_direct_counts[raw_smp_processor_id()].mapped++;
+	this_cpu_inc(dma_direct_mapped);	/* for /proc/swiotlb */
 	return addr;
 }
 

@@ -43,6 +43,8 @@ struct cpu_data {
 	struct task_struct *current_task;	/* (P) the running task */
 	struct task_struct *idle;	/* (C) its idle task (other CPUs) */
 	int preempt_count;		/* (P) see linux/preempt.h */
+	/* (P) direct DMA mappings made on this CPU (kernel/dma/direct.h) */
+	unsigned long dma_direct_mapped;
 	u64 gdt[GDT_ENTRIES] __attribute__((aligned(16)));	/* (C) */
 	/* (C), but for tss.sp0: (P) the running task's stack, set at each switch */
 	struct tss_struct tss __attribute__((aligned(16)));
@@ -57,6 +59,16 @@ static inline struct cpu_data *this_cpu(void)
 	__asm__ __volatile__("movq %%gs:0, %0" : "=r"(p));
 	return p;
 }
+
+/*
+ * Add one to a (P) counter of this CPU's cpu_data: one non-locked
+ * instruction through GS, so neither a move to another CPU nor an
+ * interrupt can come between its load and its store (Linux's
+ * this_cpu_inc()).  Others may read the counter, never write it.
+ */
+#define this_cpu_inc(field)						\
+	__asm__ __volatile__("incq %%gs:%c0" : :			\
+			     "i" (offsetof(struct cpu_data, field)) : "memory")
 
 /* GS at cpu_data[0], for the boot CPU's first steps (before cpu_init(0)). */
 void cpu_early_init(void);
