@@ -619,15 +619,45 @@ static loff_t edu_llseek(struct file *file, loff_t offset, int whence)
 	return fixed_size_llseek(file, offset, whence, edu->cfg.window_bytes);
 }
 
-static long edu_ioctl_info(struct edu_device *edu, void __user *arg)
+static const char *const edu_irq_mode_names[] = {
+	[EDU_IRQ_MSI] = "MSI", [EDU_IRQ_INTX] = "INTx",
+	[EDU_IRQ_POLL] = "polling",
+};
+
+/* The interrupt mode in use: what probe got of what the settings asked. */
+static unsigned int edu_irq_mode(struct edu_device *edu)
 {
-	struct edu_info info;
+	if (edu->irq < 0)
+		return EDU_IRQ_POLL;
+	return edu->pdev->msi_enabled ? EDU_IRQ_MSI : EDU_IRQ_INTX;
+}
+
+int edu_get_info(struct edu_device *edu, struct edu_info *info)
+{
+	struct pci_dev *pdev = edu->pdev;
 	int ret = edu_lock(edu);
 
 	if (ret)
 		return ret;
-	info = edu->info;
+	*info = edu->info;		/* the counters and the id register */
 	mutex_unlock(&edu->lock);
+	info->vendor = pdev->vendor;
+	info->device = pdev->device;
+	info->revision = pdev->revision;
+	info->irq_mode = edu_irq_mode(edu);
+	info->dma_bits = edu->cfg.dma_bits;
+	info->timeout_ms = edu->cfg.timeout_ms;
+	info->window_bytes = edu->cfg.window_bytes;
+	return 0;
+}
+
+static long edu_ioctl_info(struct edu_device *edu, void __user *arg)
+{
+	struct edu_info info;
+	int ret = edu_get_info(edu, &info);
+
+	if (ret)
+		return ret;
 	return copy_to_user(arg, &info, sizeof(info)) ? -EFAULT : 0;
 }
 
@@ -755,7 +785,6 @@ static int edu_setup_irq(struct edu_device *edu)
 	ret = pci_alloc_irq_vectors(pdev, 1, 1, types);
 	if (ret < 0)
 		return ret;
-	edu->cfg.irq_mode = pdev->msi_enabled ? EDU_IRQ_MSI : EDU_IRQ_INTX;
 	ret = request_irq(pci_irq_vector(pdev, 0), edu_irq, IRQF_SHARED,
 			  edu->name, edu);
 	if (ret) {
@@ -772,19 +801,6 @@ static void edu_free_irq(struct edu_device *edu)
 		return;
 	free_irq(edu->irq, edu);
 	pci_free_irq_vectors(edu->pdev);
-}
-
-static void edu_fill_info(struct edu_device *edu)
-{
-	struct pci_dev *pdev = edu->pdev;
-
-	edu->info.vendor = pdev->vendor;
-	edu->info.device = pdev->device;
-	edu->info.revision = pdev->revision;
-	edu->info.irq_mode = edu->irq < 0 ? EDU_IRQ_POLL : edu->cfg.irq_mode;
-	edu->info.dma_bits = edu->cfg.dma_bits;
-	edu->info.timeout_ms = edu->cfg.timeout_ms;
-	edu->info.window_bytes = edu->cfg.window_bytes;
 }
 
 /* A free minor, claimed for edu; -ENOSPC when all are taken. */
@@ -875,13 +891,10 @@ static int edu_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	ret = devfs_register(edu->name, edu_major, edu->minor, S_IFCHR | 0666);
 	if (ret)
 		goto out_irq;
-	edu_fill_info(edu);
 	pci_set_drvdata(pdev, edu);
 	dev_info(&pdev->dev, "/dev/%s: id %#x, %u-bit DMA, %s, timeout %u ms\n",
 		 edu->name, edu->info.id, edu->cfg.dma_bits,
-		 edu->irq < 0 ? "polling" :
-		 edu->cfg.irq_mode == EDU_IRQ_MSI ? "MSI" : "INTx",
-		 edu->cfg.timeout_ms);
+		 edu_irq_mode_names[edu_irq_mode(edu)], edu->cfg.timeout_ms);
 	return 0;
 
 out_irq:

@@ -81,7 +81,9 @@ struct edu_device {
 	void *buf;			/* (M) read()/write()'s kernel buffer */
 	struct completion done;		/* (I) completed by the handler */
 	atomic_long_t irq_status;	/* (I) bits the handler acknowledged */
-	struct edu_info info;		/* (M) counters for EDU_IOC_INFO */
+	struct edu_info info;		/* (M) counters and the id register;
+					 * the rest of EDU_IOC_INFO's answer is
+					 * derived (edu_get_info()) */
 	bool test_drop_start;		/* (M) tests: never start a DMA */
 };
 
@@ -110,6 +112,8 @@ int edu_copy_to_device(struct edu_device *edu, const void *buf, u32 offset,
 int edu_copy_from_device(struct edu_device *edu, void *buf, u32 offset,
 			 u32 len);
 int edu_zero_copy(struct edu_device *edu, struct edu_dma *req);
+/* EDU_IOC_INFO's answer. */
+int edu_get_info(struct edu_device *edu, struct edu_info *info);
 
 extern struct pci_driver edu_driver;
 

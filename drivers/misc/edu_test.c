@@ -109,13 +109,16 @@ static void edu_probe_binds_every_device(struct kunit *test)
 		kunit_skip(test, "no edu device");
 	for (minor = 0; minor < EDU_MAX_DEVICES; minor++) {
 		struct edu_device *edu = edu_get(minor);
+		struct edu_info info;
 
 		if (!edu)
 			break;
-		KUNIT_EXPECT_EQ(test, EDU_ID_MAJOR(edu->info.id), 1u);
-		KUNIT_EXPECT_EQ(test, edu->info.vendor, PCI_VENDOR_ID_QEMU);
-		KUNIT_EXPECT_EQ(test, edu->info.device, PCI_DEVICE_ID_QEMU_EDU);
-		KUNIT_EXPECT_EQ(test, edu->info.revision, 0x10);
+		KUNIT_ASSERT_EQ(test, edu_get_info(edu, &info), 0);
+		KUNIT_EXPECT_EQ(test, EDU_ID_MAJOR(info.id), 1u);
+		KUNIT_EXPECT_EQ(test, info.vendor, PCI_VENDOR_ID_QEMU);
+		KUNIT_EXPECT_EQ(test, info.device, PCI_DEVICE_ID_QEMU_EDU);
+		KUNIT_EXPECT_EQ(test, info.revision, 0x10);
+		KUNIT_EXPECT_EQ(test, info.window_bytes, edu->cfg.window_bytes);
 		KUNIT_EXPECT_PTR_EQ(test, edu->pdev->driver, &edu_driver);
 		KUNIT_EXPECT_PTR_EQ(test, pci_get_drvdata(edu->pdev), edu);
 		edu_put(edu);
@@ -419,11 +422,13 @@ static void check_mode(struct kunit *test, unsigned int mode)
 	KUNIT_ASSERT_NOT_NULL(test, out);
 	for (minor = 0; minor < EDU_MAX_DEVICES; minor++) {
 		struct edu_device *edu = edu_get(minor);
+		struct edu_info info;
 		u32 result = 0;
 
 		if (!edu)
 			break;
-		KUNIT_EXPECT_EQ(test, edu->info.irq_mode, mode);
+		KUNIT_ASSERT_EQ(test, edu_get_info(edu, &info), 0);
+		KUNIT_EXPECT_EQ(test, info.irq_mode, mode);
 		KUNIT_EXPECT_EQ(test, edu_factorial(edu, 10, &result), 0);
 		KUNIT_EXPECT_EQ(test, result, 3628800u);
 		KUNIT_EXPECT_EQ(test, round_trip(edu, in, out, 7, 32, minor), 0);
@@ -572,6 +577,7 @@ static void edu_wide_device_goes_direct(struct kunit *test)
 {
 	char name[24], conf[64], *saved;
 	struct edu_device *edu = NULL;
+	struct edu_info info;
 	struct page *high;
 	int minor;
 
@@ -592,7 +598,8 @@ static void edu_wide_device_goes_direct(struct kunit *test)
 		}
 	}
 	KUNIT_ASSERT_NOT_NULL(test, edu);
-	KUNIT_EXPECT_EQ(test, edu->info.dma_bits, 64);
+	KUNIT_ASSERT_EQ(test, edu_get_info(edu, &info), 0);
+	KUNIT_EXPECT_EQ(test, info.dma_bits, 64);
 	transfer_through(test, edu, high, 0, 2);
 	edu_put(edu);
 	__free_pages(high, 0);
