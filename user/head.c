@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <scaled.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,31 +23,6 @@ static int first_header = 1;
 static void usage(void)
 {
 	fprintf(stderr, "usage: head [-n LINES | -c BYTES] [-q | -v] [FILE...]\n");
-}
-
-/* "N" with an optional k, m or g; 0 on success, -1 if malformed. */
-static int parse_count(const char *s, unsigned long long *n)
-{
-	unsigned long long v;
-	char *end;
-	int shift = 0;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (*end == 'k' || *end == 'K')
-		shift = 10;
-	else if (*end == 'm' || *end == 'M')
-		shift = 20;
-	else if (*end == 'g' || *end == 'G')
-		shift = 30;
-	if (shift)
-		end++;
-	if (errno || *end || v > (~0ULL >> shift))
-		return -1;
-	*n = v << shift;
-	return 0;
 }
 
 /* Copy the first count lines or bytes of fd to stdout; 0 or -1 (errno). */
@@ -105,7 +81,7 @@ int main(int argc, char **argv)
 	/* The old form "head -N". */
 	if (argc > 1 && argv[1][0] == '-' && argv[1][1] >= '0' &&
 	    argv[1][1] <= '9') {
-		if (parse_count(argv[1] + 1, &count) < 0)
+		if (parse_scaled(argv[1] + 1, 10, ~0ULL, &count) < 0)
 			goto bad_lines;
 		argv[1] = argv[0];
 		argv++;
@@ -117,7 +93,7 @@ int main(int argc, char **argv)
 		case 'c':
 			opt = optarg;
 			by_bytes = c == 'c';
-			if (parse_count(opt, &count) < 0) {
+			if (parse_scaled(opt, 10, ~0ULL, &count) < 0) {
 				fprintf(stderr, "head: invalid number of %s: '%s'\n",
 					by_bytes ? "bytes" : "lines", opt);
 				goto usage;

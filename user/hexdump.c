@@ -17,6 +17,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <scaled.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,30 +39,6 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: hexdump [-C] [-n LENGTH] [-s OFFSET] [FILE...]\n"
 		"  canonical hex+ASCII output, with or without -C\n");
-}
-
-/* "123", "0x7b", "0173", each with an optional k, m or g; -1 if bad. */
-static long long parse_size(const char *s)
-{
-	unsigned long long n;
-	char *end;
-	int shift = 0;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	n = strtoull(s, &end, 0);
-	if (*end == 'k' || *end == 'K')
-		shift = 10;
-	else if (*end == 'm' || *end == 'M')
-		shift = 20;
-	else if (*end == 'g' || *end == 'G')
-		shift = 30;
-	if (shift)
-		end++;
-	if (errno || *end || n > (~0ULL >> 1 >> shift))
-		return -1;
-	return (long long)(n << shift);
 }
 
 static void print_line(const struct dump *d, unsigned long long at)
@@ -180,7 +157,7 @@ static void finish(struct dump *d)
 int main(int argc, char **argv)
 {
 	struct dump d = { .left = -1 };
-	long long v;
+	unsigned long long v;
 	int c, i, failed = 0;
 
 	while ((c = getopt(argc, argv, "Cn:s:")) != -1) {
@@ -189,8 +166,7 @@ int main(int argc, char **argv)
 			break;
 		case 'n':
 		case 's':
-			v = parse_size(optarg);
-			if (v < 0) {
+			if (parse_scaled(optarg, 0, ~0ULL >> 1, &v) < 0) {
 				fprintf(stderr, "hexdump: bad %s: '%s'\n",
 					c == 'n' ? "length" : "offset", optarg);
 				goto usage;
