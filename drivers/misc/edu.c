@@ -640,7 +640,6 @@ int edu_get_info(struct edu_device *edu, struct edu_info *info)
 	if (ret)
 		return ret;
 	*info = edu->info;		/* the counters and the id register */
-	mutex_unlock(&edu->lock);
 	info->vendor = pdev->vendor;
 	info->device = pdev->device;
 	info->revision = pdev->revision;
@@ -648,6 +647,7 @@ int edu_get_info(struct edu_device *edu, struct edu_info *info)
 	info->dma_bits = edu->cfg.dma_bits;
 	info->timeout_ms = edu->cfg.timeout_ms;
 	info->window_bytes = edu->cfg.window_bytes;
+	mutex_unlock(&edu->lock);
 	return 0;
 }
 

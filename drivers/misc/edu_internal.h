@@ -72,7 +72,8 @@ struct edu_device {
 	void __iomem *mmio;		/* (C) BAR0 */
 	unsigned int minor;		/* (C) N of /dev/eduN */
 	char name[8];			/* (C) "eduN" */
-	struct edu_config cfg;		/* (C) */
+	struct edu_config cfg;		/* (C), but timeout_ms: (M), tests
+					 * shorten it */
 	int irq;			/* (C) Linux irq, -1 when polling */
 	refcount_t ref;			/* probe's, and one per open file */
 	struct mutex lock;
